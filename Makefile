@@ -1,0 +1,102 @@
+# roster: `make run` starts rosterd on ./var/roster.db, `make test` runs every suite.
+
+CC      ?= cc
+BUILD   ?= build
+PKGS     = libmicrohttpd jansson sqlite3 libpq libsodium libcurl
+SAN     ?=
+OPT     ?= -O2
+CFLAGS  += -std=c17 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wformat=2 -Wno-format-nonliteral -pthread -Isrc -I$(BUILD)/gen $(SAN) \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread -lm
+LDFLAGS += $(SAN)
+
+BASE_SRC  = $(wildcard src/base/*.c)
+STORE_SRC = $(wildcard src/store/*.c)
+CORE_SRC  = $(wildcard src/core/*.c)
+MAIL_SRC  = $(wildcard src/mail/*.c)
+HTTP_SRC  = $(wildcard src/http/*.c) $(wildcard src/api/*.c)
+MIGRATIONS = $(sort $(wildcard src/store/migrations/*.sql))
+
+LIB_SRC  = $(BASE_SRC) $(STORE_SRC) $(CORE_SRC) $(MAIL_SRC) src/config.c
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+HTTP_OBJ = $(HTTP_SRC:%.c=$(BUILD)/%.o)
+
+UNIT_SRC  = $(wildcard tests/unit/*/*.c)
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test asan bench deps deps-test clean format check-layers
+
+all: $(BUILD)/rosterd $(BUILD)/rosterctl
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-migrations.sh $@ $(MIGRATIONS)
+
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	@$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libroster.a: $(LIB_OBJ)
+	@rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libroster_http.a: $(HTTP_OBJ)
+	@rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/rosterd: $(BUILD)/src/rosterd.o $(BUILD)/libroster_http.a $(BUILD)/libroster.a | check-layers
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/rosterctl: $(BUILD)/src/rosterctl.o $(BUILD)/libroster.a
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libroster_http.a $(BUILD)/libroster.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS) -Itests/unit $< $(BUILD)/libroster_http.a $(BUILD)/libroster.a $(LDFLAGS) $(LDLIBS) -lcmocka -o $@
+
+# DESIGN.md §5: core knows no HTTP, JSON or database library; api writes no SQL.
+check-layers:
+	@! grep -lE '#include <(microhttpd|sqlite3|libpq-fe|jansson)\.h>' src/core/*.c src/core/*.h 2>/dev/null \
+	  || (echo "src/core must not include HTTP, JSON or database headers" && false)
+	@! grep -lE '"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE)[[:space:]]' src/api/*.c 2>/dev/null \
+	  || (echo "src/api must not hold SQL" && false)
+
+unit: $(UNIT_BIN)
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
+
+run: deps all
+	@mkdir -p var/mail
+	ROSTER_DB=$${ROSTER_DB:-./var/roster.db} ROSTER_MAIL_DIR=$${ROSTER_MAIL_DIR:-./var/mail} \
+	  ./$(BUILD)/rosterd --bootstrap-operator admin@localhost
+
+test: deps-test all unit
+	@sh tests/run.sh $(BUILD)
+
+asan:
+	@sh scripts/deps.sh test
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  CFLAGS=-DROSTER_ARENA_MALLOC all unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  sh tests/run.sh build-asan
+
+bench: deps-test all
+	@sh bench/run.sh $(BUILD)
+
+format:
+	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.h tests/unit/*/*.c
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

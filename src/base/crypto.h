@@ -1,0 +1,37 @@
+#ifndef ROSTER_BASE_CRYPTO_H
+#define ROSTER_BASE_CRYPTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Thin wrappers over libsodium: random ids and tokens, token hashes, and
+ * argon2id password hashes. crypto_setup() must succeed before any other call. */
+
+bool crypto_setup(void);
+
+/* "usr_" followed by 26 base32 characters of 128 random bits. */
+#define ID_MAX 40
+void id_new(const char *prefix, char out[ID_MAX]);
+/* True if s looks like an id with this prefix (for 404 before touching the database). */
+bool id_valid(const char *prefix, const char *s);
+
+/* A 256-bit random token, base64url without padding: 43 characters. */
+#define TOKEN_LEN 43
+void token_new(char out[TOKEN_LEN + 1]);
+/* SHA-256 of the token in hex: what the database stores instead of the token. */
+#define TOKEN_HASH_LEN 64
+void token_hash(const char *token, char out[TOKEN_HASH_LEN + 1]);
+
+/* argon2id, m = 19 MiB, t = 2, p = 1 (OWASP's minimum); the encoded string
+ * carries its parameters so they can be raised later. */
+#define PASSWORD_HASH_MAX 128
+bool password_hash(const char *password, size_t len, char out[PASSWORD_HASH_MAX]);
+bool password_verify(const char *hash, const char *password, size_t len);
+/* Burns the same time as a real verification, for unknown accounts. */
+void password_verify_dummy(const char *password, size_t len);
+bool password_needs_rehash(const char *hash);
+
+/* Constant-time comparison of two equal-length buffers. */
+bool crypto_equal(const void *a, const void *b, size_t n);
+
+#endif

@@ -1,0 +1,141 @@
+#include "base/json.h"
+
+#include "base/clock.h"
+#include "base/text.h"
+
+#include <string.h>
+
+static const char *type_name(json_field_type t)
+{
+	switch (t) {
+	case JF_T_STRING: return "a string";
+	case JF_T_INT: return "an integer";
+	case JF_T_BOOL: return "a boolean";
+	}
+	return "?";
+}
+
+err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err *e)
+{
+	const char *key;
+	json_t *val;
+	json_object_foreach(obj, key, val) {
+		const struct json_field *f = spec;
+		while (f->name && strcmp(f->name, key))
+			f++;
+		if (!f->name) /* key lives as long as obj, like the other outputs */
+			return err_set(e, E_UNKNOWN_FIELD, key, "Unknown field '%.100s'.", key);
+	}
+	for (const struct json_field *f = spec; f->name; f++) {
+		json_t *v = json_object_get(obj, f->name);
+		if (!v) {
+			if (f->required)
+				return err_set(e, E_MISSING_FIELD, f->name, "The field '%s' is required.", f->name);
+			continue;
+		}
+		switch (f->type) {
+		case JF_T_STRING:
+			if (!json_is_string(v))
+				goto wrong;
+			if (f->max_chars && utf8_chars(json_string_value(v)) > f->max_chars)
+				return err_set(e, E_TOO_LONG, f->name, "The field '%s' is longer than %zu characters.",
+					       f->name, f->max_chars);
+			if (strlen(json_string_value(v)) != json_string_length(v))
+				return err_set(e, E_INVALID, f->name, "The field '%s' contains a NUL character.", f->name);
+			*(const char **)f->out = json_string_value(v);
+			break;
+		case JF_T_INT: {
+			if (!json_is_integer(v))
+				goto wrong;
+			struct json_int *o = f->out;
+			o->set = true;
+			o->value = json_integer_value(v);
+			break;
+		}
+		case JF_T_BOOL: {
+			if (!json_is_boolean(v))
+				goto wrong;
+			struct json_bool *o = f->out;
+			o->set = true;
+			o->value = json_is_true(v);
+			break;
+		}
+		}
+		continue;
+	wrong:
+		return err_set(e, E_WRONG_TYPE, f->name, "The field '%s' must be %s.", f->name, type_name(f->type));
+	}
+	return E_OK;
+}
+
+/* jansson's own depth limit is 2048; ours is checked before parsing, outside strings. */
+static bool depth_ok(const char *s, size_t len)
+{
+	int depth = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > JSON_MAX_DEPTH)
+				return false;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return true;
+}
+
+static void decref(void *p)
+{
+	json_decref(p);
+}
+
+json_t *json_own(struct arena *a, json_t *obj)
+{
+	if (obj)
+		arena_defer(a, decref, obj);
+	return obj;
+}
+
+err_code json_body_parse(struct arena *a, const char *body, size_t len, json_t **out, struct err *e)
+{
+	if (!depth_ok(body, len))
+		return err_set(e, E_TOO_DEEP, NULL, "The JSON body is nested deeper than %d levels.", JSON_MAX_DEPTH);
+	json_error_t jerr;
+	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root)
+		return err_set(e, E_MALFORMED_JSON, NULL, "The body is not valid JSON: %.120s (line %d, column %d).",
+			       jerr.text, jerr.line, jerr.column);
+	json_own(a, root);
+	if (!json_is_object(root))
+		return err_set(e, E_MALFORMED_JSON, NULL, "The body must be a JSON object.");
+	*out = root;
+	return E_OK;
+}
+
+char *json_dump_arena(struct arena *a, const json_t *obj, size_t *out_len)
+{
+	size_t n = json_dumpb(obj, NULL, 0, JSON_COMPACT);
+	char *buf = arena_alloc(a, n + 1);
+	json_dumpb(obj, buf, n, JSON_COMPACT);
+	buf[n] = '\0';
+	if (out_len)
+		*out_len = n;
+	return buf;
+}
+
+json_t *json_time(int64_t ms)
+{
+	if (!ms)
+		return json_null();
+	char buf[RFC3339_LEN];
+	clock_format_rfc3339(ms, buf);
+	return json_string(buf);
+}

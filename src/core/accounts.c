@@ -1,0 +1,585 @@
+#include "core/accounts.h"
+
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "mail/mail.h"
+#include "store/misc.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Sessions are touched at most this often, so that reads stay reads. */
+#define TOUCH_EVERY_MS 60000
+
+/* Writes an audit event in the caller's transaction: the change and its
+ * record commit together or not at all. */
+static err_code audit(struct db *db, const struct reqinfo *ri, const char *actor, const char *action,
+		      const char *target_type, const char *target_id, const char *details, struct err *e)
+{
+	struct audit_event ev = {
+		.actor_id = actor,
+		.action = action,
+		.target_type = target_type,
+		.target_id = target_id,
+		.request_id = ri ? ri->request_id : NULL,
+		.client_addr = ri ? ri->client_addr : NULL,
+		.details = details,
+	};
+	return store_audit_insert(db, &ev, clock_now_ms(), e);
+}
+
+static int retry_after_s(int64_t window_start, int64_t now)
+{
+	int64_t left = window_start + LOGIN_WINDOW_MS - now;
+	int s = (int)((left + 999) / 1000);
+	return s > 0 ? s : 1;
+}
+
+err_code password_check(const char *email, const char *password, struct err *e)
+{
+	size_t bytes = strlen(password);
+	if (bytes > 1024)
+		return err_set(e, E_PASSWORD_TOO_LONG, "password", NULL);
+	if (utf8_chars(password) < 10)
+		return err_set(e, E_PASSWORD_TOO_SHORT, "password", NULL);
+	if (email && !strcasecmp(email, password))
+		return err_set(e, E_PASSWORD_IS_EMAIL, "password", NULL);
+	return E_OK;
+}
+
+/* ---- sign-in ---- */
+
+struct login_read {
+	struct arena *a;
+	const char *key;   /* email key, or NULL when the email is not valid */
+	const char *addr;
+	struct user user;
+	bool found;
+	int retry_after;
+};
+
+static char *throttle_key(struct arena *a, const char *kind, const char *value)
+{
+	return arena_printf(a, "%s:%s", kind, value ? value : "");
+}
+
+static err_code login_read_tx(struct db *db, void *arg, struct err *e)
+{
+	struct login_read *lr = arg;
+	int64_t now = clock_now_ms(), count, start;
+	lr->found = false;
+	lr->retry_after = 0;
+	if (lr->key) {
+		if (store_throttle_peek(db, throttle_key(lr->a, "login-account", lr->key), now, LOGIN_WINDOW_MS, &count,
+					&start, e))
+			return e->code;
+		if (count >= LOGIN_MAX_FAILURES_ACCOUNT)
+			lr->retry_after = retry_after_s(start, now);
+	}
+	if (store_throttle_peek(db, throttle_key(lr->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count, &start,
+				e))
+		return e->code;
+	if (count >= LOGIN_MAX_FAILURES_ADDRESS) {
+		int r = retry_after_s(start, now);
+		if (r > lr->retry_after)
+			lr->retry_after = r;
+	}
+	if (lr->retry_after || !lr->key)
+		return E_OK;
+	err_code rc = store_user_by_email(db, lr->a, lr->key, &lr->user, e);
+	if (rc == E_NOT_FOUND)
+		return E_OK;
+	if (rc)
+		return rc;
+	lr->found = true;
+	return E_OK;
+}
+
+struct login_write {
+	struct app *app;
+	struct arena *a;
+	const struct reqinfo *ri;
+	struct login_read *lr;
+	bool ok;
+	const char *new_hash; /* a rehash with today's parameters, or NULL */
+	struct login_result *out;
+};
+
+static err_code login_write_tx(struct db *db, void *arg, struct err *e)
+{
+	struct login_write *lw = arg;
+	struct login_read *lr = lw->lr;
+	int64_t now = clock_now_ms(), count, start;
+	if (!lw->ok) {
+		if (lr->key && store_throttle_hit(db, throttle_key(lw->a, "login-account", lr->key), now,
+						  LOGIN_WINDOW_MS, &count, &start, e))
+			return e->code;
+		if (store_throttle_hit(db, throttle_key(lw->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count,
+				       &start, e))
+			return e->code;
+		return audit(db, lw->ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
+		      lr->found ? lr->user.id : "", NULL, e);
+	}
+	struct session s = {.user_id = lr->user.id, .created_at = now, .last_seen_at = now};
+	char sid[ID_MAX], hash[TOKEN_HASH_LEN + 1];
+	id_new("ses", sid);
+	s.id = sid;
+	s.expires_at = now + lw->app->session_lifetime_ms;
+	token_new(lw->out->token);
+	token_hash(lw->out->token, hash);
+	if (store_session_insert(db, &s, hash, lw->ri ? lw->ri->client_addr : NULL, e))
+		return e->code;
+	if (lw->new_hash && store_user_set_password(db, lr->user.id, lw->new_hash, now, e))
+		return e->code;
+	if (lr->key && store_throttle_clear(db, throttle_key(lw->a, "login-account", lr->key), e))
+		return e->code;
+	if (audit(db, lw->ri, lr->user.id, "auth.login", "user", lr->user.id, NULL, e))
+		return e->code;
+	lw->out->expires_at = s.expires_at;
+	lw->out->user = lr->user;
+	return E_OK;
+}
+
+err_code account_login(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
+		       const char *password, struct login_result *out, struct err *e)
+{
+	struct login_read lr = {.a = a, .key = email_key(a, email), .addr = ri ? ri->client_addr : ""};
+	err_code rc = store_tx(app->store, false, login_read_tx, &lr, e);
+	if (rc)
+		return rc;
+	if (lr.retry_after) {
+		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many failed sign-ins; try again in %d seconds.",
+			lr.retry_after);
+		e->retry_after = lr.retry_after;
+		return E_TOO_MANY_REQUESTS;
+	}
+	size_t plen = strlen(password);
+	bool usable = lr.found && lr.user.password_hash && !strcmp(lr.user.state, "active") && plen <= 1024;
+	bool ok = false;
+	/* The same argon2id work whether or not the account exists. */
+	if (usable)
+		ok = password_verify(lr.user.password_hash, password, plen);
+	else
+		password_verify_dummy(password, plen > 1024 ? 1024 : plen);
+
+	char rehash[PASSWORD_HASH_MAX];
+	struct login_write lw = {.app = app, .a = a, .ri = ri, .lr = &lr, .ok = ok, .out = out};
+	if (ok && password_needs_rehash(lr.user.password_hash) && password_hash(password, plen, rehash))
+		lw.new_hash = rehash;
+	rc = store_tx(app->store, true, login_write_tx, &lw, e);
+	if (rc)
+		return rc;
+	if (!ok)
+		return err_set(e, E_INVALID_CREDENTIALS, NULL, NULL);
+	return E_OK;
+}
+
+/* ---- sessions ---- */
+
+struct auth_arg {
+	struct app *app;
+	struct arena *a;
+	const char *hash;
+	struct auth *out;
+};
+
+static err_code authenticate_tx(struct db *db, void *arg, struct err *e)
+{
+	struct auth_arg *aa = arg;
+	int64_t now = clock_now_ms();
+	err_code rc = store_session_lookup(db, aa->a, aa->hash, now, now - aa->app->session_idle_ms,
+					   &aa->out->session, &aa->out->user, e);
+	if (rc == E_NOT_FOUND)
+		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
+	return rc;
+}
+
+static err_code touch_tx(struct db *db, void *arg, struct err *e)
+{
+	struct auth *who = arg;
+	return store_session_touch(db, who->session.id, clock_now_ms(), e);
+}
+
+err_code account_authenticate(struct app *app, struct arena *a, const char *token, struct auth *out, struct err *e)
+{
+	if (!token || strlen(token) != TOKEN_LEN)
+		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
+	char hash[TOKEN_HASH_LEN + 1];
+	token_hash(token, hash);
+	struct auth_arg aa = {app, a, hash, out};
+	/* One statement: no transaction needed for a consistent read. */
+	struct db *db = store_conn(app->store, e);
+	if (!db)
+		return e->code;
+	err_code rc = authenticate_tx(db, &aa, e);
+	if (rc == E_RETRY)
+		rc = store_tx(app->store, false, authenticate_tx, &aa, e);
+	if (rc)
+		return rc;
+	if (clock_now_ms() - out->session.last_seen_at > TOUCH_EVERY_MS) {
+		struct err ignored;
+		store_tx(app->store, true, touch_tx, out, &ignored);
+	}
+	return E_OK;
+}
+
+struct logout_arg {
+	const struct reqinfo *ri;
+	const struct auth *who;
+};
+
+static err_code logout_tx(struct db *db, void *arg, struct err *e)
+{
+	struct logout_arg *l = arg;
+	if (store_session_delete(db, l->who->session.id, e))
+		return e->code;
+	return audit(db, l->ri, l->who->user.id, "auth.logout", "session", l->who->session.id, NULL, e);
+}
+
+err_code account_logout(struct app *app, const struct reqinfo *ri, const struct auth *who, struct err *e)
+{
+	struct logout_arg l = {ri, who};
+	return store_tx(app->store, true, logout_tx, &l, e);
+}
+
+/* ---- profile ---- */
+
+struct profile_arg {
+	struct arena *a;
+	const struct reqinfo *ri;
+	const struct auth *who;
+	const struct profile_patch *p;
+	struct user *out;
+};
+
+static err_code profile_tx(struct db *db, void *arg, struct err *e)
+{
+	struct profile_arg *pa = arg;
+	struct user u;
+	if (store_user_by_id(db, pa->a, pa->who->user.id, &u, e))
+		return e->code;
+	if (pa->p->first_name)
+		u.first_name = pa->p->first_name;
+	if (pa->p->last_name)
+		u.last_name = pa->p->last_name;
+	if (pa->p->company)
+		u.company = pa->p->company;
+	if (pa->p->language)
+		u.language = pa->p->language;
+	int64_t now = clock_now_ms();
+	if (store_user_update_profile(db, &u, now, e))
+		return e->code;
+	if (audit(db, pa->ri, u.id, "user.profile_updated", "user", u.id, NULL, e))
+		return e->code;
+	u.updated_at = now;
+	*pa->out = u;
+	return E_OK;
+}
+
+static err_code check_name(const char *v, const char *field, struct err *e)
+{
+	if (v && utf8_chars(v) > NAME_MAX_CHARS)
+		return err_set(e, E_TOO_LONG, field, "The field '%s' is longer than %d characters.", field,
+			       NAME_MAX_CHARS);
+	return E_OK;
+}
+
+err_code account_update_profile(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+				const struct profile_patch *p, struct user *out, struct err *e)
+{
+	if (check_name(p->first_name, "first_name", e) || check_name(p->last_name, "last_name", e) ||
+	    check_name(p->company, "company", e))
+		return e->code;
+	if (p->language && !language_valid(p->language))
+		return err_set(e, E_INVALID_LANGUAGE, "language", NULL);
+	struct profile_arg pa = {a, ri, who, p, out};
+	return store_tx(app->store, true, profile_tx, &pa, e);
+}
+
+/* ---- passwords ---- */
+
+struct setpw_arg {
+	const struct reqinfo *ri;
+	const char *user_id;
+	const char *hash;
+	const char *keep_session; /* NULL: end them all */
+	const char *action;
+};
+
+static err_code setpw_tx(struct db *db, void *arg, struct err *e)
+{
+	struct setpw_arg *s = arg;
+	int64_t now = clock_now_ms();
+	if (store_user_set_password(db, s->user_id, s->hash, now, e) ||
+	    store_session_delete_user(db, s->user_id, s->keep_session, e) || store_token_void_user(db, s->user_id, now, e))
+		return e->code;
+	return audit(db, s->ri, s->user_id, s->action, "user", s->user_id, NULL, e);
+}
+
+err_code account_change_password(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+				 const char *current, const char *new_password, struct err *e)
+{
+	(void)a;
+	if (password_check(who->user.email, new_password, e)) {
+		e->field = "new_password";
+		return e->code;
+	}
+	if (!who->user.password_hash || strlen(current) > 1024 ||
+	    !password_verify(who->user.password_hash, current, strlen(current)))
+		return err_set(e, E_WRONG_PASSWORD, "current_password", NULL);
+	char hash[PASSWORD_HASH_MAX];
+	if (!password_hash(new_password, strlen(new_password), hash))
+		return err_set(e, E_INTERNAL, NULL, NULL);
+	struct setpw_arg s = {ri, who->user.id, hash, who->session.id, "user.password_changed"};
+	return store_tx(app->store, true, setpw_tx, &s, e);
+}
+
+/* Creates a token of this purpose for the user and queues its email. */
+static err_code issue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, const char *purpose,
+			   struct err *e)
+{
+	bool reset = !strcmp(purpose, "reset");
+	int64_t now = clock_now_ms();
+	char tid[ID_MAX], token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
+	id_new("tok", tid);
+	token_new(token);
+	token_hash(token, hash);
+	if (store_token_insert(db, tid, u->id, purpose, hash, now, now + (reset ? RESET_TOKEN_TTL_MS : SETUP_TOKEN_TTL_MS),
+			       e))
+		return e->code;
+	const char *link = arena_printf(a, "%s/%s?token=%s", app->public_url, reset ? "reset-password" : "set-password",
+					token);
+	const char *vars[] = {"first_name", u->first_name && *u->first_name ? u->first_name : u->email,
+			      "email", u->email, "link", link, NULL};
+	return mail_enqueue(db, a, u->email, u->language, reset ? MAIL_PASSWORD_RESET : MAIL_PASSWORD_SETUP, vars, e);
+}
+
+struct forgot_arg {
+	struct app *app;
+	struct arena *a;
+	const struct reqinfo *ri;
+	const char *key;
+	int retry_after;
+};
+
+static err_code forgot_tx(struct db *db, void *arg, struct err *e)
+{
+	struct forgot_arg *f = arg;
+	int64_t now = clock_now_ms(), count, start;
+	f->retry_after = 0;
+	if (store_throttle_hit(db, throttle_key(f->a, "forgot-address", f->ri ? f->ri->client_addr : ""), now,
+			       LOGIN_WINDOW_MS, &count, &start, e))
+		return e->code;
+	if (count > FORGOT_MAX_PER_ADDRESS)
+		f->retry_after = retry_after_s(start, now);
+	if (f->key) {
+		if (store_throttle_hit(db, throttle_key(f->a, "forgot-email", f->key), now, LOGIN_WINDOW_MS, &count,
+				       &start, e))
+			return e->code;
+		if (count > FORGOT_MAX_PER_EMAIL && retry_after_s(start, now) > f->retry_after)
+			f->retry_after = retry_after_s(start, now);
+	}
+	if (f->retry_after || !f->key)
+		return E_OK; /* commit the counts, send nothing */
+	struct user u;
+	err_code rc = store_user_by_email(db, f->a, f->key, &u, e);
+	if (rc == E_NOT_FOUND || (rc == E_OK && strcmp(u.state, "active")))
+		return E_OK;
+	if (rc)
+		return rc;
+	/* A new link makes every older one useless. */
+	if (store_token_void_user(db, u.id, now, e) || issue_link(f->app, db, f->a, &u, "reset", e))
+		return e->code;
+	return audit(db, f->ri, u.id, "auth.password_reset_requested", "user", u.id, NULL, e);
+}
+
+err_code account_forgot_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
+				 struct err *e)
+{
+	struct forgot_arg f = {app, a, ri, email_key(a, email), 0};
+	err_code rc = store_tx(app->store, true, forgot_tx, &f, e);
+	if (rc)
+		return rc;
+	if (f.retry_after) {
+		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many reset requests; try again in %d seconds.", f.retry_after);
+		e->retry_after = f.retry_after;
+		return E_TOO_MANY_REQUESTS;
+	}
+	return E_OK;
+}
+
+struct reset_arg {
+	struct arena *a;
+	const char *token_hash;
+	struct setpw_arg set;
+};
+
+static err_code reset_tx(struct db *db, void *arg, struct err *e)
+{
+	struct reset_arg *r = arg;
+	const char *user_id = NULL, *purpose = NULL;
+	if (store_token_consume(db, r->a, r->token_hash, clock_now_ms(), &user_id, &purpose, e))
+		return e->code;
+	if (strcmp(user_id, r->set.user_id)) /* the hash is unique: only a changed row gets here */
+		return err_set(e, E_INVALID_TOKEN, "token", NULL);
+	return setpw_tx(db, &r->set, e);
+}
+
+/* Finds the user of an unused, unexpired token without using it up, so that a
+ * password refused by the rules does not burn the link. */
+err_code account_reset_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *token,
+				const char *password, struct err *e)
+{
+	char hash[TOKEN_HASH_LEN + 1];
+	if (strlen(token) != TOKEN_LEN)
+		return err_set(e, E_INVALID_TOKEN, "token", NULL);
+	token_hash(token, hash);
+	struct db *db = store_conn(app->store, e);
+	if (!db)
+		return e->code;
+	const char *user_id = NULL;
+	err_code rc = store_token_peek(db, a, hash, clock_now_ms(), &user_id, e);
+	if (rc)
+		return rc;
+	struct user u;
+	rc = store_user_by_id(db, a, user_id, &u, e);
+	if (rc)
+		return rc == E_NOT_FOUND ? err_set(e, E_INVALID_TOKEN, "token", NULL) : rc;
+	if (password_check(u.email, password, e))
+		return e->code;
+	char pwhash[PASSWORD_HASH_MAX];
+	if (!password_hash(password, strlen(password), pwhash))
+		return err_set(e, E_INTERNAL, NULL, NULL);
+	/* The conditional UPDATE in store_token_consume decides races: of many
+	 * concurrent resets with one token exactly one gets past it. */
+	struct reset_arg r = {a, hash, {ri, u.id, pwhash, NULL, "auth.password_reset"}};
+	return store_tx(app->store, true, reset_tx, &r, e);
+}
+
+/* ---- operators ---- */
+
+struct create_arg {
+	struct app *app;
+	struct arena *a;
+	const struct reqinfo *ri;
+	struct user *u;
+	const char *key;
+	bool send_setup;
+};
+
+static err_code create_tx(struct db *db, void *arg, struct err *e)
+{
+	struct create_arg *c = arg;
+	if (store_user_insert(db, c->u, c->key, e))
+		return e->code;
+	if (c->send_setup && issue_link(c->app, db, c->a, c->u, "setup", e))
+		return e->code;
+	return audit(db, c->ri, NULL, "operator.created", "user", c->u->id, NULL, e);
+}
+
+err_code account_create_operator(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
+				 const char *password, struct user *out, struct err *e)
+{
+	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
+	if (!trimmed)
+		return err_set(e, E_INVALID_EMAIL, "email", NULL);
+	char hash[PASSWORD_HASH_MAX];
+	if (password) {
+		if (password_check(trimmed, password, e))
+			return e->code;
+		if (!password_hash(password, strlen(password), hash))
+			return err_set(e, E_INTERNAL, NULL, NULL);
+	}
+	char id[ID_MAX];
+	id_new("usr", id);
+	int64_t now = clock_now_ms();
+	*out = (struct user){.id = arena_strdup(a, id),
+			     .email = trimmed,
+			     .first_name = "",
+			     .last_name = "",
+			     .company = "",
+			     .language = "en",
+			     .password_hash = password ? arena_strdup(a, hash) : NULL,
+			     .state = "active",
+			     .is_operator = true,
+			     .created_at = now,
+			     .updated_at = now};
+	struct create_arg c = {app, a, ri, out, key, password == NULL};
+	return store_tx(app->store, true, create_tx, &c, e);
+}
+
+struct disable_arg {
+	struct arena *a;
+	const struct reqinfo *ri;
+	const char *key;
+};
+
+static err_code disable_tx(struct db *db, void *arg, struct err *e)
+{
+	struct disable_arg *d = arg;
+	struct user u;
+	if (store_user_by_email(db, d->a, d->key, &u, e))
+		return e->code;
+	int64_t now = clock_now_ms();
+	if (store_user_set_state(db, u.id, "disabled", now, e) || store_session_delete_user(db, u.id, NULL, e) ||
+	    store_token_void_user(db, u.id, now, e))
+		return e->code;
+	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, NULL, e);
+}
+
+err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
+			 struct err *e)
+{
+	const char *key = email_key(a, email);
+	if (!key)
+		return err_set(e, E_INVALID_EMAIL, "email", NULL);
+	struct disable_arg d = {a, ri, key};
+	return store_tx(app->store, true, disable_tx, &d, e);
+}
+
+struct bootstrap_arg {
+	struct create_arg c;
+	bool created;
+};
+
+static err_code bootstrap_tx(struct db *db, void *arg, struct err *e)
+{
+	struct bootstrap_arg *b = arg;
+	bool exists;
+	if (store_operator_exists(db, &exists, e))
+		return e->code;
+	b->created = false;
+	if (exists)
+		return E_OK;
+	if (create_tx(db, &b->c, e))
+		return e->code;
+	b->created = true;
+	return E_OK;
+}
+
+err_code account_bootstrap_operator(struct app *app, struct arena *a, const char *email, char *out_password,
+				    size_t out_len, bool *out_created, struct err *e)
+{
+	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
+	if (!trimmed)
+		return err_set(e, E_INVALID_EMAIL, "email", NULL);
+	char token[TOKEN_LEN + 1];
+	token_new(token);
+	snprintf(out_password, out_len, "%.20s", token);
+	char hash[PASSWORD_HASH_MAX];
+	if (!password_hash(out_password, strlen(out_password), hash))
+		return err_set(e, E_INTERNAL, NULL, NULL);
+	char id[ID_MAX];
+	id_new("usr", id);
+	int64_t now = clock_now_ms();
+	struct user u = {.id = id, .email = trimmed, .first_name = "", .last_name = "", .company = "",
+			 .language = "en", .password_hash = hash, .state = "active", .is_operator = true,
+			 .created_at = now, .updated_at = now};
+	struct bootstrap_arg b = {{app, a, NULL, &u, key, false}, false};
+	err_code rc = store_tx(app->store, true, bootstrap_tx, &b, e);
+	*out_created = b.created;
+	return rc;
+}

@@ -1,0 +1,727 @@
+/* The HTTP server: libmicrohttpd with an internal thread pool on epoll.
+ *
+ * A request's life:
+ *   1. uri_log callback (request line read): the request and its arena are
+ *      created; the header deadline starts.
+ *   2. first access call (headers complete): framing checks, limits, route
+ *      match. Nothing is answered yet unless the request must be refused
+ *      before its body is read (then with Connection: close).
+ *   3. body calls: the body is collected, up to HTTP_MAX_BODY.
+ *   4. last call: authentication, body parsing and the handler run here, or
+ *      on the CPU pool for R_OFFLOAD routes (the connection is suspended
+ *      meanwhile and resumed when the reply is ready).
+ *   5. completion callback: the access log line, metrics, and the arena is
+ *      freed.
+ * Answering on a later call than the first matters: libmicrohttpd 0.9.75
+ * closes keep-alive connections when a reply is queued on the first call. */
+#include "http/internal.h"
+
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/json.h"
+#include "base/log.h"
+#include "base/text.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+/* One per TCP connection: the deadline by which the current request's
+ * headers must be in. The sweeper thread shuts down connections past it
+ * (libmicrohttpd's own timeout counts inactivity, which a client sending a
+ * header line every few seconds never reaches). */
+struct tcp_conn {
+	struct tcp_conn *prev, *next;
+	int fd;
+	_Atomic int64_t deadline_ms; /* 0: none */
+	size_t uri_len;              /* of the current request line's target, query included */
+};
+
+struct http_server {
+	struct MHD_Daemon *daemon;
+	struct app *app;
+	struct http_config cfg;
+	const struct route *routes;
+	size_t nroutes;
+	struct router *router;
+	struct offload *pool;
+	pthread_mutex_t conns_lock;
+	struct tcp_conn *conns;
+	pthread_t sweeper;
+	_Atomic bool stopping;
+	atomic_int in_flight;
+	int port;
+};
+
+struct header {
+	const char *name, *value;
+};
+
+enum req_state { RS_NEW, RS_BODY, RS_OFFLOADED, RS_DONE };
+
+struct request {
+	struct arena *arena;
+	struct http_server *srv;
+	struct MHD_Connection *conn;
+	enum req_state state;
+	int64_t start_ns;
+	char request_id[ID_MAX];
+	char client_addr[INET6_ADDRSTRLEN];
+	struct reqinfo ri;
+	const char *method, *path;
+	size_t uri_len;
+	int route_index;
+	const struct route *route;
+	const char *param_names[ROUTE_MAX_PARAMS], *param_values[ROUTE_MAX_PARAMS];
+	int nparams;
+	struct header *headers, *query;
+	int nheaders, nquery;
+	char *body;
+	size_t body_len;
+	json_t *json;
+	struct auth auth;
+	bool early;    /* refused at the first call; reply already rendered */
+	bool refuse;   /* a reply is rendered; skip the handler */
+	struct err err;
+	/* the reply */
+	int status;
+	const char *content_type;
+	const char *resp;
+	size_t resp_len;
+	struct header out_headers[8];
+	int nout;
+	bool close;
+	bool replied;
+};
+
+/* ---- helpers for handlers ---- */
+
+struct arena *http_arena(struct request *r) { return r->arena; }
+struct app *http_app(struct request *r) { return r->srv->app; }
+const struct reqinfo *http_reqinfo(struct request *r) { return &r->ri; }
+const struct auth *http_auth(struct request *r) { return &r->auth; }
+json_t *http_body(struct request *r) { return r->json; }
+
+const char *http_param(struct request *r, const char *name)
+{
+	for (int i = 0; i < r->nparams; i++)
+		if (!strcmp(r->param_names[i], name))
+			return r->param_values[i];
+	return NULL;
+}
+
+static const char *find(const struct header *h, int n, const char *name, bool nocase)
+{
+	for (int i = 0; i < n; i++)
+		if (nocase ? !strcasecmp(h[i].name, name) : !strcmp(h[i].name, name))
+			return h[i].value;
+	return NULL;
+}
+
+const char *http_query(struct request *r, const char *name) { return find(r->query, r->nquery, name, false); }
+const char *http_header(struct request *r, const char *name) { return find(r->headers, r->nheaders, name, true); }
+
+void http_add_header(struct request *r, const char *name, const char *value)
+{
+	if (r->nout < (int)(sizeof r->out_headers / sizeof r->out_headers[0]))
+		r->out_headers[r->nout++] = (struct header){arena_strdup(r->arena, name), arena_strdup(r->arena, value)};
+}
+
+err_code http_reply_text(struct request *r, int status, const char *content_type, const char *body, size_t len)
+{
+	r->status = status;
+	r->content_type = content_type;
+	r->resp = body;
+	r->resp_len = len;
+	r->replied = true;
+	return E_OK;
+}
+
+err_code http_reply_json(struct request *r, int status, json_t *obj)
+{
+	json_own(r->arena, obj);
+	size_t len;
+	char *body = json_dump_arena(r->arena, obj, &len);
+	return http_reply_text(r, status, "application/json", body, len);
+}
+
+err_code http_reply_empty(struct request *r, int status)
+{
+	return http_reply_text(r, status, NULL, "", 0);
+}
+
+static void reply_error(struct request *r, const struct err *e)
+{
+	int status = err_status(e->code);
+	json_t *inner = json_pack("{s:s, s:s}", "code", err_name(e->code), "message", err_message(e));
+	if (e->field && *e->field)
+		json_object_set_new(inner, "field", json_string(e->field));
+	if ((e->code == E_TOO_MANY_REQUESTS || e->code == E_UNAVAILABLE || e->code == E_RETRY)) {
+		char secs[16];
+		snprintf(secs, sizeof secs, "%d", e->retry_after > 0 ? e->retry_after : 1);
+		http_add_header(r, "Retry-After", secs);
+	}
+	if (e->code == E_INTERNAL || e->code == E_RETRY) {
+		struct logline l;
+		log_begin(&l, LOG_ERROR, "request_failed");
+		log_str(&l, "request_id", r->request_id);
+		log_str(&l, "code", err_name(e->code));
+		log_str(&l, "detail", e->detail);
+		log_end(&l);
+	}
+	http_reply_json(r, status, json_pack("{s:o}", "error", inner));
+}
+
+static void refuse(struct request *r, err_code code, const char *field, bool close_conn)
+{
+	struct err e;
+	err_clear(&e);
+	err_set(&e, code, field, NULL);
+	reply_error(r, &e);
+	r->refuse = true;
+	r->close = r->close || close_conn;
+}
+
+/* ---- authentication ---- */
+
+static bool unsafe_method(const char *m)
+{
+	return strcmp(m, "GET") && strcmp(m, "HEAD") && strcmp(m, "OPTIONS");
+}
+
+static const char *bearer_token(struct request *r)
+{
+	const char *h = http_header(r, "Authorization");
+	if (h && !strncasecmp(h, "Bearer ", 7)) {
+		h += 7;
+		while (*h == ' ')
+			h++;
+		return h;
+	}
+	return NULL;
+}
+
+static const char *cookie_token(struct request *r)
+{
+	const char *h = http_header(r, "Cookie");
+	if (!h)
+		return NULL;
+	size_t nlen = strlen(HTTP_SESSION_COOKIE);
+	for (const char *p = h; *p;) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		if (!strncmp(p, HTTP_SESSION_COOKIE, nlen) && p[nlen] == '=') {
+			p += nlen + 1;
+			size_t len = strcspn(p, ";");
+			return arena_strndup(r->arena, p, len);
+		}
+		p += strcspn(p, ";");
+	}
+	return NULL;
+}
+
+static err_code authenticate(struct request *r, struct err *e)
+{
+	const char *token = bearer_token(r);
+	bool by_cookie = false;
+	if (!token) {
+		token = cookie_token(r);
+		by_cookie = token != NULL;
+	}
+	if (!token)
+		return err_set(e, E_UNAUTHENTICATED, NULL, NULL);
+	err_code rc = account_authenticate(r->srv->app, r->arena, token, &r->auth, e);
+	if (rc)
+		return rc;
+	/* A browser sends the cookie cross-site but cannot add a custom header
+	 * without a CORS preflight, which roster never grants. */
+	if (by_cookie && unsafe_method(r->method)) {
+		const char *csrf = http_header(r, HTTP_CSRF_HEADER);
+		if (!csrf || !*csrf)
+			return err_set(e, E_CSRF_FAILED, NULL, NULL);
+	}
+	return E_OK;
+}
+
+/* ---- dispatch ---- */
+
+static void dispatch(struct request *r)
+{
+	struct err *e = &r->err;
+	err_clear(e);
+	const struct route *rt = r->route;
+	err_code rc = E_OK;
+	if (rt->flags & R_AUTH)
+		rc = authenticate(r, e);
+	if (!rc && (rt->flags & R_JSON)) {
+		if (!r->body_len)
+			rc = err_set(e, E_MALFORMED_JSON, NULL, "The body must be a JSON object.");
+		else
+			rc = json_body_parse(r->arena, r->body, r->body_len, &r->json, e);
+	}
+	if (!rc)
+		rc = rt->handler(r, e);
+	if (rc)
+		reply_error(r, e);
+	else if (!r->replied)
+		http_reply_empty(r, 204);
+}
+
+static void run_offloaded(void *item, bool late)
+{
+	struct request *r = item;
+	if (late) {
+		err_clear(&r->err);
+		err_set(&r->err, E_UNAVAILABLE, NULL, "The server is busy; try again shortly.");
+		r->err.retry_after = 1;
+		reply_error(r, &r->err);
+	} else {
+		dispatch(r);
+	}
+	r->state = RS_DONE;
+	MHD_resume_connection(r->conn);
+}
+
+/* ---- libmicrohttpd callbacks ---- */
+
+static enum MHD_Result queue_reply(struct request *r)
+{
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(r->resp_len, (void *)r->resp, MHD_RESPMEM_MUST_COPY);
+	if (!resp)
+		return MHD_NO;
+	if (r->content_type)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	MHD_add_response_header(resp, "X-Request-Id", r->request_id);
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	for (int i = 0; i < r->nout; i++)
+		MHD_add_response_header(resp, r->out_headers[i].name, r->out_headers[i].value);
+	if (r->close)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
+	enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	r->state = RS_DONE;
+	return ret;
+}
+
+static struct tcp_conn *tcp_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static void set_deadline(struct MHD_Connection *c, int64_t ms)
+{
+	struct tcp_conn *t = tcp_of(c);
+	if (t)
+		atomic_store(&t->deadline_ms, ms);
+}
+
+static struct request *request_new(struct http_server *s, struct MHD_Connection *c, size_t uri_len)
+{
+	struct arena *a = arena_new();
+	struct request *r = arena_zalloc(a, sizeof *r);
+	r->arena = a;
+	r->srv = s;
+	r->conn = c;
+	r->start_ns = clock_mono_ns();
+	r->uri_len = uri_len;
+	r->route_index = -1;
+	r->status = 500;
+	id_new("req", r->request_id);
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, r->client_addr,
+				  sizeof r->client_addr);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->client_addr,
+				  sizeof r->client_addr);
+	}
+	r->ri.request_id = r->request_id;
+	r->ri.client_addr = r->client_addr;
+	atomic_fetch_add(&s->in_flight, 1);
+	return r;
+}
+
+/* Called when the request line is in. The request itself is created at the
+ * first access call: libmicrohttpd reports completion only for requests
+ * that reached the access handler, so anything allocated here could leak. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct http_server *s = cls;
+	struct tcp_conn *t = tcp_of(c);
+	if (t) {
+		t->uri_len = strlen(uri);
+		atomic_store(&t->deadline_ms, clock_now_ms() + (int64_t)s->cfg.header_timeout_s * 1000);
+	}
+	return NULL;
+}
+
+struct collect {
+	struct request *r;
+	struct header *list;
+	int n, cap;
+	int content_length, transfer_encoding;
+	bool bad_te, bad_name;
+};
+
+static bool token_char(unsigned char c)
+{
+	/* RFC 9110 tchar */
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
+static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+				      const char *value, size_t value_size)
+{
+	(void)kind;
+	struct collect *cl = cls;
+	if (!key_size)
+		cl->bad_name = true;
+	for (size_t i = 0; i < key_size; i++)
+		if (!token_char((unsigned char)key[i]))
+			cl->bad_name = true;
+	if (!strcasecmp(key, "Content-Length"))
+		cl->content_length++;
+	if (!strcasecmp(key, "Transfer-Encoding")) {
+		cl->transfer_encoding++;
+		if (!value || value_size != 7 || strcasecmp(value, "chunked"))
+			cl->bad_te = true;
+	}
+	if (cl->n == cl->cap) {
+		int ncap = cl->cap ? cl->cap * 2 : 16;
+		struct header *nl = arena_alloc(cl->r->arena, (size_t)ncap * sizeof *nl);
+		if (cl->n)
+			memcpy(nl, cl->list, (size_t)cl->n * sizeof *nl);
+		cl->list = nl;
+		cl->cap = ncap;
+	}
+	/* Our copies: handlers on the CPU pool must not call into libmicrohttpd. */
+	cl->list[cl->n++] = (struct header){arena_strndup(cl->r->arena, key, key_size),
+					    value ? arena_strndup(cl->r->arena, value, value_size) : ""};
+	return MHD_YES;
+}
+
+static bool is_json_type(const char *ct)
+{
+	if (!ct)
+		return false;
+	while (*ct == ' ')
+		ct++;
+	size_t n = strlen("application/json");
+	return !strncasecmp(ct, "application/json", n) && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* The first call: everything that can be decided from the headers alone. */
+static void request_begin(struct request *r, const char *url, const char *method)
+{
+	struct http_server *s = r->srv;
+	set_deadline(r->conn, 0);
+	r->method = arena_strdup(r->arena, method);
+	r->path = arena_strdup(r->arena, url);
+
+	struct collect cl = {.r = r};
+	MHD_get_connection_values_n(r->conn, MHD_HEADER_KIND, collect_header, &cl);
+	r->headers = cl.list;
+	r->nheaders = cl.n;
+	/* Framing that a proxy and roster could read differently is refused
+	 * before any of the body is read: smuggled requests never run. */
+	if (cl.content_length > 1 || (cl.content_length && cl.transfer_encoding) || cl.transfer_encoding > 1 ||
+	    cl.bad_te || cl.bad_name) {
+		refuse(r, E_BAD_REQUEST, NULL, true);
+		r->early = true;
+		return;
+	}
+	const char *hid = http_header(r, "X-Request-Id");
+	if (hid && strlen(hid) < ID_MAX && strspn(hid, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+						strlen(hid) && *hid)
+		snprintf(r->request_id, sizeof r->request_id, "%.39s", hid);
+	if (r->uri_len > HTTP_MAX_URI) {
+		refuse(r, E_URI_TOO_LONG, NULL, true);
+		r->early = true;
+		return;
+	}
+	const char *cl_value = http_header(r, "Content-Length");
+	if (cl_value) {
+		long long n;
+		if (!parse_int(cl_value, 0, INT64_MAX, &n)) {
+			refuse(r, E_BAD_REQUEST, NULL, true);
+			r->early = true;
+			return;
+		}
+		if (n > HTTP_MAX_BODY) {
+			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true);
+			r->early = true;
+			return;
+		}
+	}
+	struct collect q = {.r = r};
+	MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, collect_header, &q);
+	r->query = q.list;
+	r->nquery = q.n;
+
+	bool path_known;
+	char allow[128];
+	r->route_index = router_match(s->router, r->arena, method, url, r->param_names, r->param_values, &r->nparams,
+				      &path_known, allow, sizeof allow);
+	if (r->route_index < 0) {
+		if (path_known) {
+			http_add_header(r, "Allow", allow);
+			refuse(r, E_METHOD_NOT_ALLOWED, NULL, false);
+		} else {
+			refuse(r, E_NOT_FOUND, NULL, false);
+		}
+		return;
+	}
+	r->route = &s->routes[r->route_index];
+	if ((r->route->flags & R_JSON) && (cl_value || http_header(r, "Transfer-Encoding")) &&
+	    !is_json_type(http_header(r, "Content-Type")))
+		refuse(r, E_UNSUPPORTED_MEDIA, NULL, false);
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+				 const char *version, const char *upload_data, size_t *upload_data_size,
+				 void **con_cls)
+{
+	(void)version;
+	struct http_server *s = cls;
+	struct request *r = *con_cls;
+	if (!r) {
+		struct tcp_conn *t = tcp_of(c);
+		*con_cls = r = request_new(s, c, t ? t->uri_len : strlen(url));
+	}
+	if (r->state == RS_NEW) {
+		r->state = RS_BODY;
+		request_begin(r, url, method);
+		/* Refused framing and sizes are answered now, which also closes the connection. */
+		return r->early ? queue_reply(r) : MHD_YES;
+	}
+	if (r->state == RS_DONE)
+		return r->replied || r->refuse ? queue_reply(r) : MHD_NO;
+	if (*upload_data_size) {
+		size_t n = *upload_data_size;
+		*upload_data_size = 0;
+		if (r->refuse)
+			return MHD_YES; /* the reply is decided; drop the body */
+		if (r->body_len + n > HTTP_MAX_BODY) {
+			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true);
+			return queue_reply(r);
+		}
+		if (!r->body) /* at most 1 MiB, held by the request's arena */
+			r->body = arena_alloc(r->arena, HTTP_MAX_BODY + 1);
+		memcpy(r->body + r->body_len, upload_data, n);
+		r->body_len += n;
+		return MHD_YES;
+	}
+	if (r->state == RS_OFFLOADED)
+		return MHD_YES; /* spurious call while suspended */
+	if (r->refuse)
+		return queue_reply(r);
+	if (r->body)
+		r->body[r->body_len] = '\0';
+	if (r->route->flags & R_OFFLOAD) {
+		r->state = RS_OFFLOADED;
+		MHD_suspend_connection(c);
+		if (offload_submit(s->pool, r))
+			return MHD_YES;
+		MHD_resume_connection(c);
+		struct err e;
+		err_clear(&e);
+		err_set(&e, E_UNAVAILABLE, NULL, "The server is busy; try again shortly.");
+		e.retry_after = 1;
+		reply_error(r, &e);
+		return queue_reply(r);
+	}
+	dispatch(r);
+	return queue_reply(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *s = cls;
+	struct request *r = *con_cls;
+	*con_cls = NULL;
+	if (!r)
+		return;
+	int64_t dur = clock_mono_ns() - r->start_ns;
+	if (r->method) {
+		bool answered = r->state == RS_DONE;
+		metrics_observe(r->route_index, answered ? r->status : 0, dur);
+		struct logline l;
+		log_begin(&l, LOG_INFO, "request");
+		log_str(&l, "request_id", r->request_id);
+		log_str(&l, "method", r->method);
+		log_str(&l, "path", r->path); /* never the query string: it may carry tokens */
+		log_int(&l, "status", answered ? r->status : 0);
+		log_int(&l, "duration_us", dur / 1000);
+		log_str(&l, "client", r->client_addr);
+		if (r->auth.user.id)
+			log_str(&l, "user_id", r->auth.user.id);
+		if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
+			log_int(&l, "terminated", toe);
+		log_end(&l);
+	}
+	/* The keep-alive wait before the next request line: libmicrohttpd's idle timeout governs it. */
+	set_deadline(c, clock_now_ms() + (int64_t)(s->cfg.idle_timeout_s + s->cfg.header_timeout_s) * 1000);
+	arena_free(r->arena);
+	atomic_fetch_sub(&s->in_flight, 1);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct http_server *s = cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		struct tcp_conn *t = calloc(1, sizeof *t);
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		t->fd = ci ? ci->connect_fd : -1;
+		atomic_store(&t->deadline_ms, clock_now_ms() + (int64_t)s->cfg.header_timeout_s * 1000);
+		pthread_mutex_lock(&s->conns_lock);
+		t->next = s->conns;
+		if (s->conns)
+			s->conns->prev = t;
+		s->conns = t;
+		pthread_mutex_unlock(&s->conns_lock);
+		*socket_context = t;
+		metrics_connections(1);
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		struct tcp_conn *t = *socket_context;
+		if (!t)
+			return;
+		/* Removed under the lock before libmicrohttpd closes the socket,
+		 * so the sweeper never touches a descriptor that was reused. */
+		pthread_mutex_lock(&s->conns_lock);
+		if (t->prev)
+			t->prev->next = t->next;
+		else
+			s->conns = t->next;
+		if (t->next)
+			t->next->prev = t->prev;
+		pthread_mutex_unlock(&s->conns_lock);
+		free(t);
+		*socket_context = NULL;
+		metrics_connections(-1);
+	}
+}
+
+static void *sweeper_main(void *arg)
+{
+	struct http_server *s = arg;
+	while (!atomic_load(&s->stopping)) {
+		struct timespec ts = {0, 250 * 1000000L};
+		nanosleep(&ts, NULL);
+		int64_t now = clock_now_ms();
+		pthread_mutex_lock(&s->conns_lock);
+		for (struct tcp_conn *t = s->conns; t; t = t->next) {
+			int64_t d = atomic_load(&t->deadline_ms);
+			if (d && now > d && t->fd >= 0) {
+				atomic_store(&t->deadline_ms, 0);
+				shutdown(t->fd, SHUT_RDWR);
+				log_msg(LOG_INFO, "header_timeout", "a client did not send its request headers in time");
+			}
+		}
+		pthread_mutex_unlock(&s->conns_lock);
+	}
+	return NULL;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char msg[512];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
+		msg[--n] = '\0';
+	log_msg(LOG_DEBUG, "http_library", "%s", msg);
+}
+
+struct http_server *http_start(const struct http_config *cfg, struct app *app, const struct route *routes,
+			       size_t nroutes, struct err *e)
+{
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV};
+	struct addrinfo *ai = NULL;
+	char port[8];
+	snprintf(port, sizeof port, "%d", cfg->port);
+	if (getaddrinfo(cfg->host, port, &hints, &ai) != 0 || !ai) {
+		err_set(e, E_INVALID, "listen", "Cannot resolve the listen address '%s'.", cfg->host);
+		return NULL;
+	}
+	struct http_server *s = calloc(1, sizeof *s);
+	s->app = app;
+	s->cfg = *cfg;
+	s->routes = routes;
+	s->nroutes = nroutes;
+	s->router = router_new(routes, nroutes);
+	pthread_mutex_init(&s->conns_lock, NULL);
+	metrics_init(nroutes);
+	s->pool = offload_new(cfg->cpu_threads, 256, 2000, run_offloaded);
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+			 MHD_USE_ERROR_LOG;
+	if (ai->ai_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	s->daemon = MHD_start_daemon(
+		flags, 0, NULL, NULL, on_access, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
+		(unsigned)cfg->threads, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+		s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
+		(unsigned)cfg->idle_timeout_s, MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_connections_per_addr,
+		MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_EXTERNAL_LOGGER,
+		mhd_log, NULL, MHD_OPTION_END);
+	freeaddrinfo(ai);
+	if (!s->daemon) {
+		err_set(e, E_INVALID, "listen", "Cannot listen on %s:%d (in use, or not an address of this machine).",
+			cfg->host, cfg->port);
+		offload_free(s->pool);
+		router_free(s->router);
+		free(s);
+		return NULL;
+	}
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di ? di->port : cfg->port;
+	pthread_create(&s->sweeper, NULL, sweeper_main, s);
+	return s;
+}
+
+int http_port(const struct http_server *s)
+{
+	return s->port;
+}
+
+void http_stop(struct http_server *s, int grace_ms)
+{
+	if (!s)
+		return;
+	MHD_socket lsock = MHD_quiesce_daemon(s->daemon);
+	if (lsock != MHD_INVALID_SOCKET)
+		close(lsock);
+	int64_t until = clock_mono_ns() + (int64_t)grace_ms * 1000000;
+	while (atomic_load(&s->in_flight) > 0 && clock_mono_ns() < until) {
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	atomic_store(&s->stopping, true);
+	pthread_join(s->sweeper, NULL);
+	offload_free(s->pool);
+	MHD_stop_daemon(s->daemon);
+	router_free(s->router);
+	pthread_mutex_destroy(&s->conns_lock);
+	free(s);
+}
+
+char *http_metrics_render(struct request *r)
+{
+	return metrics_render(r->arena, r->srv->routes, r->srv->nroutes);
+}

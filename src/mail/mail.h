@@ -1,0 +1,52 @@
+#ifndef ROSTER_MAIL_MAIL_H
+#define ROSTER_MAIL_MAIL_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "store/db.h"
+
+struct store;
+
+/* Email (DESIGN.md §7). mail_enqueue() renders a template in the
+ * recipient's language and writes it to the outbox on the caller's
+ * connection, inside the caller's transaction: a rollback sends nothing.
+ * The mailer thread delivers it later, over SMTP or into a directory. */
+
+enum mail_template {
+	MAIL_PASSWORD_RESET, /* vars: first_name, link */
+	MAIL_PASSWORD_SETUP, /* vars: first_name, link */
+	MAIL__COUNT
+};
+
+/* vars: NULL-terminated pairs of name, value. An unknown language falls
+ * back to English. */
+err_code mail_enqueue(struct db *db, struct arena *a, const char *to, const char *language, enum mail_template t,
+		      const char *const *vars, struct err *e);
+
+/* Renders without enqueueing (for tests and previews). */
+struct mail_rendered {
+	const char *subject, *text, *html;
+};
+void mail_render(struct arena *a, const char *language, enum mail_template t, const char *const *vars,
+		 struct mail_rendered *out);
+
+struct mailer_config {
+	const char *smtp_url; /* NULL: write files into dir */
+	const char *from;
+	const char *dir;
+	int poll_ms;
+};
+
+struct mailer;
+/* Starts the delivery thread. */
+struct mailer *mailer_start(struct store *st, const struct mailer_config *cfg, struct err *e);
+/* Finishes the message in hand, then stops. NULL is fine. */
+void mailer_stop(struct mailer *m);
+
+/* Builds the RFC 5322 message (headers and a multipart/alternative body). */
+char *mail_format(struct arena *a, const char *from, const char *to, const char *message_id, const char *subject,
+		  const char *text, const char *html, long long date_ms);
+
+#endif

@@ -1,0 +1,189 @@
+/* rosterctl: what the operators do from a shell, on core and store. */
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/log.h"
+#include "core/accounts.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: rosterctl [--db URL] COMMAND\n"
+	"\n"
+	"  migrate                                  apply pending database migrations\n"
+	"  operator create EMAIL [--password-stdin] create an operator; without --password-stdin a\n"
+	"                                           set-password email is queued for rosterd to send\n"
+	"  user list                                list every user (tab-separated)\n"
+	"  user disable EMAIL                       disable an account and end its sessions at once\n"
+	"  backup FILE                              copy the live SQLite database to FILE\n"
+	"\n"
+	"--db defaults to ROSTER_DB, then ./var/roster.db.\n";
+
+static int fail(const struct err *e)
+{
+	fprintf(stderr, "rosterctl: %s\n", err_message(e));
+	return 1;
+}
+
+static int usage_error(const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "rosterctl: %s\n", msg);
+	fputs(usage, stderr);
+	return 2;
+}
+
+/* One line from standard input, without its newline; NULL on EOF or too long. */
+static char *read_password(struct arena *a)
+{
+	char buf[2048];
+	if (!fgets(buf, sizeof buf, stdin))
+		return NULL;
+	size_t n = strlen(buf);
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	else if (!feof(stdin))
+		return NULL;
+	if (n && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return arena_strdup(a, buf);
+}
+
+struct list_state {
+	int count;
+	const char *last_key;
+	struct arena *a;
+};
+
+static void print_user(const struct user *u, void *arg)
+{
+	struct list_state *ls = arg;
+	char created[RFC3339_LEN];
+	clock_format_rfc3339(u->created_at, created);
+	printf("%s\t%s\t%s\t%s\t%s\n", u->id, u->email, u->state, u->is_operator ? "operator" : "user", created);
+	ls->count++;
+	ls->last_key = arena_strdup(ls->a, u->email);
+}
+
+struct list_arg {
+	struct arena *a;
+	const char *after;
+	struct list_state *ls;
+};
+
+static err_code list_tx(struct db *db, void *arg, struct err *e)
+{
+	struct list_arg *la = arg;
+	return store_user_list(db, la->a, la->after, 500, print_user, la->ls, e);
+}
+
+static int cmd_user_list(struct app *app, struct arena *a, struct err *e)
+{
+	struct list_state ls = {0, NULL, a};
+	const char *after = NULL;
+	for (;;) {
+		int before = ls.count;
+		struct list_arg la = {a, after, &ls};
+		if (store_tx(app->store, false, list_tx, &la, e))
+			return fail(e);
+		if (ls.count - before < 500)
+			break;
+		/* email_key order: the key of the last email printed */
+		char *k = arena_strdup(a, ls.last_key);
+		for (char *p = k; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		after = k;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *db = getenv("ROSTER_DB");
+	int i = 1;
+	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc)
+			db = argv[++i];
+		else if (!strncmp(argv[i], "--db=", 5))
+			db = argv[i] + 5;
+		else if (!strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else
+			return usage_error("unknown option");
+	}
+	if (i >= argc)
+		return usage_error(NULL);
+	if (!db || !*db)
+		db = "./var/roster.db";
+	const char *cmd = argv[i], *sub = i + 1 < argc ? argv[i + 1] : NULL;
+	int nargs = argc - i;
+
+	/* Check the command's shape before touching the database. */
+	bool known = (!strcmp(cmd, "migrate") && nargs == 1) ||
+		     (!strcmp(cmd, "operator") && sub && !strcmp(sub, "create") && (nargs == 3 || nargs == 4)) ||
+		     (!strcmp(cmd, "user") && sub && !strcmp(sub, "list") && nargs == 2) ||
+		     (!strcmp(cmd, "user") && sub && !strcmp(sub, "disable") && nargs == 3) ||
+		     (!strcmp(cmd, "backup") && nargs == 2);
+	if (!known)
+		return usage_error("unknown command or wrong arguments");
+	bool password_stdin = false;
+	if (!strcmp(cmd, "operator")) {
+		if (nargs == 4 && strcmp(argv[i + 3], "--password-stdin"))
+			return usage_error("operator create takes only --password-stdin");
+		password_stdin = nargs == 4;
+	}
+
+	log_set_level(LOG_WARN);
+	if (!crypto_setup()) {
+		fprintf(stderr, "rosterctl: libsodium could not be initialised\n");
+		return 1;
+	}
+	struct err e;
+	err_clear(&e);
+	struct store *store = NULL;
+	if (store_open(db, false, &store, &e) || store_migrate(store, &e)) {
+		int rc = fail(&e);
+		store_free(store);
+		return rc;
+	}
+	const char *public_url = getenv("ROSTER_PUBLIC_URL");
+	struct app app = {.store = store, .public_url = public_url && *public_url ? public_url : "http://127.0.0.1:8080"};
+	struct reqinfo ri = {.request_id = "rosterctl", .client_addr = "local"};
+	struct arena *a = arena_new();
+	int rc = 0;
+	if (!strcmp(cmd, "migrate")) {
+		printf("database at schema version %d\n", store_schema_version(store, &e));
+	} else if (!strcmp(cmd, "operator")) {
+		const char *password = NULL;
+		if (password_stdin && !(password = read_password(a))) {
+			fprintf(stderr, "rosterctl: no password on standard input\n");
+			rc = 1;
+		} else {
+			struct user u;
+			if (account_create_operator(&app, a, &ri, argv[i + 2], password, &u, &e))
+				rc = fail(&e);
+			else
+				printf("%s\t%s\t%s\n", u.id, u.email,
+				       password ? "password set" : "set-password email queued");
+		}
+	} else if (!strcmp(cmd, "user") && !strcmp(sub, "list")) {
+		rc = cmd_user_list(&app, a, &e);
+	} else if (!strcmp(cmd, "user")) {
+		if (account_disable(&app, a, &ri, argv[i + 2], &e))
+			rc = e.code == E_NOT_FOUND ? (fprintf(stderr, "rosterctl: no user with that email\n"), 1) : fail(&e);
+		else
+			printf("disabled %s; its sessions have ended\n", argv[i + 2]);
+	} else if (!strcmp(cmd, "backup")) {
+		if (store_backup(store, sub, &e))
+			rc = fail(&e);
+		else
+			printf("backed up to %s\n", sub);
+	}
+	arena_free(a);
+	store_free(store);
+	return rc;
+}

@@ -1,0 +1,144 @@
+/* rosterd: options and configuration, the database, the mailer and the
+ * HTTP server; runs until SIGTERM or SIGINT, then drains and exits 0. */
+#include "api/api.h"
+#include "base/crypto.h"
+#include "base/log.h"
+#include "config.h"
+#include "core/accounts.h"
+#include "http/http.h"
+#include "mail/mail.h"
+#include "store/store.h"
+
+#include <curl/curl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void print_sign_in(const struct config *cfg, const char *email, const char *password)
+{
+	printf("\n  roster is ready. The first operator account was created:\n\n"
+	       "    email:    %s\n"
+	       "    password: %s\n\n"
+	       "  Sign in through the API:\n"
+	       "    curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\\n"
+	       "         -d '{\"email\":\"%s\",\"password\":\"%s\"}'\n\n"
+	       "  This is shown once; change the password with POST /api/v1/me/password.\n\n",
+	       email, password, cfg->public_url, email, password);
+	fflush(stdout);
+}
+
+int main(int argc, char **argv)
+{
+	struct config cfg;
+	char msg[512];
+	if (!config_load(&cfg, argc, argv, msg, sizeof msg)) {
+		fprintf(stderr, "rosterd: %s\n%s", msg, config_usage);
+		return 2;
+	}
+	if (cfg.help) {
+		fputs(config_usage, stdout);
+		return 0;
+	}
+	if (cfg.print_routes) {
+		for (size_t i = 0; i < api_nroutes; i++)
+			printf("%s %s\n", api_routes[i].method, api_routes[i].pattern);
+		return 0;
+	}
+	log_set_level(cfg.log_debug ? LOG_DEBUG : LOG_INFO);
+	if (!crypto_setup()) {
+		log_msg(LOG_ERROR, "start_failed", "libsodium could not be initialised");
+		return 1;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+
+	/* Signals are taken by sigwait() below; every thread started from here inherits the mask. */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct err e;
+	err_clear(&e);
+	struct store *store = NULL;
+	if (store_open(cfg.db, cfg.sync_full, &store, &e) || store_migrate(store, &e)) {
+		log_msg(LOG_ERROR, "start_failed", "database %s: %s", cfg.db, err_message(&e));
+		fprintf(stderr, "rosterd: database: %s\n", err_message(&e));
+		store_free(store);
+		return 1;
+	}
+	struct app app = {
+		.store = store,
+		.public_url = cfg.public_url,
+		.session_idle_ms = cfg.session_idle_ms,
+		.session_lifetime_ms = cfg.session_lifetime_ms,
+	};
+	if (cfg.bootstrap_operator) {
+		struct arena *a = arena_new();
+		char password[32];
+		bool created = false;
+		if (account_bootstrap_operator(&app, a, cfg.bootstrap_operator, password, sizeof password, &created,
+					       &e)) {
+			fprintf(stderr, "rosterd: --bootstrap-operator: %s\n", err_message(&e));
+			arena_free(a);
+			store_free(store);
+			return 1;
+		}
+		if (created)
+			print_sign_in(&cfg, cfg.bootstrap_operator, password);
+		arena_free(a);
+	}
+	struct mailer_config mc = {.smtp_url = cfg.smtp_url, .from = cfg.mail_from, .dir = cfg.mail_dir};
+	struct mailer *mailer = mailer_start(store, &mc, &e);
+	if (!mailer) {
+		fprintf(stderr, "rosterd: mail: %s\n", err_message(&e));
+		store_free(store);
+		return 1;
+	}
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct http_config hc = {
+		.host = cfg.listen_host,
+		.port = cfg.listen_port,
+		.threads = cfg.threads,
+		.cpu_threads = cores > 0 ? (int)cores : 2,
+		.header_timeout_s = cfg.header_timeout,
+		.idle_timeout_s = cfg.idle_timeout,
+		.max_connections = cfg.max_connections,
+		.max_connections_per_addr = cfg.max_connections_per_addr,
+		.secure_cookies = cfg.public_https,
+		.session_lifetime_ms = cfg.session_lifetime_ms,
+	};
+	struct http_server *server = http_start(&hc, &app, api_routes, api_nroutes, &e);
+	if (!server) {
+		fprintf(stderr, "rosterd: %s\n", err_message(&e));
+		mailer_stop(mailer);
+		store_free(store);
+		return 1;
+	}
+	char address[300];
+	snprintf(address, sizeof address, "%s:%d", cfg.listen_host, http_port(server));
+	struct logline l;
+	log_begin(&l, LOG_INFO, "listening");
+	log_str(&l, "address", address);
+	log_str(&l, "database", store_engine(store));
+	log_str(&l, "mail", cfg.smtp_url ? "smtp" : "directory");
+	log_int(&l, "threads", cfg.threads);
+	log_end(&l);
+	if (isatty(STDOUT_FILENO) || cfg.bootstrap_operator) {
+		printf("rosterd listening on http://%s\n", address);
+		fflush(stdout);
+	}
+
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	log_msg(LOG_INFO, "stopping", "signal %d: finishing requests in flight", sig);
+	http_stop(server, 10000);
+	mailer_stop(mailer);
+	store_free(store);
+	curl_global_cleanup();
+	log_msg(LOG_INFO, "stopped", "bye");
+	return 0;
+}

@@ -1,0 +1,80 @@
+#ifndef ROSTER_STORE_DB_H
+#define ROSTER_STORE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The database driver interface (DESIGN.md §5): one connection, statements
+ * prepared once per connection and reused, numbered parameters ($1, $2...),
+ * and a small set of outcomes so callers can tell a retryable failure from a
+ * hard one. sqlite.c and pg.c implement it; nothing above store/ sees either
+ * library.
+ *
+ * Statement lifecycle: db_prepare() returns the connection's cached
+ * statement for this SQL text (keyed by the pointer, so pass string
+ * constants), already reset; bind; step until DB_DONE; the next
+ * db_prepare() of the same SQL resets it again. Column text stays valid
+ * until the next step or reset. */
+
+typedef enum {
+	DB_OK,
+	DB_ROW,
+	DB_DONE,
+	DB_CONSTRAINT, /* unique, check or foreign key violation */
+	DB_RETRY,      /* busy, serialization failure, deadlock: run the transaction again */
+	DB_LOST,       /* the connection is gone: reconnect */
+	DB_ERROR,
+} db_rc;
+
+struct db;
+struct db_stmt;
+
+struct db_driver {
+	const char *name;
+	struct db *(*open)(const char *target, bool sync_full, char *errbuf, size_t errlen);
+	void (*close)(struct db *db);
+	db_rc (*exec)(struct db *db, const char *script);
+	db_rc (*begin)(struct db *db, bool write);
+	db_rc (*commit)(struct db *db);
+	void (*rollback)(struct db *db);
+	struct db_stmt *(*prepare)(struct db *db, const char *sql);
+	void (*bind_text)(struct db_stmt *st, int idx, const char *v);
+	void (*bind_int)(struct db_stmt *st, int idx, int64_t v);
+	void (*bind_null)(struct db_stmt *st, int idx);
+	db_rc (*step)(struct db_stmt *st);
+	const char *(*col_text)(struct db_stmt *st, int col);
+	int64_t (*col_int)(struct db_stmt *st, int col);
+	bool (*col_is_null)(struct db_stmt *st, int col);
+	int64_t (*changes)(struct db_stmt *st);
+	const char *(*errmsg)(struct db *db);
+	bool (*healthy)(struct db *db);
+	/* SQLite's online backup; NULL for engines that have their own tools. */
+	bool (*backup)(struct db *db, const char *file, char *errbuf, size_t errlen);
+};
+
+/* Every driver's connection and statement begin with these. */
+struct db {
+	const struct db_driver *drv;
+	db_rc last_rc;
+};
+struct db_stmt {
+	const struct db_driver *drv;
+	struct db *db;
+};
+
+extern const struct db_driver db_sqlite_driver;
+extern const struct db_driver db_pg_driver;
+
+static inline struct db_stmt *db_prepare(struct db *db, const char *sql) { return db->drv->prepare(db, sql); }
+static inline void db_bind_text(struct db_stmt *st, int i, const char *v) { st->drv->bind_text(st, i, v); }
+static inline void db_bind_int(struct db_stmt *st, int i, int64_t v) { st->drv->bind_int(st, i, v); }
+static inline void db_bind_null(struct db_stmt *st, int i) { st->drv->bind_null(st, i); }
+static inline db_rc db_step(struct db_stmt *st) { return st->drv->step(st); }
+static inline const char *db_col_text(struct db_stmt *st, int c) { return st->drv->col_text(st, c); }
+static inline int64_t db_col_int(struct db_stmt *st, int c) { return st->drv->col_int(st, c); }
+static inline bool db_col_is_null(struct db_stmt *st, int c) { return st->drv->col_is_null(st, c); }
+static inline int64_t db_changes(struct db_stmt *st) { return st->drv->changes(st); }
+static inline const char *db_errmsg(struct db *db) { return db->drv->errmsg(db); }
+
+#endif

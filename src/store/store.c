@@ -1,0 +1,294 @@
+#include "store/store.h"
+
+#include "base/log.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct store {
+	char *url;
+	bool sync_full;
+	const struct db_driver *drv;
+	pthread_key_t key;
+};
+
+static void conn_close(void *p)
+{
+	struct db *db = p;
+	if (db)
+		db->drv->close(db);
+}
+
+static const struct db_driver *driver_for(const char *url)
+{
+	if (!strncmp(url, "postgres://", 11) || !strncmp(url, "postgresql://", 13))
+		return &db_pg_driver;
+	return &db_sqlite_driver;
+}
+
+err_code store_open(const char *url, bool sync_full, struct store **out, struct err *e)
+{
+	if (!url || !*url || !strcmp(url, "sqlite:"))
+		return err_set(e, E_INVALID, "db", "The database URL is empty.");
+	struct store *st = calloc(1, sizeof *st);
+	st->url = strdup(url);
+	st->sync_full = sync_full;
+	st->drv = driver_for(url);
+	pthread_key_create(&st->key, conn_close);
+	if (!store_conn(st, e)) {
+		store_free(st);
+		return e->code;
+	}
+	*out = st;
+	return E_OK;
+}
+
+void store_free(struct store *st)
+{
+	if (!st)
+		return;
+	conn_close(pthread_getspecific(st->key));
+	pthread_setspecific(st->key, NULL);
+	pthread_key_delete(st->key);
+	free(st->url);
+	free(st);
+}
+
+const char *store_engine(const struct store *st)
+{
+	return st->drv->name;
+}
+
+struct db *store_conn(struct store *st, struct err *e)
+{
+	struct db *db = pthread_getspecific(st->key);
+	if (db && db->last_rc == DB_LOST) {
+		db->drv->close(db);
+		db = NULL;
+		pthread_setspecific(st->key, NULL);
+	}
+	if (db)
+		return db;
+	char msg[512];
+	db = st->drv->open(st->url, st->sync_full, msg, sizeof msg);
+	if (!db) {
+		log_msg(LOG_ERROR, "db_connect_failed", "%s", msg);
+		err_set(e, E_UNAVAILABLE, NULL, "The database cannot be reached.");
+		return NULL;
+	}
+	pthread_setspecific(st->key, db);
+	return db;
+}
+
+err_code store_fail(struct db *db, db_rc rc, err_code on_constraint, struct err *e)
+{
+	switch (rc) {
+	case DB_CONSTRAINT:
+		return err_set(e, on_constraint, NULL, NULL);
+	case DB_RETRY:
+	case DB_LOST:
+		return err_set(e, E_RETRY, NULL, NULL);
+	default:
+		log_msg(LOG_ERROR, "db_error", "%s", db ? db_errmsg(db) : "no connection");
+		return err_set(e, E_INTERNAL, NULL, NULL);
+	}
+}
+
+static void backoff(int attempt)
+{
+	struct timespec ts = {0, (long)(2 + (rand() % 8)) * 1000000L * attempt};
+	nanosleep(&ts, NULL);
+}
+
+err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struct err *e)
+{
+	enum { ATTEMPTS = 6 };
+	for (int attempt = 1;; attempt++) {
+		err_clear(e);
+		struct db *db = store_conn(st, e);
+		if (!db)
+			return e->code;
+		db_rc brc = db->drv->begin(db, write);
+		err_code rc;
+		if (brc != DB_OK) {
+			rc = store_fail(db, brc, E_INTERNAL, e);
+		} else {
+			rc = fn(db, arg, e);
+			if (rc == E_OK) {
+				db_rc crc = db->drv->commit(db);
+				if (crc != DB_OK)
+					rc = store_fail(db, crc, E_CONFLICT, e);
+			} else {
+				db->drv->rollback(db);
+			}
+		}
+		if (rc != E_RETRY || attempt == ATTEMPTS)
+			return rc;
+		db->drv->rollback(db);
+		backoff(attempt);
+	}
+}
+
+bool store_ready(struct store *st)
+{
+	struct err e;
+	struct db *db = store_conn(st, &e);
+	if (!db)
+		return false;
+	if (db->drv->healthy(db))
+		return true;
+	db->last_rc = DB_LOST; /* reopen on the next use */
+	return false;
+}
+
+err_code store_backup(struct store *st, const char *file, struct err *e)
+{
+	if (!st->drv->backup)
+		return err_set(e, E_INVALID, "db",
+			       "rosterctl backup works on SQLite; back up PostgreSQL with pg_dump.");
+	struct db *db = store_conn(st, e);
+	if (!db)
+		return e->code;
+	char msg[512];
+	if (!st->drv->backup(db, file, msg, sizeof msg))
+		return err_set(e, E_INTERNAL, NULL, "%s", msg);
+	return E_OK;
+}
+
+/* ---- migrations ---- */
+
+struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+/* Generated from src/store/migrations/NNN_name.sql by the build. */
+extern const struct migration store_migrations[];
+extern const int store_migrations_count;
+
+static const char SQL_SCHEMA_TABLE[] =
+	"CREATE TABLE IF NOT EXISTS schema_migrations ("
+	" version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+static const char SQL_SCHEMA_VERSION[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+static const char SQL_SCHEMA_RECORD[] =
+	"INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)";
+
+int store_schema_latest(void)
+{
+	return store_migrations_count ? store_migrations[store_migrations_count - 1].version : 0;
+}
+
+static err_code read_version(struct db *db, void *arg, struct err *e)
+{
+	int *out = arg;
+	struct db_stmt *s = db_prepare(db, SQL_SCHEMA_VERSION);
+	if (!s)
+		return store_fail(db, db->last_rc, E_INTERNAL, e);
+	db_rc rc = db_step(s);
+	if (rc != DB_ROW)
+		return store_fail(db, rc, E_INTERNAL, e);
+	*out = (int)db_col_int(s, 0);
+	db_step(s);
+	return E_OK;
+}
+
+static err_code ensure_table(struct db *db, void *arg, struct err *e)
+{
+	(void)arg;
+	db_rc rc = db->drv->exec(db, SQL_SCHEMA_TABLE);
+	return rc == DB_OK ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+}
+
+int store_schema_version(struct store *st, struct err *e)
+{
+	int v = 0;
+	if (store_tx(st, true, ensure_table, NULL, e) != E_OK)
+		return -1;
+	if (store_tx(st, false, read_version, &v, e) != E_OK)
+		return -1;
+	return v;
+}
+
+struct apply_arg {
+	const struct migration *m;
+	bool skipped;
+};
+
+static err_code apply_one(struct db *db, void *arg, struct err *e)
+{
+	struct apply_arg *a = arg;
+	int current = 0;
+	err_code rc = read_version(db, &current, e);
+	if (rc)
+		return rc;
+	if (current >= a->m->version) { /* another process got there first */
+		a->skipped = true;
+		return E_OK;
+	}
+	/* Recording first makes a concurrent migrator wait on the key, then retry. */
+	struct db_stmt *s = db_prepare(db, SQL_SCHEMA_RECORD);
+	if (!s)
+		return store_fail(db, db->last_rc, E_INTERNAL, e);
+	db_bind_int(s, 1, a->m->version);
+	db_bind_text(s, 2, a->m->name);
+	db_bind_int(s, 3, (int64_t)time(NULL) * 1000);
+	db_rc drc = db_step(s);
+	if (drc == DB_CONSTRAINT)
+		return err_set(e, E_RETRY, NULL, NULL);
+	if (drc != DB_DONE)
+		return store_fail(db, drc, E_INTERNAL, e);
+	drc = db->drv->exec(db, a->m->sql);
+	if (drc != DB_OK) {
+		log_msg(LOG_ERROR, "migration_failed", "migration %d (%s): %s", a->m->version, a->m->name,
+			db_errmsg(db));
+		return err_set(e, E_INTERNAL, NULL, "Migration %d (%s) failed.", a->m->version, a->m->name);
+	}
+	return E_OK;
+}
+
+err_code store_migrate(struct store *st, struct err *e)
+{
+	int version = store_schema_version(st, e);
+	if (version < 0)
+		return e->code;
+	if (version > store_schema_latest())
+		return err_set(e, E_CONFLICT, "db",
+			       "The database is at schema version %d, newer than this rosterd (which knows up to %d). "
+			       "Run a newer rosterd.",
+			       version, store_schema_latest());
+	for (int i = 0; i < store_migrations_count; i++) {
+		if (store_migrations[i].version <= version)
+			continue;
+		struct apply_arg a = {&store_migrations[i], false};
+		err_code rc = store_tx(st, true, apply_one, &a, e);
+		if (rc)
+			return rc;
+		if (!a.skipped)
+			log_msg(LOG_INFO, "migration_applied", "%03d %s", a.m->version, a.m->name);
+	}
+	return E_OK;
+}
+
+const char *store_col_dup(struct db_stmt *s, int col, struct arena *a)
+{
+	return arena_strdup(a, db_col_text(s, col));
+}
+
+struct db_stmt *store_prepare(struct db *db, const char *sql, struct err *e)
+{
+	struct db_stmt *s = db_prepare(db, sql);
+	if (!s)
+		store_fail(db, db->last_rc, E_INTERNAL, e);
+	return s;
+}
+
+err_code store_exec(struct db_stmt *s, err_code on_constraint, struct err *e)
+{
+	db_rc rc;
+	while ((rc = db_step(s)) == DB_ROW)
+		;
+	return rc == DB_DONE ? E_OK : store_fail(s->db, rc, on_constraint, e);
+}

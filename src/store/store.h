@@ -1,0 +1,54 @@
+#ifndef ROSTER_STORE_STORE_H
+#define ROSTER_STORE_STORE_H
+
+#include <stdbool.h>
+
+#include "base/err.h"
+#include "store/db.h"
+
+/* The database as the rest of the program sees it: chosen by URL, one
+ * connection per thread (opened on first use, reopened after a loss), a
+ * transaction runner, and the schema migrations. */
+
+struct store;
+
+/* url: "PATH", "sqlite:PATH" or "postgres://..." / "postgresql://...".
+ * Opens a first connection to check the URL. */
+err_code store_open(const char *url, bool sync_full, struct store **out, struct err *e);
+void store_free(struct store *st); /* NULL is fine */
+
+const char *store_engine(const struct store *st); /* "sqlite" or "postgres" */
+
+/* This thread's connection, or NULL (and e filled) when the database cannot be reached. */
+struct db *store_conn(struct store *st, struct err *e);
+
+/* Runs fn inside a transaction on this thread's connection. A retryable
+ * failure (busy, serialization, lost connection before commit) rolls back
+ * and runs fn again, a few times with a short backoff; fn must therefore
+ * have no effect outside the database. fn returns E_OK to commit. */
+typedef err_code (*store_tx_fn)(struct db *db, void *arg, struct err *e);
+err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struct err *e);
+
+/* Maps a statement outcome to an error; constraint violations become `on_constraint`. */
+err_code store_fail(struct db *db, db_rc rc, err_code on_constraint, struct err *e);
+
+/* Applies pending migrations. Refuses a database newer than this binary. */
+err_code store_migrate(struct store *st, struct err *e);
+int store_schema_version(struct store *st, struct err *e);
+int store_schema_latest(void);
+
+bool store_ready(struct store *st);
+
+/* SQLite only: copies the live database to file. */
+err_code store_backup(struct store *st, const char *file, struct err *e);
+
+
+
+#include "base/arena.h"
+/* Column text copied into the arena (NULL stays NULL). */
+const char *store_col_dup(struct db_stmt *s, int col, struct arena *a);
+/* Prepares sql or fills e; for the query files. */
+struct db_stmt *store_prepare(struct db *db, const char *sql, struct err *e);
+/* Steps a statement that returns no rows (or whose rows do not matter). */
+err_code store_exec(struct db_stmt *s, err_code on_constraint, struct err *e);
+#endif

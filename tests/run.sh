@@ -1,0 +1,91 @@
+#!/bin/sh
+# Runs every suite: the C unit tests, the store contract suite on SQLite and
+# on PostgreSQL, and the HTTP scenarios against a real rosterd on both
+# engines. Ends with the line "N passed, N failed".
+set -u
+BUILD=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+work=$(mktemp -d /tmp/roster-test.XXXXXX)
+chmod 755 "$work"
+passed=0
+failed=0
+pg_url=""
+
+cleanup() {
+	[ -n "$pg_url" ] && sh tests/pg.sh stop "$work/pg"
+	rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+count_cmocka() { # file
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$1" | awk '{s+=$1} END {print s+0}')
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$1" | awk '{s+=$1} END {print s+0}')
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+count_tap() { # file
+	p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$1" | tail -n 1)
+	f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$1" | tail -n 1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+}
+
+# A suite that crashes or prints no summary counts as one failure.
+run_suite() { # name, log, command...
+	name=$1 log=$2
+	shift 2
+	echo "== $name"
+	"$@" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	if ! grep -qE '^\[  (PASSED|FAILED)  \]|^# (pass|fail) ' "$log"; then
+		echo "!! $name printed no results (exit $rc)"
+		failed=$((failed + 1))
+		return
+	fi
+	if [ $rc -ne 0 ] && ! grep -qE '^\[  FAILED  \]|^# fail [1-9]' "$log"; then
+		echo "!! $name exited $rc"
+		failed=$((failed + 1))
+	fi
+}
+
+echo "== PostgreSQL for the tests"
+if pg_url=$(sh tests/pg.sh start "$work/pg"); then
+	echo "started on $pg_url"
+else
+	echo "!! could not start PostgreSQL"
+	pg_url=""
+	failed=$((failed + 1))
+fi
+
+for t in "$BUILD"/tests/*/test_*; do
+	[ -x "$t" ] || continue
+	name=${t#"$BUILD"/tests/}
+	ROSTER_TEST_DB="sqlite:$work/unit-$(basename "$t").db" run_suite "$name (sqlite)" "$work/log"  "$t"
+	count_cmocka "$work/log"
+	# The store and core suites run again on PostgreSQL.
+	case "$name" in
+	store/* | core/*)
+		if [ -n "$pg_url" ]; then
+			db="t_$(basename "$t")"
+			psql -q "$pg_url" -c "CREATE DATABASE $db" >/dev/null
+			ROSTER_TEST_DB="${pg_url%/*}/$db" run_suite "$name (postgres)" "$work/log" "$t"
+			count_cmocka "$work/log"
+		fi
+		;;
+	esac
+done
+
+export ROSTER_BIN="$top/$BUILD/rosterd" ROSTERCTL_BIN="$top/$BUILD/rosterctl"
+for engine in sqlite postgres; do
+	if [ $engine = postgres ] && [ -z "$pg_url" ]; then continue; fi
+	ROSTER_TEST_ENGINE=$engine ROSTER_TEST_PG_URL=$pg_url \
+		run_suite "api ($engine)" "$work/log" node --test --test-reporter=tap --test-concurrency=1 tests/api/
+	count_tap "$work/log"
+done
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
