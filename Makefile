@@ -5,11 +5,12 @@ BUILD   ?= build
 PKGS     = libmicrohttpd jansson sqlite3 libpq libsodium libcurl
 SAN     ?=
 OPT     ?= -O2
-CFLAGS  += -std=c17 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+# CFLAGS and LDFLAGS from the command line add to these (make CFLAGS=-DX).
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wformat=2 -Wno-format-nonliteral -pthread -Isrc -I$(BUILD)/gen $(SAN) \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread -lm
-LDFLAGS += $(SAN)
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+ALL_LDLIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread -lm $(LDLIBS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 BASE_SRC  = $(wildcard src/base/*.c)
 STORE_SRC = $(wildcard src/store/*.c)
@@ -32,14 +33,14 @@ all: $(BUILD)/rosterd $(BUILD)/rosterctl
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	@sh scripts/embed-migrations.sh $@ $(MIGRATIONS)
 
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
-	@$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libroster.a: $(LIB_OBJ)
 	@rm -f $@ && ar rcs $@ $^
@@ -49,16 +50,16 @@ $(BUILD)/libroster_http.a: $(HTTP_OBJ)
 
 $(BUILD)/rosterd: $(BUILD)/src/rosterd.o $(BUILD)/libroster_http.a $(BUILD)/libroster.a | check-layers
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+	@$(CC) $(ALL_LDFLAGS) $^ $(ALL_LDLIBS) -o $@
 
 $(BUILD)/rosterctl: $(BUILD)/src/rosterctl.o $(BUILD)/libroster.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+	@$(CC) $(ALL_LDFLAGS) $^ $(ALL_LDLIBS) -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libroster_http.a $(BUILD)/libroster.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
-	@$(CC) $(CFLAGS) -Itests/unit $< $(BUILD)/libroster_http.a $(BUILD)/libroster.a $(LDFLAGS) $(LDLIBS) -lcmocka -o $@
+	@$(CC) $(ALL_CFLAGS) -Itests/unit $< $(BUILD)/libroster_http.a $(BUILD)/libroster.a $(ALL_LDFLAGS) $(ALL_LDLIBS) -lcmocka -o $@
 
 # DESIGN.md §5: core knows no HTTP, JSON or database library; api writes no SQL.
 check-layers:

@@ -47,6 +47,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	log_set_level(cfg.log_debug ? LOG_DEBUG : LOG_INFO);
+	log_set_buffered(true);
 	if (!crypto_setup()) {
 		log_msg(LOG_ERROR, "start_failed", "libsodium could not be initialised");
 		return 1;
@@ -127,6 +128,7 @@ int main(int argc, char **argv)
 	log_str(&l, "mail", cfg.smtp_url ? "smtp" : "directory");
 	log_int(&l, "threads", cfg.threads);
 	log_end(&l);
+	log_flush_all();
 	if (isatty(STDOUT_FILENO) || cfg.bootstrap_operator) {
 		printf("rosterd listening on http://%s\n", address);
 		fflush(stdout);
@@ -140,5 +142,6 @@ int main(int argc, char **argv)
 	store_free(store);
 	curl_global_cleanup();
 	log_msg(LOG_INFO, "stopped", "bye");
+	log_flush_all();
 	return 0;
 }

@@ -21,9 +21,16 @@ struct logline {
 	char buf[2048];
 	size_t len;
 	bool skip;
+	log_level level;
 };
 
 void log_set_level(log_level level);
+/* Buffered: info and debug lines gather in a per-thread buffer written
+ * when it fills or is 200 ms old (log_flush_all() from a timer writes the
+ * rest); warnings and errors are written at once, after what is buffered.
+ * Unbuffered (the default) writes every line at once. */
+void log_set_buffered(bool on);
+void log_flush_all(void);
 bool log_enabled(log_level level);
 
 void log_begin(struct logline *l, log_level level, const char *event);

@@ -621,6 +621,7 @@ static void *sweeper_main(void *arg)
 	while (!atomic_load(&s->stopping)) {
 		struct timespec ts = {0, 250 * 1000000L};
 		nanosleep(&ts, NULL);
+		log_flush_all(); /* buffered access lines reach stderr within a quarter second */
 		int64_t now = clock_now_ms();
 		pthread_mutex_lock(&s->conns_lock);
 		for (struct tcp_conn *t = s->conns; t; t = t->next) {

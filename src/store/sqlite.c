@@ -171,7 +171,7 @@ static struct db_stmt *sq_prepare(struct db *db, const char *sql)
 	}
 	/* "$1" is a named parameter in SQLite, numbered by first appearance. */
 	for (int n = 1; n <= MAX_PARAMS; n++) {
-		char name[8];
+		char name[16];
 		snprintf(name, sizeof name, "$%d", n);
 		s->param_index[n] = sqlite3_bind_parameter_index(s->st, name);
 		if (s->param_index[n])
