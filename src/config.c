@@ -8,24 +8,24 @@
 #include <unistd.h>
 
 const char config_usage[] =
-	"usage: rosterd [options]\n"
-	"  --db URL                  ROSTER_DB: PATH, sqlite:PATH or postgres://... (default ./var/roster.db)\n"
-	"  --listen HOST:PORT        ROSTER_LISTEN (default 127.0.0.1:8080; port 0 picks a free one)\n"
-	"  --public-url URL          ROSTER_PUBLIC_URL: the base of links in emails (default http://127.0.0.1:8080)\n"
-	"  --smtp-url URL            ROSTER_SMTP_URL: smtp://host:port or smtps://...; unset writes .eml files\n"
-	"  --mail-from ADDRESS       ROSTER_MAIL_FROM (default \"roster <roster@localhost>\")\n"
-	"  --mail-dir DIR            ROSTER_MAIL_DIR (default ./var/mail)\n"
-	"  --threads N               ROSTER_THREADS: HTTP worker threads (default: the number of cores)\n"
-	"  --log info|debug          ROSTER_LOG (default info)\n"
-	"  --sync normal|full        ROSTER_SYNC: SQLite's synchronous setting (default normal)\n"
-	"  --header-timeout SECONDS  ROSTER_HEADER_TIMEOUT: time for a request's headers (default 10)\n"
-	"  --idle-timeout SECONDS    ROSTER_IDLE_TIMEOUT: an idle connection is closed (default 60)\n"
-	"  --max-connections N       ROSTER_MAX_CONNECTIONS (default 1000)\n"
-	"  --max-connections-per-address N  ROSTER_MAX_CONNECTIONS_PER_ADDRESS (default 200)\n"
-	"  --session-idle SECONDS    ROSTER_SESSION_IDLE (default 28800)\n"
-	"  --session-lifetime SECONDS ROSTER_SESSION_LIFETIME (default 2592000)\n"
-	"  --bootstrap-operator EMAIL ROSTER_BOOTSTRAP_OPERATOR: on a database without an operator, create one\n"
-	"  --routes                  print the route table and exit\n";
+        "usage: rosterd [options]\n"
+        "  --db URL                  ROSTER_DB: PATH, sqlite:PATH or postgres://... (default ./var/roster.db)\n"
+        "  --listen HOST:PORT        ROSTER_LISTEN (default 127.0.0.1:8080; port 0 picks a free one)\n"
+        "  --public-url URL          ROSTER_PUBLIC_URL: the base of links in emails (default http://127.0.0.1:8080)\n"
+        "  --smtp-url URL            ROSTER_SMTP_URL: smtp://host:port or smtps://...; unset writes .eml files\n"
+        "  --mail-from ADDRESS       ROSTER_MAIL_FROM (default \"roster <roster@localhost>\")\n"
+        "  --mail-dir DIR            ROSTER_MAIL_DIR (default ./var/mail)\n"
+        "  --threads N               ROSTER_THREADS: HTTP worker threads (default: the number of cores)\n"
+        "  --log info|debug          ROSTER_LOG (default info)\n"
+        "  --sync normal|full        ROSTER_SYNC: SQLite's synchronous setting (default normal)\n"
+        "  --header-timeout SECONDS  ROSTER_HEADER_TIMEOUT: time for a request's headers (default 10)\n"
+        "  --idle-timeout SECONDS    ROSTER_IDLE_TIMEOUT: an idle connection is closed (default 60)\n"
+        "  --max-connections N       ROSTER_MAX_CONNECTIONS (default 1000)\n"
+        "  --max-connections-per-address N  ROSTER_MAX_CONNECTIONS_PER_ADDRESS (default 200)\n"
+        "  --session-idle SECONDS    ROSTER_SESSION_IDLE (default 28800)\n"
+        "  --session-lifetime SECONDS ROSTER_SESSION_LIFETIME (default 2592000)\n"
+        "  --bootstrap-operator EMAIL ROSTER_BOOTSTRAP_OPERATOR: on a database without an operator, create one\n"
+        "  --routes                  print the route table and exit\n";
 
 struct opt {
 	const char *name;
@@ -35,29 +35,28 @@ struct opt {
 };
 
 static const struct opt opts[] = {
-	{"db", "ROSTER_DB", O_STR, 0, 0},
-	{"listen", "ROSTER_LISTEN", O_STR, 0, 0},
-	{"public-url", "ROSTER_PUBLIC_URL", O_STR, 0, 0},
-	{"smtp-url", "ROSTER_SMTP_URL", O_STR, 0, 0},
-	{"mail-from", "ROSTER_MAIL_FROM", O_STR, 0, 0},
-	{"mail-dir", "ROSTER_MAIL_DIR", O_STR, 0, 0},
-	{"threads", "ROSTER_THREADS", O_INT, 1, 256},
-	{"log", "ROSTER_LOG", O_STR, 0, 0},
-	{"sync", "ROSTER_SYNC", O_STR, 0, 0},
-	{"header-timeout", "ROSTER_HEADER_TIMEOUT", O_INT, 1, 3600},
-	{"idle-timeout", "ROSTER_IDLE_TIMEOUT", O_INT, 1, 86400},
-	{"max-connections", "ROSTER_MAX_CONNECTIONS", O_INT, 1, 1000000},
-	{"max-connections-per-address", "ROSTER_MAX_CONNECTIONS_PER_ADDRESS", O_INT, 1, 1000000},
-	{"session-idle", "ROSTER_SESSION_IDLE", O_INT, 60, 31536000},
-	{"session-lifetime", "ROSTER_SESSION_LIFETIME", O_INT, 60, 315360000},
-	{"bootstrap-operator", "ROSTER_BOOTSTRAP_OPERATOR", O_STR, 0, 0},
-	{"routes", NULL, O_FLAG, 0, 0},
-	{"help", NULL, O_FLAG, 0, 0},
+        {"db", "ROSTER_DB", O_STR, 0, 0},
+        {"listen", "ROSTER_LISTEN", O_STR, 0, 0},
+        {"public-url", "ROSTER_PUBLIC_URL", O_STR, 0, 0},
+        {"smtp-url", "ROSTER_SMTP_URL", O_STR, 0, 0},
+        {"mail-from", "ROSTER_MAIL_FROM", O_STR, 0, 0},
+        {"mail-dir", "ROSTER_MAIL_DIR", O_STR, 0, 0},
+        {"threads", "ROSTER_THREADS", O_INT, 1, 256},
+        {"log", "ROSTER_LOG", O_STR, 0, 0},
+        {"sync", "ROSTER_SYNC", O_STR, 0, 0},
+        {"header-timeout", "ROSTER_HEADER_TIMEOUT", O_INT, 1, 3600},
+        {"idle-timeout", "ROSTER_IDLE_TIMEOUT", O_INT, 1, 86400},
+        {"max-connections", "ROSTER_MAX_CONNECTIONS", O_INT, 1, 1000000},
+        {"max-connections-per-address", "ROSTER_MAX_CONNECTIONS_PER_ADDRESS", O_INT, 1, 1000000},
+        {"session-idle", "ROSTER_SESSION_IDLE", O_INT, 60, 31536000},
+        {"session-lifetime", "ROSTER_SESSION_LIFETIME", O_INT, 60, 315360000},
+        {"bootstrap-operator", "ROSTER_BOOTSTRAP_OPERATOR", O_STR, 0, 0},
+        {"routes", NULL, O_FLAG, 0, 0},
+        {"help", NULL, O_FLAG, 0, 0},
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
-static bool apply(struct config *c, const struct opt *o, const char *v, const char *source, char *errbuf,
-		  size_t errlen)
+static bool apply(struct config *c, const struct opt *o, const char *v, const char *source, char *errbuf, size_t errlen)
 {
 	long long n = 0;
 	if (o->kind == O_INT && !parse_int(v, o->min, o->max, &n)) {

@@ -10,16 +10,16 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: rosterctl [--db URL] COMMAND\n"
-	"\n"
-	"  migrate                                  apply pending database migrations\n"
-	"  operator create EMAIL [--password-stdin] create an operator; without --password-stdin a\n"
-	"                                           set-password email is queued for rosterd to send\n"
-	"  user list                                list every user (tab-separated)\n"
-	"  user disable EMAIL                       disable an account and end its sessions at once\n"
-	"  backup FILE                              copy the live SQLite database to FILE\n"
-	"\n"
-	"--db defaults to ROSTER_DB, then ./var/roster.db.\n";
+        "usage: rosterctl [--db URL] COMMAND\n"
+        "\n"
+        "  migrate                                  apply pending database migrations\n"
+        "  operator create EMAIL [--password-stdin] create an operator; without --password-stdin a\n"
+        "                                           set-password email is queued for rosterd to send\n"
+        "  user list                                list every user (tab-separated)\n"
+        "  user disable EMAIL                       disable an account and end its sessions at once\n"
+        "  backup FILE                              copy the live SQLite database to FILE\n"
+        "\n"
+        "--db defaults to ROSTER_DB, then ./var/roster.db.\n";
 
 static int fail(const struct err *e)
 {
@@ -124,10 +124,10 @@ int main(int argc, char **argv)
 
 	/* Check the command's shape before touching the database. */
 	bool known = (!strcmp(cmd, "migrate") && nargs == 1) ||
-		     (!strcmp(cmd, "operator") && sub && !strcmp(sub, "create") && (nargs == 3 || nargs == 4)) ||
-		     (!strcmp(cmd, "user") && sub && !strcmp(sub, "list") && nargs == 2) ||
-		     (!strcmp(cmd, "user") && sub && !strcmp(sub, "disable") && nargs == 3) ||
-		     (!strcmp(cmd, "backup") && nargs == 2);
+	             (!strcmp(cmd, "operator") && sub && !strcmp(sub, "create") && (nargs == 3 || nargs == 4)) ||
+	             (!strcmp(cmd, "user") && sub && !strcmp(sub, "list") && nargs == 2) ||
+	             (!strcmp(cmd, "user") && sub && !strcmp(sub, "disable") && nargs == 3) ||
+	             (!strcmp(cmd, "backup") && nargs == 2);
 	if (!known)
 		return usage_error("unknown command or wrong arguments");
 	bool password_stdin = false;
@@ -151,7 +151,8 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	const char *public_url = getenv("ROSTER_PUBLIC_URL");
-	struct app app = {.store = store, .public_url = public_url && *public_url ? public_url : "http://127.0.0.1:8080"};
+	struct app app = {.store = store,
+	                  .public_url = public_url && *public_url ? public_url : "http://127.0.0.1:8080"};
 	struct reqinfo ri = {.request_id = "rosterctl", .client_addr = "local"};
 	struct arena *a = arena_new();
 	int rc = 0;
@@ -174,7 +175,8 @@ int main(int argc, char **argv)
 		rc = cmd_user_list(&app, a, &e);
 	} else if (!strcmp(cmd, "user")) {
 		if (account_disable(&app, a, &ri, argv[i + 2], &e))
-			rc = e.code == E_NOT_FOUND ? (fprintf(stderr, "rosterctl: no user with that email\n"), 1) : fail(&e);
+			rc = e.code == E_NOT_FOUND ? (fprintf(stderr, "rosterctl: no user with that email\n"), 1)
+			                           : fail(&e);
 		else
 			printf("disabled %s; its sessions have ended\n", argv[i + 2]);
 	} else if (!strcmp(cmd, "backup")) {

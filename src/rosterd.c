@@ -72,17 +72,17 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	struct app app = {
-		.store = store,
-		.public_url = cfg.public_url,
-		.session_idle_ms = cfg.session_idle_ms,
-		.session_lifetime_ms = cfg.session_lifetime_ms,
+	        .store = store,
+	        .public_url = cfg.public_url,
+	        .session_idle_ms = cfg.session_idle_ms,
+	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
 	if (cfg.bootstrap_operator) {
 		struct arena *a = arena_new();
 		char password[32];
 		bool created = false;
 		if (account_bootstrap_operator(&app, a, cfg.bootstrap_operator, password, sizeof password, &created,
-					       &e)) {
+		                               &e)) {
 			fprintf(stderr, "rosterd: --bootstrap-operator: %s\n", err_message(&e));
 			arena_free(a);
 			store_free(store);
@@ -101,16 +101,16 @@ int main(int argc, char **argv)
 	}
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct http_config hc = {
-		.host = cfg.listen_host,
-		.port = cfg.listen_port,
-		.threads = cfg.threads,
-		.cpu_threads = cores > 0 ? (int)cores : 2,
-		.header_timeout_s = cfg.header_timeout,
-		.idle_timeout_s = cfg.idle_timeout,
-		.max_connections = cfg.max_connections,
-		.max_connections_per_addr = cfg.max_connections_per_addr,
-		.secure_cookies = cfg.public_https,
-		.session_lifetime_ms = cfg.session_lifetime_ms,
+	        .host = cfg.listen_host,
+	        .port = cfg.listen_port,
+	        .threads = cfg.threads,
+	        .cpu_threads = cores > 0 ? (int)cores : 2,
+	        .header_timeout_s = cfg.header_timeout,
+	        .idle_timeout_s = cfg.idle_timeout,
+	        .max_connections = cfg.max_connections,
+	        .max_connections_per_addr = cfg.max_connections_per_addr,
+	        .secure_cookies = cfg.public_https,
+	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
 	struct http_server *server = http_start(&hc, &app, api_routes, api_nroutes, &e);
 	if (!server) {

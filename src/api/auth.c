@@ -10,18 +10,18 @@
 json_t *api_user_json(const struct user *u)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:o}", "id", u->id, "email", u->email,
-			 "first_name", u->first_name, "last_name", u->last_name, "company", u->company, "language",
-			 u->language, "state", u->state, "is_operator", u->is_operator, "created_at",
-			 json_time(u->created_at), "updated_at", json_time(u->updated_at));
+	                 "first_name", u->first_name, "last_name", u->last_name, "company", u->company, "language",
+	                 u->language, "state", u->state, "is_operator", u->is_operator, "created_at",
+	                 json_time(u->created_at), "updated_at", json_time(u->updated_at));
 }
 
 err_code api_login(struct request *r, struct err *e)
 {
 	const char *email = NULL, *password = NULL;
 	const struct json_field spec[] = {
-		JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX),
-		JF_STRING("password", &password, JF_REQUIRED, 0),
-		JF_END,
+	        JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX),
+	        JF_STRING("password", &password, JF_REQUIRED, 0),
+	        JF_END,
 	};
 	if (json_spec_parse(http_body(r), spec, e))
 		return e->code;
@@ -30,11 +30,12 @@ err_code api_login(struct request *r, struct err *e)
 		return e->code;
 	const struct app *app = http_app(r);
 	char *cookie = arena_printf(http_arena(r), "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%lld%s",
-				    HTTP_SESSION_COOKIE, res.token, (long long)(app->session_lifetime_ms / 1000),
-				    !strncmp(app->public_url, "https://", 8) ? "; Secure" : "");
+	                            HTTP_SESSION_COOKIE, res.token, (long long)(app->session_lifetime_ms / 1000),
+	                            !strncmp(app->public_url, "https://", 8) ? "; Secure" : "");
 	http_add_header(r, "Set-Cookie", cookie);
-	return http_reply_json(r, 200, json_pack("{s:s, s:o, s:o}", "token", res.token, "expires_at",
-						 json_time(res.expires_at), "user", api_user_json(&res.user)));
+	return http_reply_json(r, 200,
+	                       json_pack("{s:s, s:o, s:o}", "token", res.token, "expires_at", json_time(res.expires_at),
+	                                 "user", api_user_json(&res.user)));
 }
 
 err_code api_logout(struct request *r, struct err *e)
@@ -53,17 +54,19 @@ err_code api_password_forgot(struct request *r, struct err *e)
 		return e->code;
 	if (account_forgot_password(http_app(r), http_arena(r), http_reqinfo(r), email, e))
 		return e->code;
-	return http_reply_json(r, 202, json_pack("{s:s}", "message",
-						 "If this address has an account, a link to reset its password is on its way."));
+	return http_reply_json(
+	        r, 202,
+	        json_pack("{s:s}", "message",
+	                  "If this address has an account, a link to reset its password is on its way."));
 }
 
 err_code api_password_reset(struct request *r, struct err *e)
 {
 	const char *token = NULL, *password = NULL;
 	const struct json_field spec[] = {
-		JF_STRING("token", &token, JF_REQUIRED, 128),
-		JF_STRING("password", &password, JF_REQUIRED, 0),
-		JF_END,
+	        JF_STRING("token", &token, JF_REQUIRED, 128),
+	        JF_STRING("password", &password, JF_REQUIRED, 0),
+	        JF_END,
 	};
 	if (json_spec_parse(http_body(r), spec, e))
 		return e->code;

@@ -14,11 +14,11 @@ err_code api_me_patch(struct request *r, struct err *e)
 {
 	struct profile_patch p = {0};
 	const struct json_field spec[] = {
-		JF_STRING("first_name", &p.first_name, JF_OPTIONAL, NAME_MAX_CHARS),
-		JF_STRING("last_name", &p.last_name, JF_OPTIONAL, NAME_MAX_CHARS),
-		JF_STRING("company", &p.company, JF_OPTIONAL, NAME_MAX_CHARS),
-		JF_STRING("language", &p.language, JF_OPTIONAL, 0),
-		JF_END,
+	        JF_STRING("first_name", &p.first_name, JF_OPTIONAL, NAME_MAX_CHARS),
+	        JF_STRING("last_name", &p.last_name, JF_OPTIONAL, NAME_MAX_CHARS),
+	        JF_STRING("company", &p.company, JF_OPTIONAL, NAME_MAX_CHARS),
+	        JF_STRING("language", &p.language, JF_OPTIONAL, 0),
+	        JF_END,
 	};
 	if (json_spec_parse(http_body(r), spec, e))
 		return e->code;
@@ -32,9 +32,9 @@ err_code api_me_password(struct request *r, struct err *e)
 {
 	const char *current = NULL, *next = NULL;
 	const struct json_field spec[] = {
-		JF_STRING("current_password", &current, JF_REQUIRED, 0),
-		JF_STRING("new_password", &next, JF_REQUIRED, 0),
-		JF_END,
+	        JF_STRING("current_password", &current, JF_REQUIRED, 0),
+	        JF_STRING("new_password", &next, JF_REQUIRED, 0),
+	        JF_END,
 	};
 	if (json_spec_parse(http_body(r), spec, e))
 		return e->code;

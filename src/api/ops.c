@@ -26,8 +26,8 @@ err_code api_metrics(struct request *r, struct err *e)
 	char *text = http_metrics_render(r);
 	long long depth = ops_outbox_depth(http_app(r));
 	text = arena_printf(http_arena(r),
-			    "%s# HELP roster_outbox_depth Emails waiting to be delivered.\n"
-			    "# TYPE roster_outbox_depth gauge\nroster_outbox_depth %lld\n",
-			    text, depth);
+	                    "%s# HELP roster_outbox_depth Emails waiting to be delivered.\n"
+	                    "# TYPE roster_outbox_depth gauge\nroster_outbox_depth %lld\n",
+	                    text, depth);
 	return http_reply_text(r, 200, "text/plain; version=0.0.4", text, strlen(text));
 }

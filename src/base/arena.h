@@ -19,7 +19,7 @@ void arena_free(struct arena *a); /* NULL is fine */
 /* Never returns NULL: running out of memory aborts the process. */
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_zalloc(struct arena *a, size_t size);
-char *arena_strdup(struct arena *a, const char *s);   /* NULL gives NULL */
+char *arena_strdup(struct arena *a, const char *s); /* NULL gives NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);

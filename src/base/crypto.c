@@ -18,7 +18,7 @@ bool crypto_setup(void)
 	if (!dummy_hash[0]) {
 		static const char pw[] = "roster-dummy-password";
 		if (crypto_pwhash_str_alg(dummy_hash, pw, sizeof pw - 1, PW_OPSLIMIT, PW_MEMLIMIT,
-					  crypto_pwhash_ALG_ARGON2ID13) != 0)
+		                          crypto_pwhash_ALG_ARGON2ID13) != 0)
 			return false;
 	}
 	return true;
@@ -80,8 +80,7 @@ void token_hash(const char *token, char out[TOKEN_HASH_LEN + 1])
 bool password_hash(const char *password, size_t len, char out[PASSWORD_HASH_MAX])
 {
 	_Static_assert(PASSWORD_HASH_MAX >= crypto_pwhash_STRBYTES, "hash buffer");
-	return crypto_pwhash_str_alg(out, password, len, PW_OPSLIMIT, PW_MEMLIMIT,
-				     crypto_pwhash_ALG_ARGON2ID13) == 0;
+	return crypto_pwhash_str_alg(out, password, len, PW_OPSLIMIT, PW_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) == 0;
 }
 
 bool password_verify(const char *hash, const char *password, size_t len)

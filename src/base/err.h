@@ -22,7 +22,7 @@ struct err {
 /* Sets e (which may be NULL) and returns code, so callers can write
  * `return err_set(e, E_NOT_FOUND, NULL, NULL);`. fmt may be NULL. */
 err_code err_set(struct err *e, err_code code, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 void err_clear(struct err *e);
 
 int err_status(err_code code);

@@ -8,9 +8,12 @@
 static const char *type_name(json_field_type t)
 {
 	switch (t) {
-	case JF_T_STRING: return "a string";
-	case JF_T_INT: return "an integer";
-	case JF_T_BOOL: return "a boolean";
+	case JF_T_STRING:
+		return "a string";
+	case JF_T_INT:
+		return "an integer";
+	case JF_T_BOOL:
+		return "a boolean";
 	}
 	return "?";
 }
@@ -19,7 +22,8 @@ err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err 
 {
 	const char *key;
 	json_t *val;
-	json_object_foreach(obj, key, val) {
+	json_object_foreach(obj, key, val)
+	{
 		const struct json_field *f = spec;
 		while (f->name && strcmp(f->name, key))
 			f++;
@@ -39,9 +43,10 @@ err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err 
 				goto wrong;
 			if (f->max_chars && utf8_chars(json_string_value(v)) > f->max_chars)
 				return err_set(e, E_TOO_LONG, f->name, "The field '%s' is longer than %zu characters.",
-					       f->name, f->max_chars);
+				               f->name, f->max_chars);
 			if (strlen(json_string_value(v)) != json_string_length(v))
-				return err_set(e, E_INVALID, f->name, "The field '%s' contains a NUL character.", f->name);
+				return err_set(e, E_INVALID, f->name, "The field '%s' contains a NUL character.",
+				               f->name);
 			*(const char **)f->out = json_string_value(v);
 			break;
 		case JF_T_INT: {
@@ -112,7 +117,7 @@ err_code json_body_parse(struct arena *a, const char *body, size_t len, json_t *
 	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root)
 		return err_set(e, E_MALFORMED_JSON, NULL, "The body is not valid JSON: %.120s (line %d, column %d).",
-			       jerr.text, jerr.line, jerr.column);
+		               jerr.text, jerr.line, jerr.column);
 	json_own(a, root);
 	if (!json_is_object(root))
 		return err_set(e, E_MALFORMED_JSON, NULL, "The body must be a JSON object.");

@@ -40,10 +40,22 @@ struct json_bool {
 	bool value;
 };
 
-#define JF_STRING(n, o, r, m) {(n), JF_T_STRING, (r), (o), (m)}
-#define JF_INT(n, o, r) {(n), JF_T_INT, (r), (o), 0}
-#define JF_BOOL(n, o, r) {(n), JF_T_BOOL, (r), (o), 0}
-#define JF_END {NULL, 0, 0, NULL, 0}
+#define JF_STRING(n, o, r, m)                                                                                          \
+	{                                                                                                              \
+		(n), JF_T_STRING, (r), (o), (m)                                                                        \
+	}
+#define JF_INT(n, o, r)                                                                                                \
+	{                                                                                                              \
+		(n), JF_T_INT, (r), (o), 0                                                                             \
+	}
+#define JF_BOOL(n, o, r)                                                                                               \
+	{                                                                                                              \
+		(n), JF_T_BOOL, (r), (o), 0                                                                            \
+	}
+#define JF_END                                                                                                         \
+	{                                                                                                              \
+		NULL, 0, 0, NULL, 0                                                                                    \
+	}
 
 /* Strings point into obj, which must outlive their use. */
 err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err *e);

@@ -134,7 +134,7 @@ void log_begin(struct logline *l, log_level level, const char *event)
 	memcpy(ts, cached, RFC3339_LEN);
 	snprintf(ts + 20, RFC3339_LEN - 20, "%03dZ", (int)(now % 1000));
 	l->len = (size_t)snprintf(l->buf, sizeof l->buf, "{\"ts\":\"%s\",\"level\":\"%s\",\"event\":", ts,
-				  level_names[level]);
+	                          level_names[level]);
 	put_json_string(l, event);
 }
 

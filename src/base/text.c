@@ -23,8 +23,8 @@ static bool email_valid(const char *s, size_t n)
 	const char *at = NULL;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' ||
-		    c == ';' || c == ':' || c == '\\' || c == '"' || c == '[' || c == ']')
+		if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' ||
+		    c == ':' || c == '\\' || c == '"' || c == '[' || c == ']')
 			return false;
 		if (c == '@') {
 			if (at)
@@ -84,11 +84,21 @@ char *html_escape(struct arena *a, const char *s)
 	for (const char *p = s; *p; p++) {
 		const char *rep = NULL;
 		switch (*p) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&#34;"; break;
-		case '\'': rep = "&#39;"; break;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&#34;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
 		}
 		if (rep) {
 			size_t r = strlen(rep);

@@ -17,16 +17,16 @@
 /* Writes an audit event in the caller's transaction: the change and its
  * record commit together or not at all. */
 static err_code audit(struct db *db, const struct reqinfo *ri, const char *actor, const char *action,
-		      const char *target_type, const char *target_id, const char *details, struct err *e)
+                      const char *target_type, const char *target_id, const char *details, struct err *e)
 {
 	struct audit_event ev = {
-		.actor_id = actor,
-		.action = action,
-		.target_type = target_type,
-		.target_id = target_id,
-		.request_id = ri ? ri->request_id : NULL,
-		.client_addr = ri ? ri->client_addr : NULL,
-		.details = details,
+	        .actor_id = actor,
+	        .action = action,
+	        .target_type = target_type,
+	        .target_id = target_id,
+	        .request_id = ri ? ri->request_id : NULL,
+	        .client_addr = ri ? ri->client_addr : NULL,
+	        .details = details,
 	};
 	return store_audit_insert(db, &ev, clock_now_ms(), e);
 }
@@ -54,7 +54,7 @@ err_code password_check(const char *email, const char *password, struct err *e)
 
 struct login_read {
 	struct arena *a;
-	const char *key;   /* email key, or NULL when the email is not valid */
+	const char *key; /* email key, or NULL when the email is not valid */
 	const char *addr;
 	struct user user;
 	bool found;
@@ -74,13 +74,13 @@ static err_code login_read_tx(struct db *db, void *arg, struct err *e)
 	lr->retry_after = 0;
 	if (lr->key) {
 		if (store_throttle_peek(db, throttle_key(lr->a, "login-account", lr->key), now, LOGIN_WINDOW_MS, &count,
-					&start, e))
+		                        &start, e))
 			return e->code;
 		if (count >= LOGIN_MAX_FAILURES_ACCOUNT)
 			lr->retry_after = retry_after_s(start, now);
 	}
-	if (store_throttle_peek(db, throttle_key(lr->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count, &start,
-				e))
+	if (store_throttle_peek(db, throttle_key(lr->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count,
+	                        &start, e))
 		return e->code;
 	if (count >= LOGIN_MAX_FAILURES_ADDRESS) {
 		int r = retry_after_s(start, now);
@@ -115,13 +115,13 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 	int64_t now = clock_now_ms(), count, start;
 	if (!lw->ok) {
 		if (lr->key && store_throttle_hit(db, throttle_key(lw->a, "login-account", lr->key), now,
-						  LOGIN_WINDOW_MS, &count, &start, e))
+		                                  LOGIN_WINDOW_MS, &count, &start, e))
 			return e->code;
 		if (store_throttle_hit(db, throttle_key(lw->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count,
-				       &start, e))
+		                       &start, e))
 			return e->code;
 		return audit(db, lw->ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
-		      lr->found ? lr->user.id : "", NULL, e);
+		             lr->found ? lr->user.id : "", NULL, e);
 	}
 	struct session s = {.user_id = lr->user.id, .created_at = now, .last_seen_at = now};
 	char sid[ID_MAX], hash[TOKEN_HASH_LEN + 1];
@@ -144,7 +144,7 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 }
 
 err_code account_login(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-		       const char *password, struct login_result *out, struct err *e)
+                       const char *password, struct login_result *out, struct err *e)
 {
 	struct login_read lr = {.a = a, .key = email_key(a, email), .addr = ri ? ri->client_addr : ""};
 	err_code rc = store_tx(app->store, false, login_read_tx, &lr, e);
@@ -152,7 +152,7 @@ err_code account_login(struct app *app, struct arena *a, const struct reqinfo *r
 		return rc;
 	if (lr.retry_after) {
 		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many failed sign-ins; try again in %d seconds.",
-			lr.retry_after);
+		        lr.retry_after);
 		e->retry_after = lr.retry_after;
 		return E_TOO_MANY_REQUESTS;
 	}
@@ -190,8 +190,8 @@ static err_code authenticate_tx(struct db *db, void *arg, struct err *e)
 {
 	struct auth_arg *aa = arg;
 	int64_t now = clock_now_ms();
-	err_code rc = store_session_lookup(db, aa->a, aa->hash, now, now - aa->app->session_idle_ms,
-					   &aa->out->session, &aa->out->user, e);
+	err_code rc = store_session_lookup(db, aa->a, aa->hash, now, now - aa->app->session_idle_ms, &aa->out->session,
+	                                   &aa->out->user, e);
 	if (rc == E_NOT_FOUND)
 		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
 	return rc;
@@ -283,12 +283,12 @@ static err_code check_name(const char *v, const char *field, struct err *e)
 {
 	if (v && utf8_chars(v) > NAME_MAX_CHARS)
 		return err_set(e, E_TOO_LONG, field, "The field '%s' is longer than %d characters.", field,
-			       NAME_MAX_CHARS);
+		               NAME_MAX_CHARS);
 	return E_OK;
 }
 
 err_code account_update_profile(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-				const struct profile_patch *p, struct user *out, struct err *e)
+                                const struct profile_patch *p, struct user *out, struct err *e)
 {
 	if (check_name(p->first_name, "first_name", e) || check_name(p->last_name, "last_name", e) ||
 	    check_name(p->company, "company", e))
@@ -314,13 +314,14 @@ static err_code setpw_tx(struct db *db, void *arg, struct err *e)
 	struct setpw_arg *s = arg;
 	int64_t now = clock_now_ms();
 	if (store_user_set_password(db, s->user_id, s->hash, now, e) ||
-	    store_session_delete_user(db, s->user_id, s->keep_session, e) || store_token_void_user(db, s->user_id, now, e))
+	    store_session_delete_user(db, s->user_id, s->keep_session, e) ||
+	    store_token_void_user(db, s->user_id, now, e))
 		return e->code;
 	return audit(db, s->ri, s->user_id, s->action, "user", s->user_id, NULL, e);
 }
 
 err_code account_change_password(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-				 const char *current, const char *new_password, struct err *e)
+                                 const char *current, const char *new_password, struct err *e)
 {
 	(void)a;
 	if (password_check(who->user.email, new_password, e)) {
@@ -339,7 +340,7 @@ err_code account_change_password(struct app *app, struct arena *a, const struct 
 
 /* Creates a token of this purpose for the user and queues its email. */
 static err_code issue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, const char *purpose,
-			   struct err *e)
+                           struct err *e)
 {
 	bool reset = !strcmp(purpose, "reset");
 	int64_t now = clock_now_ms();
@@ -347,13 +348,15 @@ static err_code issue_link(struct app *app, struct db *db, struct arena *a, cons
 	id_new("tok", tid);
 	token_new(token);
 	token_hash(token, hash);
-	if (store_token_insert(db, tid, u->id, purpose, hash, now, now + (reset ? RESET_TOKEN_TTL_MS : SETUP_TOKEN_TTL_MS),
-			       e))
+	if (store_token_insert(db, tid, u->id, purpose, hash, now,
+	                       now + (reset ? RESET_TOKEN_TTL_MS : SETUP_TOKEN_TTL_MS), e))
 		return e->code;
-	const char *link = arena_printf(a, "%s/%s?token=%s", app->public_url, reset ? "reset-password" : "set-password",
-					token);
+	const char *link =
+	        arena_printf(a, "%s/%s?token=%s", app->public_url, reset ? "reset-password" : "set-password", token);
 	const char *vars[] = {"first_name", u->first_name && *u->first_name ? u->first_name : u->email,
-			      "email", u->email, "link", link, NULL};
+	                      "email",      u->email,
+	                      "link",       link,
+	                      NULL};
 	return mail_enqueue(db, a, u->email, u->language, reset ? MAIL_PASSWORD_RESET : MAIL_PASSWORD_SETUP, vars, e);
 }
 
@@ -371,13 +374,13 @@ static err_code forgot_tx(struct db *db, void *arg, struct err *e)
 	int64_t now = clock_now_ms(), count, start;
 	f->retry_after = 0;
 	if (store_throttle_hit(db, throttle_key(f->a, "forgot-address", f->ri ? f->ri->client_addr : ""), now,
-			       LOGIN_WINDOW_MS, &count, &start, e))
+	                       LOGIN_WINDOW_MS, &count, &start, e))
 		return e->code;
 	if (count > FORGOT_MAX_PER_ADDRESS)
 		f->retry_after = retry_after_s(start, now);
 	if (f->key) {
 		if (store_throttle_hit(db, throttle_key(f->a, "forgot-email", f->key), now, LOGIN_WINDOW_MS, &count,
-				       &start, e))
+		                       &start, e))
 			return e->code;
 		if (count > FORGOT_MAX_PER_EMAIL && retry_after_s(start, now) > f->retry_after)
 			f->retry_after = retry_after_s(start, now);
@@ -397,14 +400,15 @@ static err_code forgot_tx(struct db *db, void *arg, struct err *e)
 }
 
 err_code account_forgot_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-				 struct err *e)
+                                 struct err *e)
 {
 	struct forgot_arg f = {app, a, ri, email_key(a, email), 0};
 	err_code rc = store_tx(app->store, true, forgot_tx, &f, e);
 	if (rc)
 		return rc;
 	if (f.retry_after) {
-		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many reset requests; try again in %d seconds.", f.retry_after);
+		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many reset requests; try again in %d seconds.",
+		        f.retry_after);
 		e->retry_after = f.retry_after;
 		return E_TOO_MANY_REQUESTS;
 	}
@@ -431,7 +435,7 @@ static err_code reset_tx(struct db *db, void *arg, struct err *e)
 /* Finds the user of an unused, unexpired token without using it up, so that a
  * password refused by the rules does not burn the link. */
 err_code account_reset_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *token,
-				const char *password, struct err *e)
+                                const char *password, struct err *e)
 {
 	char hash[TOKEN_HASH_LEN + 1];
 	if (strlen(token) != TOKEN_LEN)
@@ -481,7 +485,7 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 }
 
 err_code account_create_operator(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-				 const char *password, struct user *out, struct err *e)
+                                 const char *password, struct user *out, struct err *e)
 {
 	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
 	if (!trimmed)
@@ -497,16 +501,16 @@ err_code account_create_operator(struct app *app, struct arena *a, const struct 
 	id_new("usr", id);
 	int64_t now = clock_now_ms();
 	*out = (struct user){.id = arena_strdup(a, id),
-			     .email = trimmed,
-			     .first_name = "",
-			     .last_name = "",
-			     .company = "",
-			     .language = "en",
-			     .password_hash = password ? arena_strdup(a, hash) : NULL,
-			     .state = "active",
-			     .is_operator = true,
-			     .created_at = now,
-			     .updated_at = now};
+	                     .email = trimmed,
+	                     .first_name = "",
+	                     .last_name = "",
+	                     .company = "",
+	                     .language = "en",
+	                     .password_hash = password ? arena_strdup(a, hash) : NULL,
+	                     .state = "active",
+	                     .is_operator = true,
+	                     .created_at = now,
+	                     .updated_at = now};
 	struct create_arg c = {app, a, ri, out, key, password == NULL};
 	return store_tx(app->store, true, create_tx, &c, e);
 }
@@ -530,8 +534,7 @@ static err_code disable_tx(struct db *db, void *arg, struct err *e)
 	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, NULL, e);
 }
 
-err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-			 struct err *e)
+err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email, struct err *e)
 {
 	const char *key = email_key(a, email);
 	if (!key)
@@ -561,7 +564,7 @@ static err_code bootstrap_tx(struct db *db, void *arg, struct err *e)
 }
 
 err_code account_bootstrap_operator(struct app *app, struct arena *a, const char *email, char *out_password,
-				    size_t out_len, bool *out_created, struct err *e)
+                                    size_t out_len, bool *out_created, struct err *e)
 {
 	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
 	if (!trimmed)
@@ -575,9 +578,17 @@ err_code account_bootstrap_operator(struct app *app, struct arena *a, const char
 	char id[ID_MAX];
 	id_new("usr", id);
 	int64_t now = clock_now_ms();
-	struct user u = {.id = id, .email = trimmed, .first_name = "", .last_name = "", .company = "",
-			 .language = "en", .password_hash = hash, .state = "active", .is_operator = true,
-			 .created_at = now, .updated_at = now};
+	struct user u = {.id = id,
+	                 .email = trimmed,
+	                 .first_name = "",
+	                 .last_name = "",
+	                 .company = "",
+	                 .language = "en",
+	                 .password_hash = hash,
+	                 .state = "active",
+	                 .is_operator = true,
+	                 .created_at = now,
+	                 .updated_at = now};
 	struct bootstrap_arg b = {{app, a, NULL, &u, key, false}, false};
 	err_code rc = store_tx(app->store, true, bootstrap_tx, &b, e);
 	*out_created = b.created;

@@ -40,7 +40,7 @@ struct login_result {
  * answer E_INVALID_CREDENTIALS after the same work; a throttled account or
  * address answers E_TOO_MANY_REQUESTS with e->retry_after. */
 err_code account_login(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-		       const char *password, struct login_result *out, struct err *e);
+                       const char *password, struct login_result *out, struct err *e);
 
 /* The session and user for a token; E_UNAUTHENTICATED when there is none. */
 err_code account_authenticate(struct app *app, struct arena *a, const char *token, struct auth *out, struct err *e);
@@ -52,21 +52,21 @@ struct profile_patch {
 	const char *first_name, *last_name, *company, *language;
 };
 err_code account_update_profile(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-				const struct profile_patch *p, struct user *out, struct err *e);
+                                const struct profile_patch *p, struct user *out, struct err *e);
 
 /* Checks current, sets new, ends every other session of the user. */
 err_code account_change_password(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-				 const char *current, const char *new_password, struct err *e);
+                                 const char *current, const char *new_password, struct err *e);
 
 /* Queues a reset email when the address has an active account; answers
  * E_OK either way (callers must not learn whether it exists). */
 err_code account_forgot_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-				 struct err *e);
+                                 struct err *e);
 
 /* Sets the password from a reset or set-up token, which can be used once;
  * ends every session of the user and voids the user's other tokens. */
 err_code account_reset_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *token,
-				const char *password, struct err *e);
+                                const char *password, struct err *e);
 
 /* The password rules: 10 characters at least, 1024 bytes at most, not the email. */
 err_code password_check(const char *email, const char *password, struct err *e);
@@ -74,15 +74,14 @@ err_code password_check(const char *email, const char *password, struct err *e);
 /* Creates an operator. With a password the account is usable at once;
  * without one a set-password email is queued. */
 err_code account_create_operator(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-				 const char *password, struct user *out, struct err *e);
+                                 const char *password, struct user *out, struct err *e);
 
 /* Disables the account and ends all its sessions at once. */
-err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-			 struct err *e);
+err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email, struct err *e);
 
 /* Creates the first operator with a generated password when the database
  * has none; *out_created tells whether it did. */
 err_code account_bootstrap_operator(struct app *app, struct arena *a, const char *email, char *out_password,
-				    size_t out_len, bool *out_created, struct err *e);
+                                    size_t out_len, bool *out_created, struct err *e);
 
 #endif

@@ -73,7 +73,7 @@ struct http_config {
 struct http_server;
 
 struct http_server *http_start(const struct http_config *cfg, struct app *app, const struct route *routes,
-			       size_t nroutes, struct err *e);
+                               size_t nroutes, struct err *e);
 int http_port(const struct http_server *s);
 /* Stops accepting, waits up to grace_ms for requests in flight, then stops. */
 void http_stop(struct http_server *s, int grace_ms);

@@ -15,9 +15,8 @@ struct router *router_new(const struct route *routes, size_t n);
 void router_free(struct router *rt);
 /* The index of the matching route, or -1 with *out_path_known telling
  * whether another method would match (405) and out_allow listing them. */
-int router_match(const struct router *rt, struct arena *a, const char *method, const char *path,
-		 const char **names, const char **values, int *out_nparams, bool *out_path_known, char *out_allow,
-		 size_t allow_len);
+int router_match(const struct router *rt, struct arena *a, const char *method, const char *path, const char **names,
+                 const char **values, int *out_nparams, bool *out_path_known, char *out_allow, size_t allow_len);
 
 /* ---- metrics ---- */
 void metrics_init(size_t nroutes);

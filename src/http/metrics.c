@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const int statuses[] = {200, 201, 202, 204, 400, 401, 403, 404, 405, 409,
-			       413, 414, 415, 422, 429, 500, 503};
+static const int statuses[] = {200, 201, 202, 204, 400, 401, 403, 404, 405, 409, 413, 414, 415, 422, 429, 500, 503};
 #define NSTATUS (sizeof statuses / sizeof statuses[0] + 1) /* + "other" */
 static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 #define NBUCKETS (sizeof buckets / sizeof buckets[0])
@@ -83,7 +82,7 @@ char *metrics_render(struct arena *a, const struct route *routes, size_t nroutes
 {
 	struct buf b = {a, arena_alloc(a, 8192), 0, 8192};
 	put(&b, "# HELP roster_http_requests_total HTTP requests by route and status.\n"
-		"# TYPE roster_http_requests_total counter\n");
+	        "# TYPE roster_http_requests_total counter\n");
 	for (size_t r = 0; r <= nroutes && counts; r++) {
 		for (size_t s = 0; s < NSTATUS; s++) {
 			unsigned long long v = atomic_load_explicit(&counts[r * NSTATUS + s], memory_order_relaxed);
@@ -95,14 +94,15 @@ char *metrics_render(struct arena *a, const struct route *routes, size_t nroutes
 			else
 				snprintf(status, sizeof status, "other");
 			if (r < nroutes)
-				put(&b, "roster_http_requests_total{route=\"%s %s\",status=\"%s\"} %llu\n", routes[r].method,
-				    routes[r].pattern, status, v);
+				put(&b, "roster_http_requests_total{route=\"%s %s\",status=\"%s\"} %llu\n",
+				    routes[r].method, routes[r].pattern, status, v);
 			else
-				put(&b, "roster_http_requests_total{route=\"unmatched\",status=\"%s\"} %llu\n", status, v);
+				put(&b, "roster_http_requests_total{route=\"unmatched\",status=\"%s\"} %llu\n", status,
+				    v);
 		}
 	}
 	put(&b, "# HELP roster_http_request_duration_seconds Time from the request line to the response.\n"
-		"# TYPE roster_http_request_duration_seconds histogram\n");
+	        "# TYPE roster_http_request_duration_seconds histogram\n");
 	unsigned long long cum = 0;
 	for (size_t i = 0; i < NBUCKETS; i++) {
 		cum += atomic_load_explicit(&hist[i], memory_order_relaxed);
@@ -114,9 +114,10 @@ char *metrics_render(struct arena *a, const struct route *routes, size_t nroutes
 	    (double)atomic_load_explicit(&hist_sum_us, memory_order_relaxed) / 1e6);
 	put(&b, "roster_http_request_duration_seconds_count %llu\n",
 	    atomic_load_explicit(&hist_count, memory_order_relaxed));
-	put(&b, "# HELP roster_http_open_connections Open client connections.\n"
-		"# TYPE roster_http_open_connections gauge\n"
-		"roster_http_open_connections %lld\n",
+	put(&b,
+	    "# HELP roster_http_open_connections Open client connections.\n"
+	    "# TYPE roster_http_open_connections gauge\n"
+	    "roster_http_open_connections %lld\n",
 	    (long long)atomic_load_explicit(&open_conns, memory_order_relaxed));
 	return b.p;
 }

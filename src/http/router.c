@@ -48,7 +48,7 @@ void router_free(struct router *rt)
 }
 
 static bool match_path(const struct compiled *c, struct arena *a, char **segs, int nseg, const char **names,
-		       const char **values, int *out_n)
+                       const char **values, int *out_n)
 {
 	if (c->nseg != nseg)
 		return false;
@@ -71,9 +71,8 @@ static bool match_path(const struct compiled *c, struct arena *a, char **segs, i
 	return true;
 }
 
-int router_match(const struct router *rt, struct arena *a, const char *method, const char *path,
-		 const char **names, const char **values, int *out_nparams, bool *out_path_known, char *out_allow,
-		 size_t allow_len)
+int router_match(const struct router *rt, struct arena *a, const char *method, const char *path, const char **names,
+                 const char **values, int *out_nparams, bool *out_path_known, char *out_allow, size_t allow_len)
 {
 	*out_path_known = false;
 	if (out_allow && allow_len)
@@ -106,7 +105,7 @@ int router_match(const struct router *rt, struct arena *a, const char *method, c
 			*out_path_known = true;
 			if (out_allow && used + strlen(c->method) + 3 < allow_len) {
 				used += (size_t)snprintf(out_allow + used, allow_len - used, "%s%s", used ? ", " : "",
-							 c->method);
+				                         c->method);
 			}
 		}
 	}

@@ -87,8 +87,8 @@ struct request {
 	size_t body_len;
 	json_t *json;
 	struct auth auth;
-	bool early;    /* refused at the first call; reply already rendered */
-	bool refuse;   /* a reply is rendered; skip the handler */
+	bool early;  /* refused at the first call; reply already rendered */
+	bool refuse; /* a reply is rendered; skip the handler */
 	struct err err;
 	/* the reply */
 	int status;
@@ -103,11 +103,26 @@ struct request {
 
 /* ---- helpers for handlers ---- */
 
-struct arena *http_arena(struct request *r) { return r->arena; }
-struct app *http_app(struct request *r) { return r->srv->app; }
-const struct reqinfo *http_reqinfo(struct request *r) { return &r->ri; }
-const struct auth *http_auth(struct request *r) { return &r->auth; }
-json_t *http_body(struct request *r) { return r->json; }
+struct arena *http_arena(struct request *r)
+{
+	return r->arena;
+}
+struct app *http_app(struct request *r)
+{
+	return r->srv->app;
+}
+const struct reqinfo *http_reqinfo(struct request *r)
+{
+	return &r->ri;
+}
+const struct auth *http_auth(struct request *r)
+{
+	return &r->auth;
+}
+json_t *http_body(struct request *r)
+{
+	return r->json;
+}
 
 const char *http_param(struct request *r, const char *name)
 {
@@ -125,13 +140,20 @@ static const char *find(const struct header *h, int n, const char *name, bool no
 	return NULL;
 }
 
-const char *http_query(struct request *r, const char *name) { return find(r->query, r->nquery, name, false); }
-const char *http_header(struct request *r, const char *name) { return find(r->headers, r->nheaders, name, true); }
+const char *http_query(struct request *r, const char *name)
+{
+	return find(r->query, r->nquery, name, false);
+}
+const char *http_header(struct request *r, const char *name)
+{
+	return find(r->headers, r->nheaders, name, true);
+}
 
 void http_add_header(struct request *r, const char *name, const char *value)
 {
 	if (r->nout < (int)(sizeof r->out_headers / sizeof r->out_headers[0]))
-		r->out_headers[r->nout++] = (struct header){arena_strdup(r->arena, name), arena_strdup(r->arena, value)};
+		r->out_headers[r->nout++] =
+		        (struct header){arena_strdup(r->arena, name), arena_strdup(r->arena, value)};
 }
 
 err_code http_reply_text(struct request *r, int status, const char *content_type, const char *body, size_t len)
@@ -294,7 +316,7 @@ static void run_offloaded(void *item, bool late)
 static enum MHD_Result queue_reply(struct request *r)
 {
 	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(r->resp_len, (void *)r->resp, MHD_RESPMEM_MUST_COPY);
+	        MHD_create_response_from_buffer(r->resp_len, (void *)r->resp, MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
 	if (r->content_type)
@@ -342,10 +364,10 @@ static struct request *request_new(struct http_server *s, struct MHD_Connection 
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET)
 			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, r->client_addr,
-				  sizeof r->client_addr);
+			          sizeof r->client_addr);
 		else if (sa->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->client_addr,
-				  sizeof r->client_addr);
+			          sizeof r->client_addr);
 	}
 	r->ri.request_id = r->request_id;
 	r->ri.client_addr = r->client_addr;
@@ -383,7 +405,7 @@ static bool token_char(unsigned char c)
 }
 
 static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
-				      const char *value, size_t value_size)
+                                      const char *value, size_t value_size)
 {
 	(void)kind;
 	struct collect *cl = cls;
@@ -409,7 +431,7 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const 
 	}
 	/* Our copies: handlers on the CPU pool must not call into libmicrohttpd. */
 	cl->list[cl->n++] = (struct header){arena_strndup(cl->r->arena, key, key_size),
-					    value ? arena_strndup(cl->r->arena, value, value_size) : ""};
+	                                    value ? arena_strndup(cl->r->arena, value, value_size) : ""};
 	return MHD_YES;
 }
 
@@ -444,8 +466,8 @@ static void request_begin(struct request *r, const char *url, const char *method
 		return;
 	}
 	const char *hid = http_header(r, "X-Request-Id");
-	if (hid && strlen(hid) < ID_MAX && strspn(hid, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
-						strlen(hid) && *hid)
+	if (hid && strlen(hid) < ID_MAX &&
+	    strspn(hid, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") == strlen(hid) && *hid)
 		snprintf(r->request_id, sizeof r->request_id, "%.39s", hid);
 	if (r->uri_len > HTTP_MAX_URI) {
 		refuse(r, E_URI_TOO_LONG, NULL, true);
@@ -474,7 +496,7 @@ static void request_begin(struct request *r, const char *url, const char *method
 	bool path_known;
 	char allow[128];
 	r->route_index = router_match(s->router, r->arena, method, url, r->param_names, r->param_values, &r->nparams,
-				      &path_known, allow, sizeof allow);
+	                              &path_known, allow, sizeof allow);
 	if (r->route_index < 0) {
 		if (path_known) {
 			http_add_header(r, "Allow", allow);
@@ -491,8 +513,7 @@ static void request_begin(struct request *r, const char *url, const char *method
 }
 
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-				 const char *version, const char *upload_data, size_t *upload_data_size,
-				 void **con_cls)
+                                 const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
 {
 	(void)version;
 	struct http_server *s = cls;
@@ -579,7 +600,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 }
 
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
-			  enum MHD_ConnectionNotificationCode toe)
+                          enum MHD_ConnectionNotificationCode toe)
 {
 	struct http_server *s = cls;
 	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
@@ -629,7 +650,8 @@ static void *sweeper_main(void *arg)
 			if (d && now > d && t->fd >= 0) {
 				atomic_store(&t->deadline_ms, 0);
 				shutdown(t->fd, SHUT_RDWR);
-				log_msg(LOG_INFO, "header_timeout", "a client did not send its request headers in time");
+				log_msg(LOG_INFO, "header_timeout",
+				        "a client did not send its request headers in time");
 			}
 		}
 		pthread_mutex_unlock(&s->conns_lock);
@@ -649,7 +671,7 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 }
 
 struct http_server *http_start(const struct http_config *cfg, struct app *app, const struct route *routes,
-			       size_t nroutes, struct err *e)
+                               size_t nroutes, struct err *e)
 {
 	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV};
 	struct addrinfo *ai = NULL;
@@ -669,22 +691,21 @@ struct http_server *http_start(const struct http_config *cfg, struct app *app, c
 	metrics_init(nroutes);
 	s->pool = offload_new(cfg->cpu_threads, 256, 2000, run_offloaded);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-			 MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	if (ai->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	s->daemon = MHD_start_daemon(
-		flags, 0, NULL, NULL, on_access, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
-		(unsigned)cfg->threads, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-		s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned)cfg->idle_timeout_s, MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_connections_per_addr,
-		MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_EXTERNAL_LOGGER,
-		mhd_log, NULL, MHD_OPTION_END);
+	        flags, 0, NULL, NULL, on_access, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
+	        (unsigned)cfg->threads, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED,
+	        on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
+	        (unsigned)cfg->idle_timeout_s, MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+	        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_connections_per_addr,
+	        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_EXTERNAL_LOGGER,
+	        mhd_log, NULL, MHD_OPTION_END);
 	freeaddrinfo(ai);
 	if (!s->daemon) {
 		err_set(e, E_INVALID, "listen", "Cannot listen on %s:%d (in use, or not an address of this machine).",
-			cfg->host, cfg->port);
+		        cfg->host, cfg->port);
 		offload_free(s->pool);
 		router_free(s->router);
 		free(s);

@@ -23,14 +23,14 @@ enum mail_template {
 /* vars: NULL-terminated pairs of name, value. An unknown language falls
  * back to English. */
 err_code mail_enqueue(struct db *db, struct arena *a, const char *to, const char *language, enum mail_template t,
-		      const char *const *vars, struct err *e);
+                      const char *const *vars, struct err *e);
 
 /* Renders without enqueueing (for tests and previews). */
 struct mail_rendered {
 	const char *subject, *text, *html;
 };
 void mail_render(struct arena *a, const char *language, enum mail_template t, const char *const *vars,
-		 struct mail_rendered *out);
+                 struct mail_rendered *out);
 
 struct mailer_config {
 	const char *smtp_url; /* NULL: write files into dir */
@@ -47,6 +47,6 @@ void mailer_stop(struct mailer *m);
 
 /* Builds the RFC 5322 message (headers and a multipart/alternative body). */
 char *mail_format(struct arena *a, const char *from, const char *to, const char *message_id, const char *subject,
-		  const char *text, const char *html, long long date_ms);
+                  const char *text, const char *html, long long date_ms);
 
 #endif

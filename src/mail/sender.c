@@ -74,7 +74,7 @@ static char *encode_header(struct arena *a, const char *s)
 }
 
 char *mail_format(struct arena *a, const char *from, const char *to, const char *message_id, const char *subject,
-		  const char *text, const char *html, long long date_ms)
+                  const char *text, const char *html, long long date_ms)
 {
 	time_t t = (time_t)(date_ms / 1000);
 	struct tm tm;
@@ -83,27 +83,27 @@ char *mail_format(struct arena *a, const char *from, const char *to, const char 
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	const char *boundary = arena_printf(a, "=_roster_%s", message_id);
 	return arena_printf(a,
-			    "Date: %s\r\n"
-			    "From: %s\r\n"
-			    "To: %s\r\n"
-			    "Subject: %s\r\n"
-			    "Message-ID: <%s@roster>\r\n"
-			    "MIME-Version: 1.0\r\n"
-			    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n"
-			    "\r\n"
-			    "--%s\r\n"
-			    "Content-Type: text/plain; charset=utf-8\r\n"
-			    "Content-Transfer-Encoding: base64\r\n"
-			    "\r\n"
-			    "%s"
-			    "--%s\r\n"
-			    "Content-Type: text/html; charset=utf-8\r\n"
-			    "Content-Transfer-Encoding: base64\r\n"
-			    "\r\n"
-			    "%s"
-			    "--%s--\r\n",
-			    date, from, to, encode_header(a, subject), message_id, boundary, boundary,
-			    b64_lines(a, text), boundary, b64_lines(a, html), boundary);
+	                    "Date: %s\r\n"
+	                    "From: %s\r\n"
+	                    "To: %s\r\n"
+	                    "Subject: %s\r\n"
+	                    "Message-ID: <%s@roster>\r\n"
+	                    "MIME-Version: 1.0\r\n"
+	                    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n"
+	                    "\r\n"
+	                    "--%s\r\n"
+	                    "Content-Type: text/plain; charset=utf-8\r\n"
+	                    "Content-Transfer-Encoding: base64\r\n"
+	                    "\r\n"
+	                    "%s"
+	                    "--%s\r\n"
+	                    "Content-Type: text/html; charset=utf-8\r\n"
+	                    "Content-Transfer-Encoding: base64\r\n"
+	                    "\r\n"
+	                    "%s"
+	                    "--%s--\r\n",
+	                    date, from, to, encode_header(a, subject), message_id, boundary, boundary,
+	                    b64_lines(a, text), boundary, b64_lines(a, html), boundary);
 }
 
 /* ---- delivery ---- */
@@ -238,9 +238,9 @@ static bool mailer_once(struct mailer *m)
 	}
 	char errbuf[512] = "";
 	const char *msg = mail_format(a, m->cfg.from, c.msg.recipient, c.msg.id, c.msg.subject, c.msg.body_text,
-				      c.msg.body_html, c.msg.created_at);
+	                              c.msg.body_html, c.msg.created_at);
 	bool ok = m->cfg.smtp_url ? deliver_smtp(m, c.msg.recipient, msg, errbuf, sizeof errbuf)
-				  : deliver_file(m, c.msg.id, msg, errbuf, sizeof errbuf);
+	                          : deliver_file(m, c.msg.id, msg, errbuf, sizeof errbuf);
 	struct outcome_arg o = {c.msg.id, ok, c.msg.attempts, errbuf};
 	rc = store_tx(m->store, true, outcome_tx, &o, &e);
 	struct logline l;

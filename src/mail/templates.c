@@ -19,58 +19,76 @@ struct template_text {
 static const char *const languages[] = {"en", "fr", "de"};
 
 static const struct template_text templates[MAIL__COUNT][3] = {
-	[MAIL_PASSWORD_RESET] = {
-		{"Reset your roster password",
-		 "Hello {{first_name}},\n\n"
-		 "Someone asked to reset the password of your roster account. To choose a new one, open this link\n"
-		 "within the next hour:\n\n{{link}}\n\n"
-		 "If it was not you, ignore this email: your password stays as it is.\n",
-		 "<p>Hello {{first_name}},</p>"
-		 "<p>Someone asked to reset the password of your roster account. To choose a new one, open this "
-		 "link within the next hour:</p><p><a href=\"{{link}}\">Reset my password</a></p>"
-		 "<p>If it was not you, ignore this email: your password stays as it is.</p>"},
-		{"Réinitialisation de votre mot de passe roster",
-		 "Bonjour {{first_name}},\n\n"
-		 "Quelqu'un a demandé à réinitialiser le mot de passe de votre compte roster. Pour en choisir un\n"
-		 "nouveau, ouvrez ce lien dans l'heure :\n\n{{link}}\n\n"
-		 "Si ce n'était pas vous, ignorez ce message : votre mot de passe reste inchangé.\n",
-		 "<p>Bonjour {{first_name}},</p>"
-		 "<p>Quelqu'un a demandé à réinitialiser le mot de passe de votre compte roster. Pour en choisir un "
-		 "nouveau, ouvrez ce lien dans l'heure :</p><p><a href=\"{{link}}\">Réinitialiser mon mot de passe</a></p>"
-		 "<p>Si ce n'était pas vous, ignorez ce message : votre mot de passe reste inchangé.</p>"},
-		{"Ihr roster-Passwort zurücksetzen",
-		 "Hallo {{first_name}},\n\n"
-		 "Jemand hat verlangt, das Passwort Ihres roster-Kontos zurückzusetzen. Um ein neues zu wählen,\n"
-		 "öffnen Sie innerhalb einer Stunde diesen Link:\n\n{{link}}\n\n"
-		 "Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.\n",
-		 "<p>Hallo {{first_name}},</p>"
-		 "<p>Jemand hat verlangt, das Passwort Ihres roster-Kontos zurückzusetzen. Um ein neues zu wählen, "
-		 "öffnen Sie innerhalb einer Stunde diesen Link:</p><p><a href=\"{{link}}\">Passwort zurücksetzen</a></p>"
-		 "<p>Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.</p>"},
-	},
-	[MAIL_PASSWORD_SETUP] = {
-		{"Set your roster password",
-		 "Hello {{first_name}},\n\n"
-		 "An account was created for you on roster with the address {{email}}. To sign in, first choose\n"
-		 "a password with this link:\n\n{{link}}\n",
-		 "<p>Hello {{first_name}},</p>"
-		 "<p>An account was created for you on roster with the address {{email}}. To sign in, first choose "
-		 "a password with this link:</p><p><a href=\"{{link}}\">Choose my password</a></p>"},
-		{"Définissez votre mot de passe roster",
-		 "Bonjour {{first_name}},\n\n"
-		 "Un compte roster a été créé pour vous avec l'adresse {{email}}. Pour vous connecter, choisissez\n"
-		 "d'abord un mot de passe avec ce lien :\n\n{{link}}\n",
-		 "<p>Bonjour {{first_name}},</p>"
-		 "<p>Un compte roster a été créé pour vous avec l'adresse {{email}}. Pour vous connecter, choisissez "
-		 "d'abord un mot de passe avec ce lien :</p><p><a href=\"{{link}}\">Choisir mon mot de passe</a></p>"},
-		{"Legen Sie Ihr roster-Passwort fest",
-		 "Hallo {{first_name}},\n\n"
-		 "Für Sie wurde ein roster-Konto mit der Adresse {{email}} angelegt. Um sich anzumelden, wählen Sie\n"
-		 "zuerst mit diesem Link ein Passwort:\n\n{{link}}\n",
-		 "<p>Hallo {{first_name}},</p>"
-		 "<p>Für Sie wurde ein roster-Konto mit der Adresse {{email}} angelegt. Um sich anzumelden, wählen Sie "
-		 "zuerst mit diesem Link ein Passwort:</p><p><a href=\"{{link}}\">Passwort festlegen</a></p>"},
-	},
+        [MAIL_PASSWORD_RESET] =
+                {
+                        {"Reset your roster password",
+                         "Hello {{first_name}},\n\n"
+                         "Someone asked to reset the password of your roster account. To choose a new one, open this "
+                         "link\n"
+                         "within the next hour:\n\n{{link}}\n\n"
+                         "If it was not you, ignore this email: your password stays as it is.\n",
+                         "<p>Hello {{first_name}},</p>"
+                         "<p>Someone asked to reset the password of your roster account. To choose a new one, open "
+                         "this "
+                         "link within the next hour:</p><p><a href=\"{{link}}\">Reset my password</a></p>"
+                         "<p>If it was not you, ignore this email: your password stays as it is.</p>"},
+                        {"Réinitialisation de votre mot de passe roster",
+                         "Bonjour {{first_name}},\n\n"
+                         "Quelqu'un a demandé à réinitialiser le mot de passe de votre compte roster. Pour en choisir "
+                         "un\n"
+                         "nouveau, ouvrez ce lien dans l'heure :\n\n{{link}}\n\n"
+                         "Si ce n'était pas vous, ignorez ce message : votre mot de passe reste inchangé.\n",
+                         "<p>Bonjour {{first_name}},</p>"
+                         "<p>Quelqu'un a demandé à réinitialiser le mot de passe de votre compte roster. Pour en "
+                         "choisir un "
+                         "nouveau, ouvrez ce lien dans l'heure :</p><p><a href=\"{{link}}\">Réinitialiser mon mot de "
+                         "passe</a></p>"
+                         "<p>Si ce n'était pas vous, ignorez ce message : votre mot de passe reste inchangé.</p>"},
+                        {"Ihr roster-Passwort zurücksetzen",
+                         "Hallo {{first_name}},\n\n"
+                         "Jemand hat verlangt, das Passwort Ihres roster-Kontos zurückzusetzen. Um ein neues zu "
+                         "wählen,\n"
+                         "öffnen Sie innerhalb einer Stunde diesen Link:\n\n{{link}}\n\n"
+                         "Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.\n",
+                         "<p>Hallo {{first_name}},</p>"
+                         "<p>Jemand hat verlangt, das Passwort Ihres roster-Kontos zurückzusetzen. Um ein neues zu "
+                         "wählen, "
+                         "öffnen Sie innerhalb einer Stunde diesen Link:</p><p><a href=\"{{link}}\">Passwort "
+                         "zurücksetzen</a></p>"
+                         "<p>Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt "
+                         "unverändert.</p>"},
+                },
+        [MAIL_PASSWORD_SETUP] =
+                {
+                        {"Set your roster password",
+                         "Hello {{first_name}},\n\n"
+                         "An account was created for you on roster with the address {{email}}. To sign in, first "
+                         "choose\n"
+                         "a password with this link:\n\n{{link}}\n",
+                         "<p>Hello {{first_name}},</p>"
+                         "<p>An account was created for you on roster with the address {{email}}. To sign in, first "
+                         "choose "
+                         "a password with this link:</p><p><a href=\"{{link}}\">Choose my password</a></p>"},
+                        {"Définissez votre mot de passe roster",
+                         "Bonjour {{first_name}},\n\n"
+                         "Un compte roster a été créé pour vous avec l'adresse {{email}}. Pour vous connecter, "
+                         "choisissez\n"
+                         "d'abord un mot de passe avec ce lien :\n\n{{link}}\n",
+                         "<p>Bonjour {{first_name}},</p>"
+                         "<p>Un compte roster a été créé pour vous avec l'adresse {{email}}. Pour vous connecter, "
+                         "choisissez "
+                         "d'abord un mot de passe avec ce lien :</p><p><a href=\"{{link}}\">Choisir mon mot de "
+                         "passe</a></p>"},
+                        {"Legen Sie Ihr roster-Passwort fest",
+                         "Hallo {{first_name}},\n\n"
+                         "Für Sie wurde ein roster-Konto mit der Adresse {{email}} angelegt. Um sich anzumelden, "
+                         "wählen Sie\n"
+                         "zuerst mit diesem Link ein Passwort:\n\n{{link}}\n",
+                         "<p>Hallo {{first_name}},</p>"
+                         "<p>Für Sie wurde ein roster-Konto mit der Adresse {{email}} angelegt. Um sich anzumelden, "
+                         "wählen Sie "
+                         "zuerst mit diesem Link ein Passwort:</p><p><a href=\"{{link}}\">Passwort festlegen</a></p>"},
+                },
 };
 
 static const char *lookup(const char *const *vars, const char *name, size_t len)
@@ -116,12 +134,11 @@ static char *expand(struct arena *a, const char *tpl, const char *const *vars, b
 	return out;
 }
 
-static const char html_frame[] =
-	"<!doctype html><html><head><meta charset=\"utf-8\"></head>"
-	"<body style=\"font-family:sans-serif;line-height:1.5\">%s</body></html>";
+static const char html_frame[] = "<!doctype html><html><head><meta charset=\"utf-8\"></head>"
+                                 "<body style=\"font-family:sans-serif;line-height:1.5\">%s</body></html>";
 
 void mail_render(struct arena *a, const char *language, enum mail_template t, const char *const *vars,
-		 struct mail_rendered *out)
+                 struct mail_rendered *out)
 {
 	int li = 0;
 	for (int i = 0; i < 3; i++)
@@ -134,19 +151,19 @@ void mail_render(struct arena *a, const char *language, enum mail_template t, co
 }
 
 err_code mail_enqueue(struct db *db, struct arena *a, const char *to, const char *language, enum mail_template t,
-		      const char *const *vars, struct err *e)
+                      const char *const *vars, struct err *e)
 {
 	struct mail_rendered r;
 	mail_render(a, language, t, vars, &r);
 	char id[ID_MAX];
 	id_new("msg", id);
 	struct outbox_msg m = {
-		.id = id,
-		.recipient = to,
-		.language = language && language_valid(language) ? language : "en",
-		.subject = r.subject,
-		.body_text = r.text,
-		.body_html = r.html,
+	        .id = id,
+	        .recipient = to,
+	        .language = language && language_valid(language) ? language : "en",
+	        .subject = r.subject,
+	        .body_text = r.text,
+	        .body_html = r.html,
 	};
 	return store_outbox_insert(db, &m, clock_now_ms(), e);
 }

@@ -4,8 +4,8 @@
 
 #include <string.h>
 
-#define USER_COLS \
-	"u.id, u.email, u.first_name, u.last_name, u.company, u.language, u.password_hash, u.state, " \
+#define USER_COLS                                                                                                      \
+	"u.id, u.email, u.first_name, u.last_name, u.company, u.language, u.password_hash, u.state, "                  \
 	"u.is_operator, u.created_at, u.updated_at"
 #define USER_NCOLS 11
 
@@ -38,8 +38,8 @@ static err_code one_user(struct db_stmt *s, struct arena *a, struct user *u, str
 }
 
 static const char SQL_USER_INSERT[] =
-	"INSERT INTO users (id, email, email_key, first_name, last_name, company, language, password_hash, state,"
-	" is_operator, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)";
+        "INSERT INTO users (id, email, email_key, first_name, last_name, company, language, password_hash, state,"
+        " is_operator, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)";
 
 err_code store_user_insert(struct db *db, const struct user *u, const char *email_key, struct err *e)
 {
@@ -83,7 +83,7 @@ err_code store_user_by_id(struct db *db, struct arena *a, const char *id, struct
 }
 
 static const char SQL_USER_UPDATE_PROFILE[] =
-	"UPDATE users SET first_name = $2, last_name = $3, company = $4, language = $5, updated_at = $6 WHERE id = $1";
+        "UPDATE users SET first_name = $2, last_name = $3, company = $4, language = $5, updated_at = $6 WHERE id = $1";
 
 err_code store_user_update_profile(struct db *db, const struct user *u, int64_t now, struct err *e)
 {
@@ -150,10 +150,10 @@ err_code store_operator_exists(struct db *db, bool *out, struct err *e)
 }
 
 static const char SQL_USER_LIST[] =
-	"SELECT " USER_COLS " FROM users u WHERE u.email_key > $1 ORDER BY u.email_key LIMIT $2";
+        "SELECT " USER_COLS " FROM users u WHERE u.email_key > $1 ORDER BY u.email_key LIMIT $2";
 
 err_code store_user_list(struct db *db, struct arena *a, const char *after_email_key, int limit, store_user_cb cb,
-			 void *arg, struct err *e)
+                         void *arg, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_USER_LIST, e);
 	if (!s)
@@ -170,11 +170,11 @@ err_code store_user_list(struct db *db, struct arena *a, const char *after_email
 }
 
 static const char SQL_SESSION_INSERT[] =
-	"INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen_at, expires_at, client_addr)"
-	" VALUES ($1, $2, $3, $4, $4, $5, $6)";
+        "INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen_at, expires_at, client_addr)"
+        " VALUES ($1, $2, $3, $4, $4, $5, $6)";
 
-err_code store_session_insert(struct db *db, const struct session *ses, const char *token_hash,
-			      const char *client_addr, struct err *e)
+err_code store_session_insert(struct db *db, const struct session *ses, const char *token_hash, const char *client_addr,
+                              struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_SESSION_INSERT, e);
 	if (!s)
@@ -189,12 +189,12 @@ err_code store_session_insert(struct db *db, const struct session *ses, const ch
 }
 
 static const char SQL_SESSION_LOOKUP[] =
-	"SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, " USER_COLS
-	" FROM sessions s JOIN users u ON u.id = s.user_id"
-	" WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.state = 'active'";
+        "SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, " USER_COLS
+        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.state = 'active'";
 
-err_code store_session_lookup(struct db *db, struct arena *a, const char *token_hash, int64_t now,
-			      int64_t idle_cutoff, struct session *out_s, struct user *out_u, struct err *e)
+err_code store_session_lookup(struct db *db, struct arena *a, const char *token_hash, int64_t now, int64_t idle_cutoff,
+                              struct session *out_s, struct user *out_u, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_SESSION_LOOKUP, e);
 	if (!s)
@@ -253,10 +253,10 @@ err_code store_session_delete_user(struct db *db, const char *user_id, const cha
 }
 
 static const char SQL_TOKEN_INSERT[] =
-	"INSERT INTO tokens (id, user_id, purpose, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
+        "INSERT INTO tokens (id, user_id, purpose, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
 
 err_code store_token_insert(struct db *db, const char *id, const char *user_id, const char *purpose,
-			    const char *token_hash, int64_t now, int64_t expires_at, struct err *e)
+                            const char *token_hash, int64_t now, int64_t expires_at, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_TOKEN_INSERT, e);
 	if (!s)
@@ -271,11 +271,11 @@ err_code store_token_insert(struct db *db, const char *id, const char *user_id, 
 }
 
 static const char SQL_TOKEN_CONSUME[] =
-	"UPDATE tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2"
-	" RETURNING user_id, purpose";
+        "UPDATE tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2"
+        " RETURNING user_id, purpose";
 
 err_code store_token_consume(struct db *db, struct arena *a, const char *token_hash, int64_t now,
-			     const char **out_user_id, const char **out_purpose, struct err *e)
+                             const char **out_user_id, const char **out_purpose, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_TOKEN_CONSUME, e);
 	if (!s)
@@ -295,10 +295,10 @@ err_code store_token_consume(struct db *db, struct arena *a, const char *token_h
 }
 
 static const char SQL_TOKEN_PEEK[] =
-	"SELECT user_id FROM tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2";
+        "SELECT user_id FROM tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2";
 
-err_code store_token_peek(struct db *db, struct arena *a, const char *token_hash, int64_t now,
-			  const char **out_user_id, struct err *e)
+err_code store_token_peek(struct db *db, struct arena *a, const char *token_hash, int64_t now, const char **out_user_id,
+                          struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_TOKEN_PEEK, e);
 	if (!s)

@@ -42,28 +42,28 @@ err_code store_operator_exists(struct db *db, bool *out, struct err *e);
 /* Users in email order after `after_email_key` (NULL: from the start). */
 typedef void (*store_user_cb)(const struct user *u, void *arg);
 err_code store_user_list(struct db *db, struct arena *a, const char *after_email_key, int limit, store_user_cb cb,
-			 void *arg, struct err *e);
+                         void *arg, struct err *e);
 
 err_code store_session_insert(struct db *db, const struct session *s, const char *token_hash, const char *client_addr,
-			      struct err *e);
+                              struct err *e);
 /* The live session for this token hash and its active user: not expired,
  * seen after idle_cutoff. E_NOT_FOUND otherwise. */
 err_code store_session_lookup(struct db *db, struct arena *a, const char *token_hash, int64_t now, int64_t idle_cutoff,
-			      struct session *out_s, struct user *out_u, struct err *e);
+                              struct session *out_s, struct user *out_u, struct err *e);
 err_code store_session_touch(struct db *db, const char *id, int64_t now, struct err *e);
 err_code store_session_delete(struct db *db, const char *id, struct err *e);
 /* Ends every session of the user but `keep_id` (NULL: all). */
 err_code store_session_delete_user(struct db *db, const char *user_id, const char *keep_id, struct err *e);
 
 err_code store_token_insert(struct db *db, const char *id, const char *user_id, const char *purpose,
-			    const char *token_hash, int64_t now, int64_t expires_at, struct err *e);
+                            const char *token_hash, int64_t now, int64_t expires_at, struct err *e);
 /* Marks the token used if it is unused and unexpired, in one statement, so
  * that of many concurrent callers exactly one gets its user. E_INVALID_TOKEN otherwise. */
 err_code store_token_consume(struct db *db, struct arena *a, const char *token_hash, int64_t now,
-			     const char **out_user_id, const char **out_purpose, struct err *e);
+                             const char **out_user_id, const char **out_purpose, struct err *e);
 /* The user of an unused, unexpired token, without using it. E_INVALID_TOKEN otherwise. */
-err_code store_token_peek(struct db *db, struct arena *a, const char *token_hash, int64_t now,
-			  const char **out_user_id, struct err *e);
+err_code store_token_peek(struct db *db, struct arena *a, const char *token_hash, int64_t now, const char **out_user_id,
+                          struct err *e);
 /* Makes every unused token of the user useless. */
 err_code store_token_void_user(struct db *db, const char *user_id, int64_t now, struct err *e);
 

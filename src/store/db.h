@@ -66,15 +66,45 @@ struct db_stmt {
 extern const struct db_driver db_sqlite_driver;
 extern const struct db_driver db_pg_driver;
 
-static inline struct db_stmt *db_prepare(struct db *db, const char *sql) { return db->drv->prepare(db, sql); }
-static inline void db_bind_text(struct db_stmt *st, int i, const char *v) { st->drv->bind_text(st, i, v); }
-static inline void db_bind_int(struct db_stmt *st, int i, int64_t v) { st->drv->bind_int(st, i, v); }
-static inline void db_bind_null(struct db_stmt *st, int i) { st->drv->bind_null(st, i); }
-static inline db_rc db_step(struct db_stmt *st) { return st->drv->step(st); }
-static inline const char *db_col_text(struct db_stmt *st, int c) { return st->drv->col_text(st, c); }
-static inline int64_t db_col_int(struct db_stmt *st, int c) { return st->drv->col_int(st, c); }
-static inline bool db_col_is_null(struct db_stmt *st, int c) { return st->drv->col_is_null(st, c); }
-static inline int64_t db_changes(struct db_stmt *st) { return st->drv->changes(st); }
-static inline const char *db_errmsg(struct db *db) { return db->drv->errmsg(db); }
+static inline struct db_stmt *db_prepare(struct db *db, const char *sql)
+{
+	return db->drv->prepare(db, sql);
+}
+static inline void db_bind_text(struct db_stmt *st, int i, const char *v)
+{
+	st->drv->bind_text(st, i, v);
+}
+static inline void db_bind_int(struct db_stmt *st, int i, int64_t v)
+{
+	st->drv->bind_int(st, i, v);
+}
+static inline void db_bind_null(struct db_stmt *st, int i)
+{
+	st->drv->bind_null(st, i);
+}
+static inline db_rc db_step(struct db_stmt *st)
+{
+	return st->drv->step(st);
+}
+static inline const char *db_col_text(struct db_stmt *st, int c)
+{
+	return st->drv->col_text(st, c);
+}
+static inline int64_t db_col_int(struct db_stmt *st, int c)
+{
+	return st->drv->col_int(st, c);
+}
+static inline bool db_col_is_null(struct db_stmt *st, int c)
+{
+	return st->drv->col_is_null(st, c);
+}
+static inline int64_t db_changes(struct db_stmt *st)
+{
+	return st->drv->changes(st);
+}
+static inline const char *db_errmsg(struct db *db)
+{
+	return db->drv->errmsg(db);
+}
 
 #endif

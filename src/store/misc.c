@@ -4,8 +4,8 @@
 #include "store/store.h"
 
 static const char SQL_OUTBOX_INSERT[] =
-	"INSERT INTO outbox (id, recipient, language, subject, body_text, body_html, state, attempts,"
-	" next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $7)";
+        "INSERT INTO outbox (id, recipient, language, subject, body_text, body_html, state, attempts,"
+        " next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $7)";
 
 err_code store_outbox_insert(struct db *db, const struct outbox_msg *m, int64_t now, struct err *e)
 {
@@ -25,15 +25,15 @@ err_code store_outbox_insert(struct db *db, const struct outbox_msg *m, int64_t 
 /* The inner SELECT picks a candidate; the outer WHERE re-checks it, so that
  * of two concurrent claimers (several rosterd on one PostgreSQL) one wins. */
 static const char SQL_OUTBOX_CLAIM[] =
-	"UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_until = $2"
-	" WHERE id = (SELECT id FROM outbox"
-	"   WHERE (state = 'queued' AND next_attempt_at <= $1) OR (state = 'sending' AND claimed_until <= $1)"
-	"   ORDER BY next_attempt_at LIMIT 1)"
-	" AND (state = 'queued' OR (state = 'sending' AND claimed_until <= $1))"
-	" RETURNING id, recipient, language, subject, body_text, body_html, attempts, created_at";
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_until = $2"
+        " WHERE id = (SELECT id FROM outbox"
+        "   WHERE (state = 'queued' AND next_attempt_at <= $1) OR (state = 'sending' AND claimed_until <= $1)"
+        "   ORDER BY next_attempt_at LIMIT 1)"
+        " AND (state = 'queued' OR (state = 'sending' AND claimed_until <= $1))"
+        " RETURNING id, recipient, language, subject, body_text, body_html, attempts, created_at";
 
 err_code store_outbox_claim(struct db *db, struct arena *a, int64_t now, int64_t lease_ms, struct outbox_msg *out,
-			    struct err *e)
+                            struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_OUTBOX_CLAIM, e);
 	if (!s)
@@ -58,8 +58,7 @@ err_code store_outbox_claim(struct db *db, struct arena *a, int64_t now, int64_t
 	return E_OK;
 }
 
-static const char SQL_OUTBOX_SENT[] =
-	"UPDATE outbox SET state = 'sent', sent_at = $2, last_error = NULL WHERE id = $1";
+static const char SQL_OUTBOX_SENT[] = "UPDATE outbox SET state = 'sent', sent_at = $2, last_error = NULL WHERE id = $1";
 
 err_code store_outbox_sent(struct db *db, const char *id, int64_t now, struct err *e)
 {
@@ -72,7 +71,7 @@ err_code store_outbox_sent(struct db *db, const char *id, int64_t now, struct er
 }
 
 static const char SQL_OUTBOX_RETRY[] =
-	"UPDATE outbox SET state = 'queued', next_attempt_at = $2, claimed_until = 0, last_error = $3 WHERE id = $1";
+        "UPDATE outbox SET state = 'queued', next_attempt_at = $2, claimed_until = 0, last_error = $3 WHERE id = $1";
 
 err_code store_outbox_retry(struct db *db, const char *id, int64_t next_attempt_at, const char *error, struct err *e)
 {
@@ -114,14 +113,14 @@ err_code store_outbox_depth(struct db *db, int64_t *out, struct err *e)
 
 /* $2 = now, $3 = the start of the oldest window still current (now - window). */
 static const char SQL_THROTTLE_HIT[] =
-	"INSERT INTO throttle (key, window_start, count) VALUES ($1, $2, 1)"
-	" ON CONFLICT (key) DO UPDATE SET"
-	"  count = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.count + 1 END,"
-	"  window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END"
-	" RETURNING count, window_start";
+        "INSERT INTO throttle (key, window_start, count) VALUES ($1, $2, 1)"
+        " ON CONFLICT (key) DO UPDATE SET"
+        "  count = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.count + 1 END,"
+        "  window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END"
+        " RETURNING count, window_start";
 
 err_code store_throttle_hit(struct db *db, const char *key, int64_t now, int64_t window_ms, int64_t *out_count,
-			    int64_t *out_window_start, struct err *e)
+                            int64_t *out_window_start, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_THROTTLE_HIT, e);
 	if (!s)
@@ -142,7 +141,7 @@ err_code store_throttle_hit(struct db *db, const char *key, int64_t now, int64_t
 static const char SQL_THROTTLE_PEEK[] = "SELECT count, window_start FROM throttle WHERE key = $1 AND window_start > $2";
 
 err_code store_throttle_peek(struct db *db, const char *key, int64_t now, int64_t window_ms, int64_t *out_count,
-			     int64_t *out_window_start, struct err *e)
+                             int64_t *out_window_start, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_THROTTLE_PEEK, e);
 	if (!s)
@@ -173,8 +172,8 @@ err_code store_throttle_clear(struct db *db, const char *key, struct err *e)
 }
 
 static const char SQL_AUDIT_INSERT[] =
-	"INSERT INTO audit_events (id, org_id, at, actor_id, action, target_type, target_id, request_id,"
-	" client_addr, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+        "INSERT INTO audit_events (id, org_id, at, actor_id, action, target_type, target_id, request_id,"
+        " client_addr, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
 err_code store_audit_insert(struct db *db, const struct audit_event *ev, int64_t now, struct err *e)
 {

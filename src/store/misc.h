@@ -25,7 +25,7 @@ err_code store_outbox_insert(struct db *db, const struct outbox_msg *m, int64_t 
 /* Claims the oldest due message for lease_ms (queued and due, or a claim
  * whose lease ran out because its sender died). E_NOT_FOUND when none. */
 err_code store_outbox_claim(struct db *db, struct arena *a, int64_t now, int64_t lease_ms, struct outbox_msg *out,
-			    struct err *e);
+                            struct err *e);
 err_code store_outbox_sent(struct db *db, const char *id, int64_t now, struct err *e);
 err_code store_outbox_retry(struct db *db, const char *id, int64_t next_attempt_at, const char *error, struct err *e);
 err_code store_outbox_failed(struct db *db, const char *id, const char *error, struct err *e);
@@ -35,10 +35,10 @@ err_code store_outbox_depth(struct db *db, int64_t *out, struct err *e);
 /* Counts one event in key's fixed window of window_ms (a new window starts
  * when the old one has passed) and returns the count and window start. */
 err_code store_throttle_hit(struct db *db, const char *key, int64_t now, int64_t window_ms, int64_t *out_count,
-			    int64_t *out_window_start, struct err *e);
+                            int64_t *out_window_start, struct err *e);
 /* Reads the count in key's current window without counting (0 if none). */
 err_code store_throttle_peek(struct db *db, const char *key, int64_t now, int64_t window_ms, int64_t *out_count,
-			     int64_t *out_window_start, struct err *e);
+                             int64_t *out_window_start, struct err *e);
 err_code store_throttle_clear(struct db *db, const char *key, struct err *e);
 
 struct audit_event {

@@ -34,13 +34,19 @@ static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 static db_rc map_rc(int rc)
 {
 	switch (rc & 0xff) {
-	case SQLITE_OK: return DB_OK;
-	case SQLITE_ROW: return DB_ROW;
-	case SQLITE_DONE: return DB_DONE;
-	case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+	case SQLITE_OK:
+		return DB_OK;
+	case SQLITE_ROW:
+		return DB_ROW;
+	case SQLITE_DONE:
+		return DB_DONE;
+	case SQLITE_CONSTRAINT:
+		return DB_CONSTRAINT;
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED: return DB_RETRY;
-	default: return DB_ERROR;
+	case SQLITE_LOCKED:
+		return DB_RETRY;
+	default:
+		return DB_ERROR;
 	}
 }
 
@@ -56,19 +62,18 @@ static struct db *sq_open(const char *target, bool sync_full, char *errbuf, size
 		return NULL;
 	d->base.drv = &db_sqlite_driver;
 	int rc = sqlite3_open_v2(target_path(target), &d->h,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(errbuf, errlen, "cannot open %s: %s", target_path(target),
-			 d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
+		         d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
 		sqlite3_close(d->h);
 		free(d);
 		return NULL;
 	}
 	sqlite3_busy_timeout(d->h, 5000);
 	char pragmas[256];
-	snprintf(pragmas, sizeof pragmas,
-		 "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;",
-		 sync_full ? "FULL" : "NORMAL");
+	snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;",
+	         sync_full ? "FULL" : "NORMAL");
 	char *msg = NULL;
 	if (sqlite3_exec(d->h, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(errbuf, errlen, "cannot set up %s: %s", target_path(target), msg ? msg : "?");
@@ -278,23 +283,23 @@ static bool sq_backup(struct db *db, const char *file, char *errbuf, size_t errl
 }
 
 const struct db_driver db_sqlite_driver = {
-	.name = "sqlite",
-	.open = sq_open,
-	.close = sq_close,
-	.exec = sq_exec,
-	.begin = sq_begin,
-	.commit = sq_commit,
-	.rollback = sq_rollback,
-	.prepare = sq_prepare,
-	.bind_text = sq_bind_text,
-	.bind_int = sq_bind_int,
-	.bind_null = sq_bind_null,
-	.step = sq_step,
-	.col_text = sq_col_text,
-	.col_int = sq_col_int,
-	.col_is_null = sq_col_is_null,
-	.changes = sq_changes,
-	.errmsg = sq_errmsg,
-	.healthy = sq_healthy,
-	.backup = sq_backup,
+        .name = "sqlite",
+        .open = sq_open,
+        .close = sq_close,
+        .exec = sq_exec,
+        .begin = sq_begin,
+        .commit = sq_commit,
+        .rollback = sq_rollback,
+        .prepare = sq_prepare,
+        .bind_text = sq_bind_text,
+        .bind_int = sq_bind_int,
+        .bind_null = sq_bind_null,
+        .step = sq_step,
+        .col_text = sq_col_text,
+        .col_int = sq_col_int,
+        .col_is_null = sq_col_is_null,
+        .changes = sq_changes,
+        .errmsg = sq_errmsg,
+        .healthy = sq_healthy,
+        .backup = sq_backup,
 };

@@ -148,7 +148,7 @@ err_code store_backup(struct store *st, const char *file, struct err *e)
 {
 	if (!st->drv->backup)
 		return err_set(e, E_INVALID, "db",
-			       "rosterctl backup works on SQLite; back up PostgreSQL with pg_dump.");
+		               "rosterctl backup works on SQLite; back up PostgreSQL with pg_dump.");
 	struct db *db = store_conn(st, e);
 	if (!db)
 		return e->code;
@@ -169,12 +169,10 @@ struct migration {
 extern const struct migration store_migrations[];
 extern const int store_migrations_count;
 
-static const char SQL_SCHEMA_TABLE[] =
-	"CREATE TABLE IF NOT EXISTS schema_migrations ("
-	" version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+static const char SQL_SCHEMA_TABLE[] = "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
 static const char SQL_SCHEMA_VERSION[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-static const char SQL_SCHEMA_RECORD[] =
-	"INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)";
+static const char SQL_SCHEMA_RECORD[] = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)";
 
 int store_schema_latest(void)
 {
@@ -243,7 +241,7 @@ static err_code apply_one(struct db *db, void *arg, struct err *e)
 	drc = db->drv->exec(db, a->m->sql);
 	if (drc != DB_OK) {
 		log_msg(LOG_ERROR, "migration_failed", "migration %d (%s): %s", a->m->version, a->m->name,
-			db_errmsg(db));
+		        db_errmsg(db));
 		return err_set(e, E_INTERNAL, NULL, "Migration %d (%s) failed.", a->m->version, a->m->name);
 	}
 	return E_OK;
@@ -256,9 +254,9 @@ err_code store_migrate(struct store *st, struct err *e)
 		return e->code;
 	if (version > store_schema_latest())
 		return err_set(e, E_CONFLICT, "db",
-			       "The database is at schema version %d, newer than this rosterd (which knows up to %d). "
-			       "Run a newer rosterd.",
-			       version, store_schema_latest());
+		               "The database is at schema version %d, newer than this rosterd (which knows up to %d). "
+		               "Run a newer rosterd.",
+		               version, store_schema_latest());
 	for (int i = 0; i < store_migrations_count; i++) {
 		if (store_migrations[i].version <= version)
 			continue;

@@ -42,8 +42,6 @@ bool store_ready(struct store *st);
 /* SQLite only: copies the live database to file. */
 err_code store_backup(struct store *st, const char *file, struct err *e);
 
-
-
 #include "base/arena.h"
 /* Column text copied into the arena (NULL stays NULL). */
 const char *store_col_dup(struct db_stmt *s, int col, struct arena *a);
