@@ -18,9 +18,11 @@ CORE_SRC  = $(wildcard src/core/*.c)
 MAIL_SRC  = $(wildcard src/mail/*.c)
 HTTP_SRC  = $(wildcard src/http/*.c) $(wildcard src/api/*.c)
 MIGRATIONS = $(sort $(wildcard src/store/migrations/*.sql))
+MAIL_TEXTS = $(sort $(wildcard src/mail/templates/*/*.txt))
+MAIL_HTML  = $(wildcard src/mail/templates/*/*.html)
 
 LIB_SRC  = $(BASE_SRC) $(STORE_SRC) $(CORE_SRC) $(MAIL_SRC) src/config.c
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/templates.o
 HTTP_OBJ = $(HTTP_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC  = $(wildcard tests/unit/*/*.c)
@@ -39,7 +41,11 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	@sh scripts/embed-migrations.sh $@ $(MIGRATIONS)
 
-$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+$(BUILD)/gen/templates.c: $(MAIL_TEXTS) $(MAIL_HTML) scripts/embed-templates.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-templates.sh $@ $(MAIL_TEXTS)
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libroster.a: $(LIB_OBJ)

@@ -2,6 +2,7 @@
  * value: as it is in the subject and the text part, HTML-escaped in the
  * HTML part. */
 #include "mail/mail.h"
+#include "mail/templates.h"
 
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -10,86 +11,27 @@
 
 #include <string.h>
 
-struct template_text {
-	const char *subject;
-	const char *text;
-	const char *html;
+/* enum mail_template -> the directory of its texts */
+static const char *const template_names[MAIL__COUNT] = {
+        [MAIL_PASSWORD_RESET] = "password_reset",
+        [MAIL_PASSWORD_SETUP] = "password_setup",
 };
 
-static const char *const languages[] = {"en", "fr", "de"};
-
-static const struct template_text templates[MAIL__COUNT][3] = {
-        [MAIL_PASSWORD_RESET] =
-                {
-                        {"Reset your roster password",
-                         "Hello {{first_name}},\n\n"
-                         "Someone asked to reset the password of your roster account. To choose a new one, open this "
-                         "link\n"
-                         "within the next hour:\n\n{{link}}\n\n"
-                         "If it was not you, ignore this email: your password stays as it is.\n",
-                         "<p>Hello {{first_name}},</p>"
-                         "<p>Someone asked to reset the password of your roster account. To choose a new one, open "
-                         "this "
-                         "link within the next hour:</p><p><a href=\"{{link}}\">Reset my password</a></p>"
-                         "<p>If it was not you, ignore this email: your password stays as it is.</p>"},
-                        {"Réinitialisation de votre mot de passe roster",
-                         "Bonjour {{first_name}},\n\n"
-                         "Quelqu'un a demandé à réinitialiser le mot de passe de votre compte roster. Pour en choisir "
-                         "un\n"
-                         "nouveau, ouvrez ce lien dans l'heure :\n\n{{link}}\n\n"
-                         "Si ce n'était pas vous, ignorez ce message : votre mot de passe reste inchangé.\n",
-                         "<p>Bonjour {{first_name}},</p>"
-                         "<p>Quelqu'un a demandé à réinitialiser le mot de passe de votre compte roster. Pour en "
-                         "choisir un "
-                         "nouveau, ouvrez ce lien dans l'heure :</p><p><a href=\"{{link}}\">Réinitialiser mon mot de "
-                         "passe</a></p>"
-                         "<p>Si ce n'était pas vous, ignorez ce message : votre mot de passe reste inchangé.</p>"},
-                        {"Ihr roster-Passwort zurücksetzen",
-                         "Hallo {{first_name}},\n\n"
-                         "Jemand hat verlangt, das Passwort Ihres roster-Kontos zurückzusetzen. Um ein neues zu "
-                         "wählen,\n"
-                         "öffnen Sie innerhalb einer Stunde diesen Link:\n\n{{link}}\n\n"
-                         "Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.\n",
-                         "<p>Hallo {{first_name}},</p>"
-                         "<p>Jemand hat verlangt, das Passwort Ihres roster-Kontos zurückzusetzen. Um ein neues zu "
-                         "wählen, "
-                         "öffnen Sie innerhalb einer Stunde diesen Link:</p><p><a href=\"{{link}}\">Passwort "
-                         "zurücksetzen</a></p>"
-                         "<p>Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt "
-                         "unverändert.</p>"},
-                },
-        [MAIL_PASSWORD_SETUP] =
-                {
-                        {"Set your roster password",
-                         "Hello {{first_name}},\n\n"
-                         "An account was created for you on roster with the address {{email}}. To sign in, first "
-                         "choose\n"
-                         "a password with this link:\n\n{{link}}\n",
-                         "<p>Hello {{first_name}},</p>"
-                         "<p>An account was created for you on roster with the address {{email}}. To sign in, first "
-                         "choose "
-                         "a password with this link:</p><p><a href=\"{{link}}\">Choose my password</a></p>"},
-                        {"Définissez votre mot de passe roster",
-                         "Bonjour {{first_name}},\n\n"
-                         "Un compte roster a été créé pour vous avec l'adresse {{email}}. Pour vous connecter, "
-                         "choisissez\n"
-                         "d'abord un mot de passe avec ce lien :\n\n{{link}}\n",
-                         "<p>Bonjour {{first_name}},</p>"
-                         "<p>Un compte roster a été créé pour vous avec l'adresse {{email}}. Pour vous connecter, "
-                         "choisissez "
-                         "d'abord un mot de passe avec ce lien :</p><p><a href=\"{{link}}\">Choisir mon mot de "
-                         "passe</a></p>"},
-                        {"Legen Sie Ihr roster-Passwort fest",
-                         "Hallo {{first_name}},\n\n"
-                         "Für Sie wurde ein roster-Konto mit der Adresse {{email}} angelegt. Um sich anzumelden, "
-                         "wählen Sie\n"
-                         "zuerst mit diesem Link ein Passwort:\n\n{{link}}\n",
-                         "<p>Hallo {{first_name}},</p>"
-                         "<p>Für Sie wurde ein roster-Konto mit der Adresse {{email}} angelegt. Um sich anzumelden, "
-                         "wählen Sie "
-                         "zuerst mit diesem Link ein Passwort:</p><p><a href=\"{{link}}\">Passwort festlegen</a></p>"},
-                },
-};
+/* The texts in this language, else in English. */
+static const struct mail_template_text *find_text(enum mail_template t, const char *language)
+{
+	const struct mail_template_text *en = NULL;
+	for (int i = 0; i < mail_template_count; i++) {
+		const struct mail_template_text *m = &mail_template_texts[i];
+		if (strcmp(m->name, template_names[t]))
+			continue;
+		if (language && !strcmp(m->lang, language))
+			return m;
+		if (!strcmp(m->lang, "en"))
+			en = m;
+	}
+	return en;
+}
 
 static const char *lookup(const char *const *vars, const char *name, size_t len)
 {
@@ -140,11 +82,7 @@ static const char html_frame[] = "<!doctype html><html><head><meta charset=\"utf
 void mail_render(struct arena *a, const char *language, enum mail_template t, const char *const *vars,
                  struct mail_rendered *out)
 {
-	int li = 0;
-	for (int i = 0; i < 3; i++)
-		if (language && !strcmp(language, languages[i]))
-			li = i;
-	const struct template_text *tt = &templates[t][li];
+	const struct mail_template_text *tt = find_text(t, language);
 	out->subject = expand(a, tt->subject, vars, false);
 	out->text = expand(a, tt->text, vars, false);
 	out->html = arena_printf(a, html_frame, expand(a, tt->html, vars, true));
