@@ -28,7 +28,7 @@ HTTP_OBJ = $(HTTP_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(wildcard tests/unit/*/*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test asan bench deps deps-test clean format check-layers
+.PHONY: all run test asan bench fuzz deps deps-test clean format check-layers
 
 all: $(BUILD)/rosterd $(BUILD)/rosterctl
 
@@ -87,7 +87,7 @@ run: deps all
 	ROSTER_DB=$${ROSTER_DB:-./var/roster.db} ROSTER_MAIL_DIR=$${ROSTER_MAIL_DIR:-./var/mail} \
 	  ./$(BUILD)/rosterd --bootstrap-operator admin@localhost
 
-test: deps-test all unit
+test: deps-test all unit $(FUZZ_TARGETS)
 	@sh tests/run.sh $(BUILD)
 
 asan:
@@ -97,6 +97,20 @@ asan:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  sh tests/run.sh build-asan
 
+# libFuzzer targets over the JSON specs and the router; FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libroster.a build-fuzz/libroster_http.a
+	@echo "  FUZZ    $@"
+	@clang $(filter-out -Werror,$(ALL_CFLAGS)) -O1 -fsanitize=fuzzer,address,undefined $< \
+	  build-fuzz/libroster_http.a build-fuzz/libroster.a $(ALL_LDLIBS) -o $@
+
+fuzz: $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do mkdir -p build-fuzz/corpus/$$(basename $$t); \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus/$$(basename $$t) 2>&1 | tail -n 2 || exit 1; done
+
 bench: deps-test all
 	@sh bench/run.sh $(BUILD)
 
@@ -104,6 +118,6 @@ format:
 	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.h tests/unit/*/*.c
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -78,6 +78,22 @@ for t in "$BUILD"/tests/*/test_*; do
 	esac
 done
 
+# The fuzz targets (make fuzz builds them): a short run each, one result each.
+for t in build-fuzz/fuzz_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	mkdir -p "$work/corpus-$name"
+	echo "== $name (10 s)"
+	if "$t" -max_total_time=10 -max_len=4096 "$work/corpus-$name" >"$work/log" 2>&1; then
+		tail -n 1 "$work/log"
+		passed=$((passed + 1))
+	else
+		tail -n 30 "$work/log"
+		echo "!! $name found a crash"
+		failed=$((failed + 1))
+	fi
+done
+
 export ROSTER_BIN="$top/$BUILD/rosterd" ROSTERCTL_BIN="$top/$BUILD/rosterctl"
 for engine in sqlite postgres; do
 	if [ $engine = postgres ] && [ -z "$pg_url" ]; then continue; fi

@@ -72,9 +72,11 @@ void *arena_alloc(struct arena *a, size_t size)
 	struct chunk *ch = a->chunks;
 	if (!ch || ch->size - ch->used < size) {
 		size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
+#ifndef ROSTER_ARENA_MALLOC
 		/* Grow chunks with the arena so large requests stay cheap. */
-		if (a->total > 4 * CHUNK_MIN && want < a->total / 2 && CHUNK_MIN)
+		if (a->total > 4 * CHUNK_MIN && want < a->total / 2)
 			want = a->total / 2;
+#endif
 		ch = xmalloc(sizeof *ch + want);
 		ch->size = want;
 		ch->used = 0;
