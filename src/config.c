@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,19 @@ static bool apply(struct config *c, const struct opt *o, const char *v, const ch
 		c->session_idle_ms = n * 1000;
 	} else if (!strcmp(name, "session-lifetime")) {
 		c->session_lifetime_ms = n * 1000;
+	} else if (!strcmp(name, "trusted-proxies")) {
+		/* Each entry must be a literal IPv4 or IPv6 address. */
+		char *copy = strdup(v), *save = NULL;
+		for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+			unsigned char buf[16];
+			if (inet_pton(AF_INET, tok, buf) != 1 && inet_pton(AF_INET6, tok, buf) != 1) {
+				snprintf(errbuf, errlen, "%s: '%s' is not an IP address", source, tok);
+				free(copy);
+				return false;
+			}
+		}
+		free(copy);
+		c->trusted_proxies = *v ? v : NULL;
 	} else if (!strcmp(name, "bootstrap-operator")) {
 		c->bootstrap_operator = v;
 	}

@@ -29,6 +29,7 @@ struct config {
 	int64_t session_idle_ms;
 	int64_t session_lifetime_ms;
 	const char *bootstrap_operator;
+	const char *trusted_proxies; /* comma-separated addresses, or NULL */
 	bool print_routes;
 	bool help;
 };

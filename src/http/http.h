@@ -67,6 +67,7 @@ struct http_config {
 	int max_connections;
 	int max_connections_per_addr;
 	bool secure_cookies;
+	const char *trusted_proxies; /* comma-separated addresses, or NULL */
 	int64_t session_lifetime_ms;
 };
 

@@ -445,6 +445,48 @@ static bool is_json_type(const char *ct)
 	return !strncasecmp(ct, "application/json", n) && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+static bool is_trusted_proxy(const struct http_server *s, const char *addr)
+{
+	const char *list = s->cfg.trusted_proxies;
+	size_t n = strlen(addr);
+	while (list && *list) {
+		list += strspn(list, ", ");
+		size_t len = strcspn(list, ", ");
+		if (len == n && !strncmp(list, addr, n))
+			return true;
+		list += len;
+	}
+	return false;
+}
+
+/* Behind a trusted reverse proxy the client is the rightmost address of
+ * X-Forwarded-For that is not itself a trusted proxy: entries further left
+ * were written by the client and prove nothing. Used for throttling,
+ * sessions and audit events; never for links. */
+static void resolve_client(struct request *r)
+{
+	if (!r->srv->cfg.trusted_proxies || !is_trusted_proxy(r->srv, r->client_addr))
+		return;
+	const char *xff = http_header(r, "X-Forwarded-For");
+	if (!xff)
+		return;
+	char *list = arena_strdup(r->arena, xff);
+	for (;;) {
+		char *comma = strrchr(list, ',');
+		char *entry = comma ? comma + 1 : list;
+		entry += strspn(entry, " \t");
+		size_t len = strcspn(entry, " \t");
+		entry[len] = '\0';
+		unsigned char buf[16];
+		if (inet_pton(AF_INET, entry, buf) != 1 && inet_pton(AF_INET6, entry, buf) != 1)
+			return; /* garbage: keep the proxy's address */
+		snprintf(r->client_addr, sizeof r->client_addr, "%s", entry);
+		if (!comma || !is_trusted_proxy(r->srv, entry))
+			return;
+		*comma = '\0';
+	}
+}
+
 /* The first call: everything that can be decided from the headers alone. */
 static void request_begin(struct request *r, const char *url, const char *method)
 {
@@ -465,6 +507,7 @@ static void request_begin(struct request *r, const char *url, const char *method
 		r->early = true;
 		return;
 	}
+	resolve_client(r);
 	const char *hid = http_header(r, "X-Request-Id");
 	if (hid && strlen(hid) < ID_MAX &&
 	    strspn(hid, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") == strlen(hid) && *hid)
