@@ -84,7 +84,8 @@ struct request {
 	struct header *headers, *query;
 	int nheaders, nquery;
 	char *body;
-	size_t body_len;
+	size_t body_len, body_cap;
+	size_t body_hint; /* Content-Length, when given */
 	json_t *json;
 	struct auth auth;
 	bool early;  /* refused at the first call; reply already rendered */
@@ -530,6 +531,7 @@ static void request_begin(struct request *r, const char *url, const char *method
 			r->early = true;
 			return;
 		}
+		r->body_hint = (size_t)n;
 	}
 	struct collect q = {.r = r};
 	MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, collect_header, &q);
@@ -582,8 +584,19 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true);
 			return queue_reply(r);
 		}
-		if (!r->body) /* at most 1 MiB, held by the request's arena */
-			r->body = arena_alloc(r->arena, HTTP_MAX_BODY + 1);
+		if (r->body_len + n + 1 > r->body_cap) {
+			/* The announced length when there is one, else doubling; never past the limit. */
+			size_t cap = r->body_cap ? r->body_cap * 2 : (r->body_hint ? r->body_hint + 1 : 4096);
+			while (cap < r->body_len + n + 1)
+				cap *= 2;
+			if (cap > HTTP_MAX_BODY + 1)
+				cap = HTTP_MAX_BODY + 1;
+			char *grown = arena_alloc(r->arena, cap);
+			if (r->body_len)
+				memcpy(grown, r->body, r->body_len);
+			r->body = grown;
+			r->body_cap = cap;
+		}
 		memcpy(r->body + r->body_len, upload_data, n);
 		r->body_len += n;
 		return MHD_YES;
