@@ -96,8 +96,11 @@ static bool apply(struct config *c, const struct opt *o, const char *v, const ch
 			snprintf(errbuf, errlen, "%s: '%s' is not a URL", source, v);
 			return false;
 		}
-		char *u = strndup(v, len);
-		c->public_url = u; /* lives as long as the process */
+		/* Lives as long as the process; an option replacing the environment's value frees it. */
+		static char *owned;
+		free(owned);
+		owned = strndup(v, len);
+		c->public_url = owned;
 		c->public_https = https;
 	} else if (!strcmp(name, "smtp-url")) {
 		if (*v && strncmp(v, "smtp://", 7) && strncmp(v, "smtps://", 8)) {
@@ -217,7 +220,9 @@ bool config_load(struct config *c, int argc, char **argv, char *errbuf, size_t e
 			return false;
 	}
 	if (c->session_lifetime_ms < c->session_idle_ms) {
-		snprintf(errbuf, errlen, "ROSTER_SESSION_LIFETIME must not be shorter than ROSTER_SESSION_IDLE");
+		snprintf(errbuf, errlen,
+		         "the session lifetime (ROSTER_SESSION_LIFETIME, --session-lifetime) must not be shorter than "
+		         "the idle timeout (ROSTER_SESSION_IDLE, --session-idle)");
 		return false;
 	}
 	return true;

@@ -33,20 +33,20 @@ count_tap() { # file
 }
 
 # A suite that crashes or prints no summary counts as one failure.
-run_suite() { # name, log, command...
-	name=$1 log=$2
+run_suite() { # label, log, command...
+	label=$1 log=$2
 	shift 2
-	echo "== $name"
+	echo "== $label"
 	"$@" >"$log" 2>&1
 	rc=$?
 	cat "$log"
 	if ! grep -qE '^\[  (PASSED|FAILED)  \]|^# (pass|fail) ' "$log"; then
-		echo "!! $name printed no results (exit $rc)"
+		echo "!! $label printed no results (exit $rc)"
 		failed=$((failed + 1))
 		return
 	fi
 	if [ $rc -ne 0 ] && ! grep -qE '^\[  FAILED  \]|^# fail [1-9]' "$log"; then
-		echo "!! $name exited $rc"
+		echo "!! $label exited $rc"
 		failed=$((failed + 1))
 	fi
 }

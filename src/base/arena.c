@@ -66,6 +66,10 @@ void arena_free(struct arena *a)
 void *arena_alloc(struct arena *a, size_t size)
 {
 	const size_t align = _Alignof(max_align_t);
+	if (size > SIZE_MAX / 2) { /* no request needs this much: a size computation went wrong */
+		fputs("{\"level\":\"fatal\",\"msg\":\"impossible allocation size\"}\n", stderr);
+		abort();
+	}
 	size = (size + align - 1) & ~(align - 1);
 	if (size == 0)
 		size = align;

@@ -91,6 +91,11 @@ bool clock_parse_rfc3339(const char *s, int64_t *out_ms)
 	tm.tm_min = mi;
 	tm.tm_sec = se;
 	time_t t = timegm(&tm);
+	/* timegm() rolls 2023-02-29 over into March: refuse days the month lacks. */
+	struct tm check;
+	gmtime_r(&t, &check);
+	if (check.tm_mday != d || check.tm_mon != mo - 1)
+		return false;
 	*out_ms = ((int64_t)t - offset) * 1000 + frac;
 	return true;
 }

@@ -66,23 +66,26 @@ static char *throttle_key(struct arena *a, const char *kind, const char *value)
 	return arena_printf(a, "%s:%s", kind, value ? value : "");
 }
 
-static err_code login_read_tx(struct db *db, void *arg, struct err *e)
+/* Counts the attempt before the password is checked, so that guesses sent
+ * all at once cannot outrun the limit: the counters hold failures plus
+ * attempts in flight, and a success takes its own attempt back out. */
+static err_code login_begin_tx(struct db *db, void *arg, struct err *e)
 {
 	struct login_read *lr = arg;
 	int64_t now = clock_now_ms(), count, start;
 	lr->found = false;
 	lr->retry_after = 0;
 	if (lr->key) {
-		if (store_throttle_peek(db, throttle_key(lr->a, "login-account", lr->key), now, LOGIN_WINDOW_MS, &count,
-		                        &start, e))
+		if (store_throttle_hit(db, throttle_key(lr->a, "login-account", lr->key), now, LOGIN_WINDOW_MS, &count,
+		                       &start, e))
 			return e->code;
-		if (count >= LOGIN_MAX_FAILURES_ACCOUNT)
+		if (count > LOGIN_MAX_FAILURES_ACCOUNT)
 			lr->retry_after = retry_after_s(start, now);
 	}
-	if (store_throttle_peek(db, throttle_key(lr->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count,
-	                        &start, e))
+	if (store_throttle_hit(db, throttle_key(lr->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count, &start,
+	                       e))
 		return e->code;
-	if (count >= LOGIN_MAX_FAILURES_ADDRESS) {
+	if (count > LOGIN_MAX_FAILURES_ADDRESS) {
 		int r = retry_after_s(start, now);
 		if (r > lr->retry_after)
 			lr->retry_after = r;
@@ -112,17 +115,10 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 {
 	struct login_write *lw = arg;
 	struct login_read *lr = lw->lr;
-	int64_t now = clock_now_ms(), count, start;
-	if (!lw->ok) {
-		if (lr->key && store_throttle_hit(db, throttle_key(lw->a, "login-account", lr->key), now,
-		                                  LOGIN_WINDOW_MS, &count, &start, e))
-			return e->code;
-		if (store_throttle_hit(db, throttle_key(lw->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count,
-		                       &start, e))
-			return e->code;
+	int64_t now = clock_now_ms();
+	if (!lw->ok) /* the attempt was counted when it began */
 		return audit(db, lw->ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
 		             lr->found ? lr->user.id : "", NULL, e);
-	}
 	struct session s = {.user_id = lr->user.id, .created_at = now, .last_seen_at = now};
 	char sid[ID_MAX], hash[TOKEN_HASH_LEN + 1];
 	id_new("ses", sid);
@@ -136,6 +132,8 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (lr->key && store_throttle_clear(db, throttle_key(lw->a, "login-account", lr->key), e))
 		return e->code;
+	if (store_throttle_undo(db, throttle_key(lw->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, e))
+		return e->code;
 	if (audit(db, lw->ri, lr->user.id, "auth.login", "user", lr->user.id, NULL, e))
 		return e->code;
 	lw->out->expires_at = s.expires_at;
@@ -147,7 +145,7 @@ err_code account_login(struct app *app, struct arena *a, const struct reqinfo *r
                        const char *password, struct login_result *out, struct err *e)
 {
 	struct login_read lr = {.a = a, .key = email_key(a, email), .addr = ri ? ri->client_addr : ""};
-	err_code rc = store_tx(app->store, false, login_read_tx, &lr, e);
+	err_code rc = store_tx(app->store, true, login_begin_tx, &lr, e);
 	if (rc)
 		return rc;
 	if (lr.retry_after) {
@@ -393,8 +391,10 @@ static err_code forgot_tx(struct db *db, void *arg, struct err *e)
 		return E_OK;
 	if (rc)
 		return rc;
-	/* A new link makes every older one useless. */
-	if (store_token_void_user(db, u.id, now, e) || issue_link(f->app, db, f->a, &u, "reset", e))
+	/* A new link makes every older one useless; the row lock makes two
+	 * concurrent requests take turns, so only the last link stays valid. */
+	if (store_user_lock(db, u.id, e) || store_token_void_user(db, u.id, now, e) ||
+	    issue_link(f->app, db, f->a, &u, "reset", e))
 		return e->code;
 	return audit(db, f->ri, u.id, "auth.password_reset_requested", "user", u.id, NULL, e);
 }
@@ -557,8 +557,17 @@ static err_code bootstrap_tx(struct db *db, void *arg, struct err *e)
 	b->created = false;
 	if (exists)
 		return E_OK;
+	struct user existing;
+	err_code rc = store_user_by_email(db, b->c.a, b->c.key, &existing, e);
+	if (rc == E_OK)
+		return err_set(e, E_USER_EXISTS, "email", "%s already has an account that is not an operator's.",
+		               existing.email);
+	if (rc != E_NOT_FOUND)
+		return rc;
+	/* Another rosterd bootstrapping the same database at this moment: once
+	 * it commits, the next attempt sees its operator. */
 	if (create_tx(db, &b->c, e))
-		return e->code;
+		return e->code == E_USER_EXISTS ? err_set(e, E_RETRY, NULL, NULL) : e->code;
 	b->created = true;
 	return E_OK;
 }

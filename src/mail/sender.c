@@ -58,6 +58,25 @@ static char *b64_lines(struct arena *a, const char *s)
 	return out;
 }
 
+static size_t put_encoded_word(char *o, const char *sep, const char *b64)
+{
+	size_t len = 0, k;
+	for (k = 0; sep[k]; k++)
+		o[len++] = sep[k];
+	static const char head[] = "=?UTF-8?B?";
+	memcpy(o + len, head, sizeof head - 1);
+	len += sizeof head - 1;
+	k = strlen(b64);
+	memcpy(o + len, b64, k);
+	len += k;
+	o[len++] = '?';
+	o[len++] = '=';
+	return len;
+}
+
+/* RFC 2047: a non-ASCII header value as encoded words of at most 75
+ * characters each (45 bytes of text, cut between UTF-8 characters), folded
+ * onto continuation lines. */
 static char *encode_header(struct arena *a, const char *s)
 {
 	bool ascii = true;
@@ -67,10 +86,19 @@ static char *encode_header(struct arena *a, const char *s)
 	if (ascii)
 		return arena_strdup(a, s);
 	size_t n = strlen(s);
-	size_t enc = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
-	char *raw = arena_alloc(a, enc);
-	sodium_bin2base64(raw, enc, (const unsigned char *)s, n, sodium_base64_VARIANT_ORIGINAL);
-	return arena_printf(a, "=?UTF-8?B?%s?=", raw);
+	char *out = arena_alloc(a, (n / 30 + 2) * 80), *o = out;
+	for (size_t off = 0; off < n;) {
+		size_t take = n - off < 45 ? n - off : 45;
+		while (take < n - off && ((unsigned char)s[off + take] & 0xC0) == 0x80)
+			take--; /* do not split a character */
+		char b64[64];
+		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)s + off, take,
+		                  sodium_base64_VARIANT_ORIGINAL);
+		o += put_encoded_word(o, off ? "\r\n " : "", b64);
+		off += take;
+	}
+	*o = '\0';
+	return out;
 }
 
 char *mail_format(struct arena *a, const char *from, const char *to, const char *message_id, const char *subject,

@@ -134,6 +134,17 @@ err_code store_user_set_state(struct db *db, const char *id, const char *state, 
 	return rc;
 }
 
+static const char SQL_USER_LOCK[] = "UPDATE users SET updated_at = updated_at WHERE id = $1";
+
+err_code store_user_lock(struct db *db, const char *id, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, SQL_USER_LOCK, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, id);
+	return store_exec(s, E_INTERNAL, e);
+}
+
 static const char SQL_OPERATOR_EXISTS[] = "SELECT COUNT(*) FROM users WHERE is_operator = 1";
 
 err_code store_operator_exists(struct db *db, bool *out, struct err *e)

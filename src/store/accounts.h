@@ -37,6 +37,10 @@ err_code store_user_by_id(struct db *db, struct arena *a, const char *id, struct
 err_code store_user_update_profile(struct db *db, const struct user *u, int64_t now, struct err *e);
 err_code store_user_set_password(struct db *db, const char *id, const char *hash, int64_t now, struct err *e);
 err_code store_user_set_state(struct db *db, const char *id, const char *state, int64_t now, struct err *e);
+/* Takes the user's row lock for the rest of the transaction (PostgreSQL;
+ * SQLite's writers are serialized already), so that changes to one user's
+ * tokens and sessions take turns. */
+err_code store_user_lock(struct db *db, const char *id, struct err *e);
 err_code store_operator_exists(struct db *db, bool *out, struct err *e);
 
 /* Users in email order after `after_email_key` (NULL: from the start). */

@@ -49,6 +49,9 @@ struct db_driver {
 	int64_t (*changes)(struct db_stmt *st);
 	const char *(*errmsg)(struct db *db);
 	bool (*healthy)(struct db *db);
+	/* Serializes schema changes between processes until the transaction
+	 * ends; NULL where transactions that write are serialized already. */
+	db_rc (*lock_schema)(struct db *db);
 	/* SQLite's online backup; NULL for engines that have their own tools. */
 	bool (*backup)(struct db *db, const char *file, char *errbuf, size_t errlen);
 };

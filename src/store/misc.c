@@ -171,6 +171,19 @@ err_code store_throttle_clear(struct db *db, const char *key, struct err *e)
 	return store_exec(s, E_INTERNAL, e);
 }
 
+static const char SQL_THROTTLE_UNDO[] =
+        "UPDATE throttle SET count = count - 1 WHERE key = $1 AND count > 0 AND window_start > $2";
+
+err_code store_throttle_undo(struct db *db, const char *key, int64_t now, int64_t window_ms, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, SQL_THROTTLE_UNDO, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, key);
+	db_bind_int(s, 2, now - window_ms);
+	return store_exec(s, E_INTERNAL, e);
+}
+
 static const char SQL_AUDIT_INSERT[] =
         "INSERT INTO audit_events (id, org_id, at, actor_id, action, target_type, target_id, request_id,"
         " client_addr, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";

@@ -40,6 +40,8 @@ err_code store_throttle_hit(struct db *db, const char *key, int64_t now, int64_t
 err_code store_throttle_peek(struct db *db, const char *key, int64_t now, int64_t window_ms, int64_t *out_count,
                              int64_t *out_window_start, struct err *e);
 err_code store_throttle_clear(struct db *db, const char *key, struct err *e);
+/* Takes one event back out of key's current window (never below zero). */
+err_code store_throttle_undo(struct db *db, const char *key, int64_t now, int64_t window_ms, struct err *e);
 
 struct audit_event {
 	const char *org_id; /* NULL: not about one organization */

@@ -288,6 +288,12 @@ static bool pg_healthy(struct db *db)
 	return ok;
 }
 
+static db_rc pg_lock_schema(struct db *db)
+{
+	/* An arbitrary constant that names "roster's schema" among advisory locks. */
+	return pg_exec(db, "SELECT pg_advisory_xact_lock(7415553740)");
+}
+
 const struct db_driver db_pg_driver = {
         .name = "postgres",
         .open = pg_open,
@@ -307,5 +313,6 @@ const struct db_driver db_pg_driver = {
         .changes = pg_changes,
         .errmsg = pg_errmsg,
         .healthy = pg_healthy,
+        .lock_schema = pg_lock_schema,
         .backup = NULL,
 };

@@ -193,9 +193,17 @@ static err_code read_version(struct db *db, void *arg, struct err *e)
 	return E_OK;
 }
 
+static err_code lock_schema(struct db *db, struct err *e)
+{
+	db_rc rc = db->drv->lock_schema ? db->drv->lock_schema(db) : DB_OK;
+	return rc == DB_OK ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+}
+
 static err_code ensure_table(struct db *db, void *arg, struct err *e)
 {
 	(void)arg;
+	if (lock_schema(db, e))
+		return e->code;
 	db_rc rc = db->drv->exec(db, SQL_SCHEMA_TABLE);
 	return rc == DB_OK ? E_OK : store_fail(db, rc, E_INTERNAL, e);
 }
@@ -219,6 +227,8 @@ static err_code apply_one(struct db *db, void *arg, struct err *e)
 {
 	struct apply_arg *a = arg;
 	int current = 0;
+	if (lock_schema(db, e))
+		return e->code;
 	err_code rc = read_version(db, &current, e);
 	if (rc)
 		return rc;

@@ -55,4 +55,53 @@ static inline const char *test_email(char *buf, size_t len, const char *prefix)
 	return buf;
 }
 
+/* A new, empty database on the suite's engine, for a test that needs one
+ * of its own (a first start, concurrent migrations): a file under /tmp, or
+ * a database beside the suite's on the same PostgreSQL server. */
+struct test_fresh_db {
+	char name[64];
+	char url[512];
+};
+
+static inline void test_fresh_db_create(struct test_fresh_db *f)
+{
+	char id[ID_MAX];
+	id_new("fresh", id);
+	snprintf(f->name, sizeof f->name, "t_%s", id);
+	const char *url = test_db_url();
+	if (!strncmp(url, "postgres", 8)) {
+		struct err e;
+		struct db *db = store_conn(test_store(), &e);
+		char sql[128];
+		const char *slash = strrchr(url, '/');
+		snprintf(f->url, sizeof f->url, "%.*s/%s", (int)(slash - url), url, f->name);
+		snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->name);
+		if (!db || db->drv->exec(db, sql) != DB_OK)
+			fail_msg("cannot create database %s", f->name);
+	} else {
+		snprintf(f->url, sizeof f->url, "sqlite:/tmp/roster-unit-%s.db", f->name);
+	}
+}
+
+/* Every store opened on it must be freed first. */
+static inline void test_fresh_db_drop(struct test_fresh_db *f)
+{
+	if (!strncmp(f->url, "postgres", 8)) {
+		struct err e;
+		struct db *db = store_conn(test_store(), &e);
+		char sql[128];
+		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->name);
+		if (db)
+			db->drv->exec(db, sql);
+	} else {
+		const char *path = f->url + strlen("sqlite:");
+		char p[600];
+		unlink(path);
+		snprintf(p, sizeof p, "%s-wal", path);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", path);
+		unlink(p);
+	}
+}
+
 #endif
