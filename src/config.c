@@ -23,8 +23,12 @@ const char config_usage[] =
         "  --idle-timeout SECONDS    ROSTER_IDLE_TIMEOUT: an idle connection is closed (default 60)\n"
         "  --max-connections N       ROSTER_MAX_CONNECTIONS (default 1000)\n"
         "  --max-connections-per-address N  ROSTER_MAX_CONNECTIONS_PER_ADDRESS (default 200)\n"
+        "  --mail-lease SECONDS      ROSTER_MAIL_LEASE: how long a message being sent is reserved; after a\n"
+        "                            crash it is sent again once this has passed (default 60)\n"
         "  --session-idle SECONDS    ROSTER_SESSION_IDLE (default 28800)\n"
         "  --session-lifetime SECONDS ROSTER_SESSION_LIFETIME (default 2592000)\n"
+        "  --trusted-proxies LIST    ROSTER_TRUSTED_PROXIES: addresses of reverse proxies whose\n"
+        "                            X-Forwarded-For names the client (comma-separated)\n"
         "  --bootstrap-operator EMAIL ROSTER_BOOTSTRAP_OPERATOR: on a database without an operator, create one\n"
         "  --routes                  print the route table and exit\n";
 
@@ -49,9 +53,11 @@ static const struct opt opts[] = {
         {"idle-timeout", "ROSTER_IDLE_TIMEOUT", O_INT, 1, 86400},
         {"max-connections", "ROSTER_MAX_CONNECTIONS", O_INT, 1, 1000000},
         {"max-connections-per-address", "ROSTER_MAX_CONNECTIONS_PER_ADDRESS", O_INT, 1, 1000000},
-        {"session-idle", "ROSTER_SESSION_IDLE", O_INT, 60, 31536000},
-        {"session-lifetime", "ROSTER_SESSION_LIFETIME", O_INT, 60, 315360000},
+        {"mail-lease", "ROSTER_MAIL_LEASE", O_INT, 5, 3600},
+        {"session-idle", "ROSTER_SESSION_IDLE", O_INT, 1, 31536000},
+        {"session-lifetime", "ROSTER_SESSION_LIFETIME", O_INT, 1, 315360000},
         {"bootstrap-operator", "ROSTER_BOOTSTRAP_OPERATOR", O_STR, 0, 0},
+        {"trusted-proxies", "ROSTER_TRUSTED_PROXIES", O_STR, 0, 0},
         {"routes", NULL, O_FLAG, 0, 0},
         {"help", NULL, O_FLAG, 0, 0},
 };
@@ -138,6 +144,8 @@ static bool apply(struct config *c, const struct opt *o, const char *v, const ch
 		c->max_connections = (int)n;
 	} else if (!strcmp(name, "max-connections-per-address")) {
 		c->max_connections_per_addr = (int)n;
+	} else if (!strcmp(name, "mail-lease")) {
+		c->mail_lease = (int)n;
 	} else if (!strcmp(name, "session-idle")) {
 		c->session_idle_ms = n * 1000;
 	} else if (!strcmp(name, "session-lifetime")) {
@@ -174,6 +182,7 @@ bool config_load(struct config *c, int argc, char **argv, char *errbuf, size_t e
 	c->idle_timeout = 60;
 	c->max_connections = 1000;
 	c->max_connections_per_addr = 200;
+	c->mail_lease = 60;
 	c->session_idle_ms = 28800LL * 1000;
 	c->session_lifetime_ms = 2592000LL * 1000;
 	snprintf(c->listen_host, sizeof c->listen_host, "127.0.0.1");

@@ -26,6 +26,7 @@ struct config {
 	int idle_timeout;   /* seconds */
 	int max_connections;
 	int max_connections_per_addr;
+	int mail_lease; /* seconds */
 	int64_t session_idle_ms;
 	int64_t session_lifetime_ms;
 	const char *bootstrap_operator;

@@ -103,12 +103,17 @@ static int cmd_user_list(struct app *app, struct arena *a, struct err *e)
 int main(int argc, char **argv)
 {
 	const char *db = getenv("ROSTER_DB");
+	const char *public_url = getenv("ROSTER_PUBLIC_URL");
 	int i = 1;
 	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
 		if (!strcmp(argv[i], "--db") && i + 1 < argc)
 			db = argv[++i];
 		else if (!strncmp(argv[i], "--db=", 5))
 			db = argv[i] + 5;
+		else if (!strcmp(argv[i], "--public-url") && i + 1 < argc)
+			public_url = argv[++i];
+		else if (!strncmp(argv[i], "--public-url=", 13))
+			public_url = argv[i] + 13;
 		else if (!strcmp(argv[i], "--help")) {
 			fputs(usage, stdout);
 			return 0;
@@ -150,9 +155,13 @@ int main(int argc, char **argv)
 		store_free(store);
 		return rc;
 	}
-	const char *public_url = getenv("ROSTER_PUBLIC_URL");
+	if (public_url && *public_url && strncmp(public_url, "http://", 7) && strncmp(public_url, "https://", 8))
+		return usage_error("--public-url must start with http:// or https://");
+	char *base = strdup(public_url && *public_url ? public_url : "http://127.0.0.1:8080");
+	for (size_t n = strlen(base); n && base[n - 1] == '/'; n--)
+		base[n - 1] = '\0';
 	struct app app = {.store = store,
-	                  .public_url = public_url && *public_url ? public_url : "http://127.0.0.1:8080"};
+	                  .public_url = base};
 	struct reqinfo ri = {.request_id = "rosterctl", .client_addr = "local"};
 	struct arena *a = arena_new();
 	int rc = 0;
@@ -187,5 +196,6 @@ int main(int argc, char **argv)
 	}
 	arena_free(a);
 	store_free(store);
+	free(base);
 	return rc;
 }

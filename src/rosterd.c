@@ -97,7 +97,8 @@ int main(int argc, char **argv)
 			print_sign_in(&cfg, cfg.bootstrap_operator, password);
 		arena_free(a);
 	}
-	struct mailer_config mc = {.smtp_url = cfg.smtp_url, .from = cfg.mail_from, .dir = cfg.mail_dir};
+	struct mailer_config mc = {
+		.smtp_url = cfg.smtp_url, .from = cfg.mail_from, .dir = cfg.mail_dir, .lease_s = cfg.mail_lease};
 	struct mailer *mailer = mailer_start(store, &mc, &e);
 	if (!mailer) {
 		fprintf(stderr, "rosterd: mail: %s\n", err_message(&e));
@@ -115,6 +116,7 @@ int main(int argc, char **argv)
 	        .max_connections = cfg.max_connections,
 	        .max_connections_per_addr = cfg.max_connections_per_addr,
 	        .secure_cookies = cfg.public_https,
+	        .trusted_proxies = cfg.trusted_proxies,
 	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
 	struct http_server *server = http_start(&hc, &app, api_routes, api_nroutes, &e);

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Sessions are touched at most this often, so that reads stay reads. */
+/* Sessions are touched at most this often (less with short idle timeouts), so that reads stay reads. */
 #define TOUCH_EVERY_MS 60000
 
 /* Writes an audit event in the caller's transaction: the change and its
@@ -217,7 +217,9 @@ err_code account_authenticate(struct app *app, struct arena *a, const char *toke
 		rc = store_tx(app->store, false, authenticate_tx, &aa, e);
 	if (rc)
 		return rc;
-	if (clock_now_ms() - out->session.last_seen_at > TOUCH_EVERY_MS) {
+	/* Touched often enough that a session in use never reaches its idle timeout. */
+	int64_t touch_every = app->session_idle_ms / 4 < TOUCH_EVERY_MS ? app->session_idle_ms / 4 : TOUCH_EVERY_MS;
+	if (clock_now_ms() - out->session.last_seen_at > touch_every) {
 		struct err ignored;
 		store_tx(app->store, true, touch_tx, out, &ignored);
 	}

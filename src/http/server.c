@@ -33,6 +33,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* A body past the limit is read and dropped up to this much, so that the
+ * client gets its 413; beyond it the connection is cut. */
+#define HTTP_DRAIN_MAX (8 * HTTP_MAX_BODY)
+
 /* One per TCP connection: the deadline by which the current request's
  * headers must be in. The sweeper thread shuts down connections past it
  * (libmicrohttpd's own timeout counts inactivity, which a client sending a
@@ -86,6 +90,7 @@ struct request {
 	char *body;
 	size_t body_len, body_cap;
 	size_t body_hint; /* Content-Length, when given */
+	size_t received;  /* body bytes read, kept or not */
 	json_t *json;
 	struct auth auth;
 	bool early;  /* refused at the first call; reply already rendered */
@@ -578,11 +583,18 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		if (r->refuse)
-			return MHD_YES; /* the reply is decided; drop the body */
+		r->received += n;
+		if (r->refuse) {
+			/* The reply is decided; drop the body. libmicrohttpd sends
+			 * nothing if a reply is queued in the middle of a chunked
+			 * body, so the 413 waits for its end, within a ceiling. */
+			if (r->received > HTTP_DRAIN_MAX)
+				return MHD_NO;
+			return MHD_YES;
+		}
 		if (r->body_len + n > HTTP_MAX_BODY) {
 			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true);
-			return queue_reply(r);
+			return MHD_YES;
 		}
 		if (r->body_len + n + 1 > r->body_cap) {
 			/* The announced length when there is one, else doubling; never past the limit. */

@@ -37,6 +37,7 @@ struct mailer_config {
 	const char *from;
 	const char *dir;
 	int poll_ms;
+	int lease_s; /* a claimed message is reserved this long (default 60) */
 };
 
 struct mailer;

@@ -22,7 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define LEASE_MS 60000
 #define MAX_ATTEMPTS 10
 #define BACKOFF_FIRST_MS 5000
 #define BACKOFF_MAX_MS 3600000
@@ -170,8 +169,10 @@ static bool deliver_smtp(struct mailer *m, const char *to, const char *msg, char
 	curl_easy_setopt(c, CURLOPT_READDATA, &up);
 	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+	/* Delivery ends well inside the lease, so no other sender takes the message meanwhile. */
+	long limit = m->cfg.lease_s / 2 > 1 ? m->cfg.lease_s / 2 : 1;
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limit < 10 ? limit : 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, limit);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curl_err);
 	CURLcode rc = curl_easy_perform(c);
@@ -219,13 +220,14 @@ static bool deliver_file(struct mailer *m, const char *id, const char *msg, char
 
 struct claim_arg {
 	struct arena *a;
+	int lease_s;
 	struct outbox_msg msg;
 };
 
 static err_code claim_tx(struct db *db, void *arg, struct err *e)
 {
 	struct claim_arg *c = arg;
-	return store_outbox_claim(db, c->a, clock_now_ms(), LEASE_MS, &c->msg, e);
+	return store_outbox_claim(db, c->a, clock_now_ms(), (int64_t)c->lease_s * 1000, &c->msg, e);
 }
 
 struct outcome_arg {
@@ -255,7 +257,7 @@ static err_code outcome_tx(struct db *db, void *arg, struct err *e)
 static bool mailer_once(struct mailer *m)
 {
 	struct arena *a = arena_new();
-	struct claim_arg c = {.a = a};
+	struct claim_arg c = {.a = a, .lease_s = m->cfg.lease_s};
 	struct err e;
 	err_code rc = store_tx(m->store, true, claim_tx, &c, &e);
 	if (rc != E_OK) {
@@ -316,6 +318,8 @@ struct mailer *mailer_start(struct store *st, const struct mailer_config *cfg, s
 	m->cfg = *cfg;
 	if (m->cfg.poll_ms <= 0)
 		m->cfg.poll_ms = 200;
+	if (m->cfg.lease_s <= 0)
+		m->cfg.lease_s = 60;
 	/* The envelope sender is the address inside "Name <address>", or the whole value. */
 	const char *lt = strchr(cfg->from, '<'), *gt = lt ? strchr(lt, '>') : NULL;
 	if (lt && gt)
