@@ -19,6 +19,8 @@ static const char *const env_names[] = {
         "ROSTER_SESSION_IDLE",
         "ROSTER_SESSION_LIFETIME",
         "ROSTER_BOOTSTRAP_OPERATOR",
+        "ROSTER_MAIL_LEASE",
+        "ROSTER_TRUSTED_PROXIES",
 };
 
 /* config_load keeps the public URL it builds for the life of the process;
@@ -177,7 +179,9 @@ static void bad_values_are_named(void **state)
 	        {"ROSTER_MAIL_FROM", "mail-from", "a@b\r\nBcc: x@y"},
 	        {"ROSTER_DB", "db", ""},
 	        {"ROSTER_HEADER_TIMEOUT", "header-timeout", "0"},
-	        {"ROSTER_SESSION_IDLE", "session-idle", "59"},
+	        {"ROSTER_SESSION_IDLE", "session-idle", "0"},
+	        {"ROSTER_MAIL_LEASE", "mail-lease", "4"},
+	        {"ROSTER_TRUSTED_PROXIES", "trusted-proxies", "10.0.0.1, nonsense"},
 	        {"ROSTER_MAX_CONNECTIONS", "max-connections", "-1"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
