@@ -3,6 +3,7 @@
 #include "base/crypto.h"
 #include "base/log.h"
 #include "core/accounts.h"
+#include "core/orgs.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -18,6 +19,11 @@ static const char usage[] =
         "  user list                                list every user (tab-separated)\n"
         "  user disable EMAIL                       disable an account and end its sessions at once\n"
         "  backup FILE                              copy the live SQLite database to FILE\n"
+        "  org create NAME enterprise|partner ADMIN-EMAIL [MODULE...]\n"
+        "                                           create an organization; its administrator is told by email\n"
+        "  org list [PREFIX]                        list organizations (tab-separated)\n"
+        "  org module ORG on|off MODULE             switch a module (customer_login, teams)\n"
+        "  org admin ORG EMAIL                      make EMAIL an administrator of ORG (told by email)\n"
         "\n"
         "--db defaults to ROSTER_DB, then ./var/roster.db.\n";
 
@@ -100,6 +106,59 @@ static int cmd_user_list(struct app *app, struct arena *a, struct err *e)
 	return 0;
 }
 
+static void print_org(const struct org *o, const char *role, void *arg)
+{
+	(void)role;
+	(void)arg;
+	printf("%s\t%s\t%s\t%s\n", o->id, o->name, o->type, o->state);
+}
+
+/* rosterctl acts as an operator; its audit events carry no actor. */
+static const struct auth *operator_auth(void)
+{
+	static struct auth op;
+	op.user.is_operator = true;
+	return &op;
+}
+
+static int cmd_org(struct app *app, struct arena *a, const struct reqinfo *ri, char **args, int n, struct err *e)
+{
+	const char *sub = args[0];
+	if (!strcmp(sub, "create")) {
+		/* argv is NULL-terminated, as org_new.modules must be. */
+		struct org_new on = {.name = args[1], .type = args[2], .admin = {.email = args[3]}};
+		on.modules = n > 4 ? (const char *const *)(args + 4) : NULL;
+		struct org o;
+		struct user admin;
+		if (org_create(app, a, ri, NULL, &on, &o, &admin, e))
+			return fail(e);
+		printf("%s\t%s\tadministrator %s (told by email)\n", o.id, o.name, admin.email);
+		return 0;
+	}
+	if (!strcmp(sub, "list")) {
+		if (org_list(app, a, operator_auth(), n > 1 ? args[1] : NULL, NULL, NULL, 200, print_org, NULL, e))
+			return fail(e);
+		return 0;
+	}
+	if (!strcmp(sub, "module")) {
+		bool on = !strcmp(args[2], "on");
+		if (!on && strcmp(args[2], "off"))
+			return usage_error("org module ORG on|off MODULE");
+		struct org_access acc;
+		if (authz_org(app, a, operator_auth(), args[1], PERM_NONE, &acc, e) ||
+		    org_module_set(app, a, ri, NULL, &acc, args[3], on, e))
+			return fail(e);
+		printf("%s: %s %s\n", args[1], args[3], on ? "on" : "off");
+		return 0;
+	}
+	struct user u;
+	struct user_new un = {.email = args[2]};
+	if (org_add_admin(app, a, ri, NULL, args[1], &un, &u, e))
+		return fail(e);
+	printf("%s is an administrator of %s (told by email)\n", u.email, args[1]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *db = getenv("ROSTER_DB");
@@ -132,7 +191,11 @@ int main(int argc, char **argv)
 	             (!strcmp(cmd, "operator") && sub && !strcmp(sub, "create") && (nargs == 3 || nargs == 4)) ||
 	             (!strcmp(cmd, "user") && sub && !strcmp(sub, "list") && nargs == 2) ||
 	             (!strcmp(cmd, "user") && sub && !strcmp(sub, "disable") && nargs == 3) ||
-	             (!strcmp(cmd, "backup") && nargs == 2);
+	             (!strcmp(cmd, "backup") && nargs == 2) ||
+	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "create") && nargs >= 5) ||
+	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "list") && (nargs == 2 || nargs == 3)) ||
+	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "module") && nargs == 5) ||
+	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "admin") && nargs == 4);
 	if (!known)
 		return usage_error("unknown command or wrong arguments");
 	bool password_stdin = false;
@@ -160,8 +223,7 @@ int main(int argc, char **argv)
 	char *base = strdup(public_url && *public_url ? public_url : "http://127.0.0.1:8080");
 	for (size_t n = strlen(base); n && base[n - 1] == '/'; n--)
 		base[n - 1] = '\0';
-	struct app app = {.store = store,
-	                  .public_url = base};
+	struct app app = {.store = store, .public_url = base};
 	struct reqinfo ri = {.request_id = "rosterctl", .client_addr = "local"};
 	struct arena *a = arena_new();
 	int rc = 0;
@@ -188,6 +250,8 @@ int main(int argc, char **argv)
 			                           : fail(&e);
 		else
 			printf("disabled %s; its sessions have ended\n", argv[i + 2]);
+	} else if (!strcmp(cmd, "org")) {
+		rc = cmd_org(&app, a, &ri, argv + i + 1, nargs - 1, &e);
 	} else if (!strcmp(cmd, "backup")) {
 		if (store_backup(store, sub, &e))
 			rc = fail(&e);

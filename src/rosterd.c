@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 		arena_free(a);
 	}
 	struct mailer_config mc = {
-		.smtp_url = cfg.smtp_url, .from = cfg.mail_from, .dir = cfg.mail_dir, .lease_s = cfg.mail_lease};
+	        .smtp_url = cfg.smtp_url, .from = cfg.mail_from, .dir = cfg.mail_dir, .lease_s = cfg.mail_lease};
 	struct mailer *mailer = mailer_start(store, &mc, &e);
 	if (!mailer) {
 		fprintf(stderr, "rosterd: mail: %s\n", err_message(&e));

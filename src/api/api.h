@@ -5,6 +5,7 @@
 
 #include "http/http.h"
 #include "store/accounts.h"
+#include "store/orgs.h"
 
 /* The route table: every endpoint, its handler, and what the dispatcher
  * must do before calling it. */
@@ -13,6 +14,22 @@ extern const size_t api_nroutes;
 
 /* JSON renderings shared by several handlers. */
 json_t *api_user_json(const struct user *u);
+json_t *api_org_json(const struct org *o);
+json_t *api_perms_json(permset p);
+
+/* ?limit= (1..200, default 50) and ?cursor=: the keyset position. */
+struct api_page {
+	int limit;
+	const char *after_key, *after_id;
+	int count;
+	const char *last_key, *last_id;
+	json_t *items;
+};
+err_code api_page_begin(struct request *r, struct api_page *p, struct err *e);
+/* Adds an item (reference stolen) and remembers its position. */
+void api_page_add(struct request *r, struct api_page *p, json_t *item, const char *key, const char *id);
+/* {"items": [...], "next_cursor": ...}: a cursor when the page is full. */
+err_code api_page_reply(struct request *r, struct api_page *p);
 
 err_code api_login(struct request *r, struct err *e);
 err_code api_logout(struct request *r, struct err *e);
@@ -21,6 +38,27 @@ err_code api_password_reset(struct request *r, struct err *e);
 err_code api_me_get(struct request *r, struct err *e);
 err_code api_me_patch(struct request *r, struct err *e);
 err_code api_me_password(struct request *r, struct err *e);
+err_code api_orgs_list(struct request *r, struct err *e);
+err_code api_orgs_create(struct request *r, struct err *e);
+err_code api_org_get(struct request *r, struct err *e);
+err_code api_org_patch(struct request *r, struct err *e);
+err_code api_org_delete(struct request *r, struct err *e);
+err_code api_org_module_put(struct request *r, struct err *e);
+err_code api_org_module_delete(struct request *r, struct err *e);
+err_code api_org_independence(struct request *r, struct err *e);
+err_code api_customers_list(struct request *r, struct err *e);
+err_code api_customers_create(struct request *r, struct err *e);
+err_code api_members_list(struct request *r, struct err *e);
+err_code api_members_create(struct request *r, struct err *e);
+err_code api_members_remove(struct request *r, struct err *e);
+err_code api_member_get(struct request *r, struct err *e);
+err_code api_member_patch(struct request *r, struct err *e);
+err_code api_member_delete(struct request *r, struct err *e);
+err_code api_roles_list(struct request *r, struct err *e);
+err_code api_roles_create(struct request *r, struct err *e);
+err_code api_role_patch(struct request *r, struct err *e);
+err_code api_role_delete(struct request *r, struct err *e);
+err_code api_audit_list(struct request *r, struct err *e);
 err_code api_healthz(struct request *r, struct err *e);
 err_code api_readyz(struct request *r, struct err *e);
 err_code api_metrics(struct request *r, struct err *e);

@@ -3,11 +3,25 @@
 
 #include "base/json.h"
 #include "base/text.h"
+#include "core/members.h"
+
+static void add_membership(const struct org *o, const char *role, permset perms, void *arg)
+{
+	json_array_append_new(arg,
+	                      json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "id", o->id, "name", o->name, "type", o->type,
+	                                "state", o->state, "role", role, "permissions", api_perms_json(perms)));
+}
 
 err_code api_me_get(struct request *r, struct err *e)
 {
-	(void)e;
-	return http_reply_json(r, 200, api_user_json(&http_auth(r)->user));
+	json_t *orgs = json_array();
+	if (member_orgs_of(http_app(r), http_arena(r), http_auth(r)->user.id, add_membership, orgs, e)) {
+		json_decref(orgs);
+		return e->code;
+	}
+	json_t *j = api_user_json(&http_auth(r)->user);
+	json_object_set_new(j, "organizations", orgs);
+	return http_reply_json(r, 200, j);
 }
 
 err_code api_me_patch(struct request *r, struct err *e)

@@ -1,15 +1,41 @@
 #include "api/api.h"
 
+#define A R_AUTH
+#define O (R_AUTH | R_ORG)
+
+/* clang-format off */
 const struct route api_routes[] = {
-        {"POST", "/api/v1/auth/login", api_login, R_JSON | R_OFFLOAD},
-        {"POST", "/api/v1/auth/logout", api_logout, R_AUTH},
-        {"POST", "/api/v1/auth/password/forgot", api_password_forgot, R_JSON},
-        {"POST", "/api/v1/auth/password/reset", api_password_reset, R_JSON | R_OFFLOAD},
-        {"GET", "/api/v1/me", api_me_get, R_AUTH},
-        {"PATCH", "/api/v1/me", api_me_patch, R_AUTH | R_JSON},
-        {"POST", "/api/v1/me/password", api_me_password, R_AUTH | R_JSON | R_OFFLOAD},
-        {"GET", "/healthz", api_healthz, 0},
-        {"GET", "/readyz", api_readyz, 0},
-        {"GET", "/metrics", api_metrics, 0},
+	{"POST",   "/api/v1/auth/login",                      api_login,               R_JSON | R_OFFLOAD, PERM_NONE},
+	{"POST",   "/api/v1/auth/logout",                     api_logout,              A, PERM_NONE},
+	{"POST",   "/api/v1/auth/password/forgot",            api_password_forgot,     R_JSON, PERM_NONE},
+	{"POST",   "/api/v1/auth/password/reset",             api_password_reset,      R_JSON | R_OFFLOAD, PERM_NONE},
+	{"GET",    "/api/v1/me",                              api_me_get,              A, PERM_NONE},
+	{"PATCH",  "/api/v1/me",                              api_me_patch,            A | R_JSON, PERM_NONE},
+	{"POST",   "/api/v1/me/password",                     api_me_password,         A | R_JSON | R_OFFLOAD, PERM_NONE},
+	{"GET",    "/api/v1/orgs",                            api_orgs_list,           A, PERM_NONE},
+	{"POST",   "/api/v1/orgs",                            api_orgs_create,         A | R_JSON | R_OPERATOR, PERM_NONE},
+	{"GET",    "/api/v1/orgs/{org}",                      api_org_get,             O, PERM_NONE},
+	{"PATCH",  "/api/v1/orgs/{org}",                      api_org_patch,           O | R_JSON, PERM_ORG_WRITE},
+	{"DELETE", "/api/v1/orgs/{org}",                      api_org_delete,          O | R_OPERATOR, PERM_NONE},
+	{"PUT",    "/api/v1/orgs/{org}/modules/{module}",     api_org_module_put,      O | R_OPERATOR, PERM_NONE},
+	{"DELETE", "/api/v1/orgs/{org}/modules/{module}",     api_org_module_delete,   O | R_OPERATOR, PERM_NONE},
+	{"POST",   "/api/v1/orgs/{org}/independence",         api_org_independence,    O, PERM_NONE},
+	{"GET",    "/api/v1/orgs/{org}/customers",            api_customers_list,      O, PERM_CUSTOMERS_READ},
+	{"POST",   "/api/v1/orgs/{org}/customers",            api_customers_create,    O | R_JSON, PERM_CUSTOMERS_WRITE},
+	{"GET",    "/api/v1/orgs/{org}/members",              api_members_list,        O, PERM_MEMBERS_READ},
+	{"POST",   "/api/v1/orgs/{org}/members",              api_members_create,      O | R_JSON | R_OFFLOAD, PERM_MEMBERS_WRITE},
+	{"POST",   "/api/v1/orgs/{org}/members/remove",       api_members_remove,      O | R_JSON, PERM_MEMBERS_WRITE},
+	{"GET",    "/api/v1/orgs/{org}/members/{user}",       api_member_get,          O, PERM_MEMBERS_READ},
+	{"PATCH",  "/api/v1/orgs/{org}/members/{user}",       api_member_patch,        O | R_JSON, PERM_MEMBERS_WRITE},
+	{"DELETE", "/api/v1/orgs/{org}/members/{user}",       api_member_delete,       O, PERM_MEMBERS_WRITE},
+	{"GET",    "/api/v1/orgs/{org}/roles",                api_roles_list,          O, PERM_NONE},
+	{"POST",   "/api/v1/orgs/{org}/roles",                api_roles_create,        O | R_JSON, PERM_ROLES_WRITE},
+	{"PATCH",  "/api/v1/orgs/{org}/roles/{role}",         api_role_patch,          O | R_JSON, PERM_ROLES_WRITE},
+	{"DELETE", "/api/v1/orgs/{org}/roles/{role}",         api_role_delete,         O, PERM_ROLES_WRITE},
+	{"GET",    "/api/v1/orgs/{org}/audit",                api_audit_list,          O, PERM_AUDIT_READ},
+	{"GET",    "/healthz",                                api_healthz,             0, PERM_NONE},
+	{"GET",    "/readyz",                                 api_readyz,              0, PERM_NONE},
+	{"GET",    "/metrics",                                api_metrics,             0, PERM_NONE},
 };
+/* clang-format on */
 const size_t api_nroutes = sizeof api_routes / sizeof api_routes[0];

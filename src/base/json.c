@@ -14,11 +14,20 @@ static const char *type_name(json_field_type t)
 		return "an integer";
 	case JF_T_BOOL:
 		return "a boolean";
+	case JF_T_OBJECT:
+		return "an object";
+	case JF_T_STRINGS:
+		return "an array of strings";
 	}
 	return "?";
 }
 
 err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err *e)
+{
+	return json_spec_parse_in(NULL, obj, spec, e);
+}
+
+err_code json_spec_parse_in(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e)
 {
 	const char *key;
 	json_t *val;
@@ -55,6 +64,35 @@ err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err 
 			struct json_int *o = f->out;
 			o->set = true;
 			o->value = json_integer_value(v);
+			break;
+		}
+		case JF_T_OBJECT:
+			if (!json_is_object(v))
+				goto wrong;
+			*(json_t **)f->out = v;
+			break;
+		case JF_T_STRINGS: {
+			if (!json_is_array(v) || !a)
+				goto wrong;
+			size_t n = json_array_size(v);
+			if (f->max_chars && n > f->max_chars)
+				return err_set(e, E_TOO_MANY_ITEMS, f->name, "The field '%s' has more than %zu items.",
+				               f->name, f->max_chars);
+			struct json_strings *o = f->out;
+			o->items = arena_alloc(a, (n + 1) * sizeof *o->items);
+			for (size_t i = 0; i < n; i++) {
+				json_t *item = json_array_get(v, i);
+				if (!json_is_string(item))
+					goto wrong;
+				const char *str = json_string_value(item);
+				if (strlen(str) != json_string_length(item) || !*str || utf8_chars(str) > 200)
+					return err_set(e, E_INVALID, f->name,
+					               "The field '%s' has an empty or invalid item.", f->name);
+				o->items[i] = str;
+			}
+			o->items[n] = NULL;
+			o->n = (int)n;
+			o->set = true;
 			break;
 		}
 		case JF_T_BOOL: {

@@ -19,7 +19,7 @@
  *       JF_END};
  */
 
-typedef enum { JF_T_STRING, JF_T_INT, JF_T_BOOL } json_field_type;
+typedef enum { JF_T_STRING, JF_T_INT, JF_T_BOOL, JF_T_OBJECT, JF_T_STRINGS } json_field_type;
 
 enum { JF_OPTIONAL = 0, JF_REQUIRED = 1 };
 
@@ -39,26 +39,27 @@ struct json_bool {
 	bool set;
 	bool value;
 };
+/* An array of strings: items is NULL-terminated, in the arena given to
+ * json_spec_parse_in(). */
+struct json_strings {
+	bool set;
+	int n;
+	const char **items;
+};
 
-#define JF_STRING(n, o, r, m)                                                                                          \
-	{                                                                                                              \
-		(n), JF_T_STRING, (r), (o), (m)                                                                        \
-	}
-#define JF_INT(n, o, r)                                                                                                \
-	{                                                                                                              \
-		(n), JF_T_INT, (r), (o), 0                                                                             \
-	}
-#define JF_BOOL(n, o, r)                                                                                               \
-	{                                                                                                              \
-		(n), JF_T_BOOL, (r), (o), 0                                                                            \
-	}
-#define JF_END                                                                                                         \
-	{                                                                                                              \
-		NULL, 0, 0, NULL, 0                                                                                    \
-	}
+/* clang-format off */
+#define JF_STRING(n, o, r, m) {(n), JF_T_STRING, (r), (o), (m)}
+#define JF_INT(n, o, r) {(n), JF_T_INT, (r), (o), 0}
+#define JF_BOOL(n, o, r) {(n), JF_T_BOOL, (r), (o), 0}
+#define JF_OBJECT(n, o, r) {(n), JF_T_OBJECT, (r), (o), 0}          /* out: json_t ** (borrowed) */
+#define JF_STRINGS(n, o, r, max) {(n), JF_T_STRINGS, (r), (o), (max)} /* max: items; strings of 1..200 chars */
+#define JF_END {NULL, 0, 0, NULL, 0}
+/* clang-format on */
 
 /* Strings point into obj, which must outlive their use. */
 err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err *e);
+/* The same, for specs with JF_STRINGS, whose item arrays come from a. */
+err_code json_spec_parse_in(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e);
 
 /* Maximum nesting of arrays and objects in a body. */
 #define JSON_MAX_DEPTH 32

@@ -18,6 +18,10 @@ char *email_key(struct arena *a, const char *email);
 /* The email as the user typed it, trimmed; NULL when invalid. */
 char *email_trim(struct arena *a, const char *email);
 
+/* Lower-cases s for case-insensitive matching: ASCII, Latin-1, Latin
+ * Extended-A, Greek and Cyrillic capitals; other characters stay as they are. */
+char *text_fold(struct arena *a, const char *s);
+
 /* Number of UTF-8 characters (the input is valid UTF-8, as jansson ensures). */
 size_t utf8_chars(const char *s);
 
@@ -27,6 +31,21 @@ bool language_valid(const char *lang);
 char *html_escape(struct arena *a, const char *s);
 /* Percent-encodes everything but unreserved characters. */
 char *url_encode(struct arena *a, const char *s);
+
+/* s as a JSON string literal, quotes included (for small JSON documents
+ * written without a JSON library, such as audit details). */
+char *json_quote(struct arena *a, const char *s);
+
+/* The opaque cursor of a keyset page: the last row's sort key and id.
+ * Decoding refuses malformed cursors. A cursor is not signed: one made up
+ * by a client only moves where its page starts, within what the client
+ * may list anyway. */
+char *cursor_encode(struct arena *a, const char *key, const char *id);
+bool cursor_decode(struct arena *a, const char *cursor, const char **out_key, const char **out_id);
+
+/* An upper bound of the keys starting with prefix (compared byte by byte),
+ * for prefix searches as index range scans; NULL for an empty prefix. */
+char *prefix_upper_bound(struct arena *a, const char *prefix);
 
 /* Parses a whole decimal integer in [min, max]; false otherwise. */
 bool parse_int(const char *s, long long min, long long max, long long *out);

@@ -1,4 +1,5 @@
 #include "core/accounts.h"
+#include "core/audit.h"
 
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -6,6 +7,7 @@
 #include "base/text.h"
 #include "mail/mail.h"
 #include "store/misc.h"
+#include "store/orgs.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -14,22 +16,13 @@
 /* Sessions are touched at most this often (less with short idle timeouts), so that reads stay reads. */
 #define TOUCH_EVERY_MS 60000
 
-/* Writes an audit event in the caller's transaction: the change and its
- * record commit together or not at all. */
 static err_code audit(struct db *db, const struct reqinfo *ri, const char *actor, const char *action,
                       const char *target_type, const char *target_id, const char *details, struct err *e)
 {
-	struct audit_event ev = {
-	        .actor_id = actor,
-	        .action = action,
-	        .target_type = target_type,
-	        .target_id = target_id,
-	        .request_id = ri ? ri->request_id : NULL,
-	        .client_addr = ri ? ri->client_addr : NULL,
-	        .details = details,
-	};
-	return store_audit_insert(db, &ev, clock_now_ms(), e);
+	return audit_record(db, ri, NULL, actor, action, target_type, target_id, details, e);
 }
+
+static err_code check_name(const char *v, const char *field, struct err *e);
 
 static int retry_after_s(int64_t window_start, int64_t now)
 {
@@ -270,7 +263,7 @@ static err_code profile_tx(struct db *db, void *arg, struct err *e)
 	if (pa->p->language)
 		u.language = pa->p->language;
 	int64_t now = clock_now_ms();
-	if (store_user_update_profile(db, &u, now, e))
+	if (store_user_update_profile(db, &u, now, e) || store_member_refresh_keys(db, pa->a, &u, e))
 		return e->code;
 	if (audit(db, pa->ri, u.id, "user.profile_updated", "user", u.id, NULL, e))
 		return e->code;
@@ -339,25 +332,82 @@ err_code account_change_password(struct app *app, struct arena *a, const struct 
 }
 
 /* Creates a token of this purpose for the user and queues its email. */
+/* Creates a token of this purpose for the user and queues its email. */
 static err_code issue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, const char *purpose,
                            struct err *e)
 {
 	bool reset = !strcmp(purpose, "reset");
+	return account_queue_link(app, db, a, u, reset, reset ? MAIL_PASSWORD_RESET : MAIL_PASSWORD_SETUP, NULL, e);
+}
+
+err_code account_queue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, bool reset,
+                            enum mail_template t, const char *org_name, struct err *e)
+{
 	int64_t now = clock_now_ms();
 	char tid[ID_MAX], token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
 	id_new("tok", tid);
 	token_new(token);
 	token_hash(token, hash);
-	if (store_token_insert(db, tid, u->id, purpose, hash, now,
+	if (store_token_insert(db, tid, u->id, reset ? "reset" : "setup", hash, now,
 	                       now + (reset ? RESET_TOKEN_TTL_MS : SETUP_TOKEN_TTL_MS), e))
 		return e->code;
 	const char *link =
 	        arena_printf(a, "%s/%s?token=%s", app->public_url, reset ? "reset-password" : "set-password", token);
 	const char *vars[] = {"first_name", u->first_name && *u->first_name ? u->first_name : u->email,
 	                      "email",      u->email,
+	                      "org",        org_name ? org_name : "",
 	                      "link",       link,
 	                      NULL};
-	return mail_enqueue(db, a, u->email, u->language, reset ? MAIL_PASSWORD_RESET : MAIL_PASSWORD_SETUP, vars, e);
+	return mail_enqueue(db, a, u->email, u->language, t, vars, e);
+}
+
+err_code account_queue_notice(struct app *app, struct db *db, struct arena *a, const struct user *u,
+                              enum mail_template t, const char *org_name, struct err *e)
+{
+	const char *vars[] = {"first_name", u->first_name && *u->first_name ? u->first_name : u->email,
+	                      "email",      u->email,
+	                      "org",        org_name ? org_name : "",
+	                      "link",       app->public_url,
+	                      NULL};
+	return mail_enqueue(db, a, u->email, u->language, t, vars, e);
+}
+
+err_code account_new_user(struct arena *a, const struct user_new *n, struct user *out, const char **out_key,
+                          struct err *e)
+{
+	const char *trimmed = email_trim(a, n->email);
+	if (!trimmed)
+		return err_set(e, E_INVALID_EMAIL, "email", NULL);
+	if (check_name(n->first_name, "first_name", e) || check_name(n->last_name, "last_name", e) ||
+	    check_name(n->company, "company", e))
+		return e->code;
+	const char *lang = n->language && *n->language ? n->language : "en";
+	if (!language_valid(lang))
+		return err_set(e, E_INVALID_LANGUAGE, "language", NULL);
+	char *hash = NULL;
+	if (n->password) {
+		if (password_check(trimmed, n->password, e))
+			return e->code;
+		hash = arena_alloc(a, PASSWORD_HASH_MAX);
+		if (!password_hash(n->password, strlen(n->password), hash))
+			return err_set(e, E_INTERNAL, NULL, NULL);
+	}
+	char id[ID_MAX];
+	id_new("usr", id);
+	int64_t now = clock_now_ms();
+	*out = (struct user){.id = arena_strdup(a, id),
+	                     .email = trimmed,
+	                     .first_name = n->first_name ? n->first_name : "",
+	                     .last_name = n->last_name ? n->last_name : "",
+	                     .company = n->company ? n->company : "",
+	                     .language = lang,
+	                     .password_hash = hash,
+	                     .state = "active",
+	                     .is_operator = false,
+	                     .created_at = now,
+	                     .updated_at = now};
+	*out_key = email_key(a, trimmed);
+	return E_OK;
 }
 
 struct forgot_arg {

@@ -7,6 +7,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "core/app.h"
+#include "mail/mail.h"
 #include "store/accounts.h"
 
 /* Accounts, sessions and passwords: sign-in, sign-out, the profile, and the
@@ -75,6 +76,23 @@ err_code password_check(const char *email, const char *password, struct err *e);
  * without one a set-password email is queued. */
 err_code account_create_operator(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
                                  const char *password, struct user *out, struct err *e);
+
+/* A new user's row, checked (email, names, language, password rules) and
+ * with its password hashed, ready for store_user_insert(). */
+struct user_new {
+	const char *email, *first_name, *last_name, *company, *language;
+	const char *password; /* NULL: set later through a link */
+};
+err_code account_new_user(struct arena *a, const struct user_new *n, struct user *out, const char **out_key,
+                          struct err *e);
+
+/* In the caller's transaction: a single-use set-password (or reset) token
+ * for u and the email t carrying its link; org_name fills {{org}}. */
+err_code account_queue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, bool reset,
+                            enum mail_template t, const char *org_name, struct err *e);
+/* In the caller's transaction: the email t with a link to the service. */
+err_code account_queue_notice(struct app *app, struct db *db, struct arena *a, const struct user *u,
+                              enum mail_template t, const char *org_name, struct err *e);
 
 /* Disables the account and ends all its sessions at once. */
 err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email, struct err *e);

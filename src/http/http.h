@@ -9,6 +9,7 @@
 #include "base/err.h"
 #include "core/accounts.h"
 #include "core/app.h"
+#include "core/authz.h"
 
 /* The HTTP adapter over libmicrohttpd. The api/ handlers see only what is
  * here: the request, its arena, its parsed body and caller, and the reply
@@ -22,9 +23,11 @@ struct request;
 typedef err_code (*handler_fn)(struct request *r, struct err *e);
 
 enum route_flags {
-	R_AUTH = 1,    /* a signed-in caller is required */
-	R_JSON = 2,    /* a JSON object body is required */
-	R_OFFLOAD = 4, /* runs on the CPU pool (password hashing), not on a connection thread */
+	R_AUTH = 1,      /* a signed-in caller is required */
+	R_JSON = 2,      /* a JSON object body is required */
+	R_OFFLOAD = 4,   /* runs on the CPU pool (password hashing), not on a connection thread */
+	R_ORG = 8,       /* the path's {org}: authz_org() with the route's permission decides */
+	R_OPERATOR = 16, /* operators only (403 for anyone else) */
 };
 
 struct route {
@@ -32,6 +35,7 @@ struct route {
 	const char *pattern; /* "/api/v1/orgs/{org}/members/{user}" */
 	handler_fn handler;
 	unsigned flags;
+	perm permission; /* for R_ORG routes; PERM_NONE: any access to the organization */
 };
 
 /* ---- what a handler may use ---- */
@@ -41,6 +45,8 @@ struct app *http_app(struct request *r);
 const struct reqinfo *http_reqinfo(struct request *r);
 /* The caller (R_AUTH routes). */
 const struct auth *http_auth(struct request *r);
+/* The caller's access to the path's organization (R_ORG routes). */
+const struct org_access *http_access(struct request *r);
 /* The parsed JSON object (R_JSON routes). */
 json_t *http_body(struct request *r);
 /* A {name} from the path, a query parameter, or a request header; NULL when absent. */

@@ -93,6 +93,7 @@ struct request {
 	size_t received;  /* body bytes read, kept or not */
 	json_t *json;
 	struct auth auth;
+	struct org_access access;
 	bool early;  /* refused at the first call; reply already rendered */
 	bool refuse; /* a reply is rendered; skip the handler */
 	struct err err;
@@ -124,6 +125,10 @@ const struct reqinfo *http_reqinfo(struct request *r)
 const struct auth *http_auth(struct request *r)
 {
 	return &r->auth;
+}
+const struct org_access *http_access(struct request *r)
+{
+	return &r->access;
 }
 json_t *http_body(struct request *r)
 {
@@ -288,6 +293,11 @@ static void dispatch(struct request *r)
 	err_code rc = E_OK;
 	if (rt->flags & R_AUTH)
 		rc = authenticate(r, e);
+	/* The organization first: one the caller cannot see is 404 even on operator routes. */
+	if (!rc && (rt->flags & R_ORG))
+		rc = authz_org(r->srv->app, r->arena, &r->auth, http_param(r, "org"), rt->permission, &r->access, e);
+	if (!rc && (rt->flags & R_OPERATOR) && !r->auth.user.is_operator)
+		rc = err_set(e, E_FORBIDDEN, NULL, "Only operators can do this.");
 	if (!rc && (rt->flags & R_JSON)) {
 		if (!r->body_len)
 			rc = err_set(e, E_MALFORMED_JSON, NULL, "The body must be a JSON object.");

@@ -15,8 +15,11 @@ struct store;
  * The mailer thread delivers it later, over SMTP or into a directory. */
 
 enum mail_template {
-	MAIL_PASSWORD_RESET, /* vars: first_name, link */
-	MAIL_PASSWORD_SETUP, /* vars: first_name, link */
+	MAIL_PASSWORD_RESET,  /* vars: first_name, link */
+	MAIL_PASSWORD_SETUP,  /* vars: first_name, email, link */
+	MAIL_ORG_ADMIN,       /* vars: first_name, org, link: an existing account became an org's administrator */
+	MAIL_ORG_ADMIN_SETUP, /* vars: first_name, email, org, link: the same for a new account, with a set-password
+	                         link */
 	MAIL__COUNT
 };
 

@@ -15,6 +15,8 @@
 static const char *const template_names[MAIL__COUNT] = {
         [MAIL_PASSWORD_RESET] = "password_reset",
         [MAIL_PASSWORD_SETUP] = "password_setup",
+        [MAIL_ORG_ADMIN] = "org_admin",
+        [MAIL_ORG_ADMIN_SETUP] = "org_admin_setup",
 };
 
 /* The texts in this language, else in English. */

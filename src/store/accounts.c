@@ -57,7 +57,10 @@ err_code store_user_insert(struct db *db, const struct user *u, const char *emai
 	db_bind_text(s, 9, u->state ? u->state : "active");
 	db_bind_int(s, 10, u->is_operator);
 	db_bind_int(s, 11, u->created_at);
-	return store_exec(s, E_USER_EXISTS, e);
+	err_code rc = store_exec(s, E_USER_EXISTS, e);
+	if (rc == E_USER_EXISTS)
+		e->field = "email";
+	return rc;
 }
 
 static const char SQL_USER_BY_EMAIL[] = "SELECT " USER_COLS " FROM users u WHERE u.email_key = $1";

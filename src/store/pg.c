@@ -296,6 +296,7 @@ static db_rc pg_lock_schema(struct db *db)
 
 const struct db_driver db_pg_driver = {
         .name = "postgres",
+        .key_text_type = "TEXT COLLATE \"C\"",
         .open = pg_open,
         .close = pg_close,
         .exec = pg_exec,

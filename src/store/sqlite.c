@@ -75,7 +75,17 @@ static struct db *sq_open(const char *target, bool sync_full, char *errbuf, size
 	snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;",
 	         sync_full ? "FULL" : "NORMAL");
 	char *msg = NULL;
-	if (sqlite3_exec(d->h, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+	/* Switching a new database to WAL needs a moment alone with it, and the
+	 * busy handler does not cover that: when several connections open a
+	 * new file at once, the losers wait and try again. */
+	int rc2;
+	for (int tries = 0; (rc2 = sqlite3_exec(d->h, pragmas, NULL, NULL, &msg)) == SQLITE_BUSY && tries < 100;
+	     tries++) {
+		sqlite3_free(msg);
+		msg = NULL;
+		sqlite3_sleep(20);
+	}
+	if (rc2 != SQLITE_OK) {
 		snprintf(errbuf, errlen, "cannot set up %s: %s", target_path(target), msg ? msg : "?");
 		sqlite3_free(msg);
 		sqlite3_close(d->h);
@@ -284,6 +294,7 @@ static bool sq_backup(struct db *db, const char *file, char *errbuf, size_t errl
 
 const struct db_driver db_sqlite_driver = {
         .name = "sqlite",
+        .key_text_type = "TEXT",
         .open = sq_open,
         .close = sq_close,
         .exec = sq_exec,

@@ -221,7 +221,33 @@ int store_schema_version(struct store *st, struct err *e)
 struct apply_arg {
 	const struct migration *m;
 	bool skipped;
+	char scratch[65536];
 };
+
+/* The migration's text for this engine: each KEYTEXT becomes key_type.
+ * Returns sql itself when there is nothing to replace or no room. */
+static const char *dialect(const char *sql, const char *key_type, char *buf, size_t cap)
+{
+	static const char token[] = "KEYTEXT";
+	if (!strstr(sql, token))
+		return sql;
+	size_t klen = strlen(key_type), out = 0;
+	for (const char *p = sql; *p;) {
+		const char *hit = strstr(p, token);
+		size_t n = hit ? (size_t)(hit - p) : strlen(p);
+		if (out + n + klen + 1 > cap)
+			return sql;
+		memcpy(buf + out, p, n);
+		out += n;
+		if (!hit)
+			break;
+		memcpy(buf + out, key_type, klen);
+		out += klen;
+		p = hit + sizeof token - 1;
+	}
+	buf[out] = '\0';
+	return buf;
+}
 
 static err_code apply_one(struct db *db, void *arg, struct err *e)
 {
@@ -248,7 +274,7 @@ static err_code apply_one(struct db *db, void *arg, struct err *e)
 		return err_set(e, E_RETRY, NULL, NULL);
 	if (drc != DB_DONE)
 		return store_fail(db, drc, E_INTERNAL, e);
-	drc = db->drv->exec(db, a->m->sql);
+	drc = db->drv->exec(db, dialect(a->m->sql, db->drv->key_text_type, a->scratch, sizeof a->scratch));
 	if (drc != DB_OK) {
 		log_msg(LOG_ERROR, "migration_failed", "migration %d (%s): %s", a->m->version, a->m->name,
 		        db_errmsg(db));
@@ -270,12 +296,18 @@ err_code store_migrate(struct store *st, struct err *e)
 	for (int i = 0; i < store_migrations_count; i++) {
 		if (store_migrations[i].version <= version)
 			continue;
-		struct apply_arg a = {&store_migrations[i], false};
-		err_code rc = store_tx(st, true, apply_one, &a, e);
+		struct apply_arg *a = calloc(1, sizeof *a); /* its scratch buffer is too big for a stack */
+		if (!a)
+			return err_set(e, E_INTERNAL, NULL, "Out of memory.");
+		a->m = &store_migrations[i];
+		err_code rc = store_tx(st, true, apply_one, a, e);
+		bool skipped = a->skipped;
+		free(a);
 		if (rc)
 			return rc;
-		if (!a.skipped)
-			log_msg(LOG_INFO, "migration_applied", "%03d %s", a.m->version, a.m->name);
+		if (!skipped)
+			log_msg(LOG_INFO, "migration_applied", "%03d %s", store_migrations[i].version,
+			        store_migrations[i].name);
 	}
 	return E_OK;
 }

@@ -3,14 +3,14 @@
 #include "http/internal.h"
 
 static const struct route routes[] = {
-        {"GET", "/healthz", NULL, 0},
-        {"GET", "/api/v1/me", NULL, R_AUTH},
-        {"PATCH", "/api/v1/me", NULL, R_AUTH | R_JSON},
-        {"POST", "/api/v1/auth/login", NULL, R_JSON | R_OFFLOAD},
-        {"GET", "/api/v1/orgs/{org}/members/{user}", NULL, R_AUTH},
-        {"DELETE", "/api/v1/orgs/{org}/members/{user}", NULL, R_AUTH},
-        {"GET", "/api/v1/orgs/{org}/members", NULL, R_AUTH},
-        {"GET", "/api/v1/invitations/{token}", NULL, 0},
+        {"GET", "/healthz", NULL, 0, PERM_NONE},
+        {"GET", "/api/v1/me", NULL, R_AUTH, PERM_NONE},
+        {"PATCH", "/api/v1/me", NULL, R_AUTH | R_JSON, PERM_NONE},
+        {"POST", "/api/v1/auth/login", NULL, R_JSON | R_OFFLOAD, PERM_NONE},
+        {"GET", "/api/v1/orgs/{org}/members/{user}", NULL, R_AUTH, PERM_NONE},
+        {"DELETE", "/api/v1/orgs/{org}/members/{user}", NULL, R_AUTH, PERM_NONE},
+        {"GET", "/api/v1/orgs/{org}/members", NULL, R_AUTH, PERM_NONE},
+        {"GET", "/api/v1/invitations/{token}", NULL, 0, PERM_NONE},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 
@@ -180,8 +180,8 @@ static void many_segments_and_params(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	static const struct route deep[] = {
-	        {"GET", "/", NULL, 0},
-	        {"GET", "/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}", NULL, 0},
+	        {"GET", "/", NULL, 0, PERM_NONE},
+	        {"GET", "/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}", NULL, 0, PERM_NONE},
 	};
 	struct router *rt = router_new(deep, 2);
 	struct match m;
@@ -208,8 +208,8 @@ static void first_matching_route_wins(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	static const struct route both[] = {
-	        {"GET", "/users/me", NULL, 0},
-	        {"GET", "/users/{id}", NULL, 0},
+	        {"GET", "/users/me", NULL, 0, PERM_NONE},
+	        {"GET", "/users/{id}", NULL, 0, PERM_NONE},
 	};
 	struct router *rt = router_new(both, 2);
 	struct match m;

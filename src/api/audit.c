@@ -1,0 +1,69 @@
+/* The audit log of an organization. */
+#include "api/api.h"
+
+#include "base/clock.h"
+#include "base/json.h"
+#include "base/text.h"
+#include "core/audit.h"
+
+#include <stdio.h>
+
+struct list_state {
+	struct request *r;
+	struct api_page *p;
+};
+
+static void item(const struct audit_row *row, void *arg)
+{
+	struct list_state *ls = arg;
+	json_error_t jerr;
+	json_t *details = json_loads(row->details ? row->details : "{}", 0, &jerr);
+	json_t *j = json_pack(
+	        "{s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:o}", "id", row->id, "org_id", row->org_id, "at",
+	        json_time(row->at), "actor_id", row->actor_id ? json_string(row->actor_id) : json_null(), "action",
+	        row->action, "target_type", row->target_type, "target_id", row->target_id, "request_id",
+	        row->request_id, "client_addr", row->client_addr, "details", details ? details : json_object());
+	char *key = arena_printf(http_arena(ls->r), "%lld", (long long)row->at);
+	api_page_add(ls->r, ls->p, j, key, row->id);
+}
+
+static err_code parse_time(struct request *r, const char *name, int64_t *out, struct err *e)
+{
+	const char *v = http_query(r, name);
+	*out = 0;
+	if (v && !clock_parse_rfc3339(v, out))
+		return err_set(e, E_BAD_REQUEST, name, "%s must be an RFC 3339 time.", name);
+	return E_OK;
+}
+
+err_code api_audit_list(struct request *r, struct err *e)
+{
+	struct api_page p;
+	if (api_page_begin(r, &p, e))
+		return e->code;
+	struct audit_query q = {
+	        .org_id = http_access(r)->org.id,
+	        .action = http_query(r, "action"),
+	        .actor_id = http_query(r, "actor"),
+	        .limit = p.limit,
+	};
+	if (parse_time(r, "since", &q.since, e) || parse_time(r, "until", &q.until, e)) {
+		json_decref(p.items);
+		return e->code;
+	}
+	if (p.after_id) {
+		long long at;
+		if (!parse_int(p.after_key, 1, INT64_MAX, &at)) {
+			json_decref(p.items);
+			return err_set(e, E_INVALID_CURSOR, "cursor", NULL);
+		}
+		q.after_at = at;
+		q.after_id = p.after_id;
+	}
+	struct list_state ls = {r, &p};
+	if (audit_list(http_app(r), http_arena(r), &q, item, &ls, e)) {
+		json_decref(p.items);
+		return e->code;
+	}
+	return api_page_reply(r, &p);
+}

@@ -1,0 +1,194 @@
+/* The people in an organization and its roles. */
+#include "api/api.h"
+
+#include "base/json.h"
+#include "base/text.h"
+#include "core/members.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static json_t *member_json(const struct member *m)
+{
+	json_t *j = api_user_json(&m->user);
+	json_object_del(j, "is_operator");
+	json_object_set_new(j, "role", json_string(m->role));
+	json_object_set_new(j, "source", json_string(m->source));
+	json_object_set_new(j, "joined_at", json_time(m->created_at));
+	return j;
+}
+
+struct list_state {
+	struct request *r;
+	struct api_page *p;
+};
+
+static void list_item(const struct member *m, const char *key, void *arg)
+{
+	struct list_state *ls = arg;
+	api_page_add(ls->r, ls->p, member_json(m), key, m->user.id);
+}
+
+err_code api_members_list(struct request *r, struct err *e)
+{
+	struct api_page p;
+	if (api_page_begin(r, &p, e))
+		return e->code;
+	struct member_page_query q = {
+	        .q = http_query(r, "q"),
+	        .role = http_query(r, "role"),
+	        .sort = http_query(r, "sort"),
+	        .after_key = p.after_key,
+	        .after_id = p.after_id,
+	        .limit = p.limit,
+	};
+	if (q.q && utf8_chars(q.q) > 200)
+		return json_decref(p.items), err_set(e, E_TOO_LONG, "q", NULL);
+	struct list_state ls = {r, &p};
+	if (member_list(http_app(r), http_arena(r), http_access(r), &q, list_item, &ls, e)) {
+		json_decref(p.items);
+		return e->code;
+	}
+	return api_page_reply(r, &p);
+}
+
+err_code api_members_create(struct request *r, struct err *e)
+{
+	struct user_new n = {0};
+	const char *role = NULL;
+	const struct json_field spec[] = {
+	        JF_STRING("email", &n.email, JF_REQUIRED, 254),
+	        JF_STRING("first_name", &n.first_name, JF_OPTIONAL, 0),
+	        JF_STRING("last_name", &n.last_name, JF_OPTIONAL, 0),
+	        JF_STRING("company", &n.company, JF_OPTIONAL, 0),
+	        JF_STRING("language", &n.language, JF_OPTIONAL, 0),
+	        JF_STRING("role", &role, JF_REQUIRED, 64),
+	        JF_STRING("password", &n.password, JF_OPTIONAL, 0),
+	        JF_END,
+	};
+	if (json_spec_parse(http_body(r), spec, e))
+		return e->code;
+	struct member m;
+	if (member_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), &n, role, &m, e))
+		return e->code;
+	return http_reply_json(r, 201, member_json(&m));
+}
+
+err_code api_member_get(struct request *r, struct err *e)
+{
+	struct member m;
+	if (member_get(http_app(r), http_arena(r), http_access(r), http_param(r, "user"), &m, e))
+		return e->code;
+	return http_reply_json(r, 200, member_json(&m));
+}
+
+err_code api_member_patch(struct request *r, struct err *e)
+{
+	const char *role = NULL;
+	const struct json_field spec[] = {JF_STRING("role", &role, JF_REQUIRED, 64), JF_END};
+	if (json_spec_parse(http_body(r), spec, e))
+		return e->code;
+	struct member m;
+	if (member_set_role(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
+	                    http_param(r, "user"), role, &m, e))
+		return e->code;
+	return http_reply_json(r, 200, member_json(&m));
+}
+
+err_code api_member_delete(struct request *r, struct err *e)
+{
+	if (member_remove(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
+	                  http_param(r, "user"), e))
+		return e->code;
+	return http_reply_empty(r, 204);
+}
+
+err_code api_members_remove(struct request *r, struct err *e)
+{
+	struct json_strings ids = {0};
+	const struct json_field spec[] = {JF_STRINGS("ids", &ids, JF_REQUIRED, BULK_MAX), JF_END};
+	if (json_spec_parse_in(http_arena(r), http_body(r), spec, e))
+		return e->code;
+	err_code *results = arena_alloc(http_arena(r), (size_t)(ids.n + 1) * sizeof *results);
+	if (member_remove_bulk(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), ids.items,
+	                       ids.n, results, e))
+		return e->code;
+	json_t *items = json_array();
+	int removed = 0;
+	for (int i = 0; i < ids.n; i++) {
+		const char *result = results[i] == E_OK ? "removed" : err_name(results[i]);
+		removed += results[i] == E_OK;
+		json_array_append_new(items, json_pack("{s:s, s:s}", "id", ids.items[i], "result", result));
+	}
+	return http_reply_json(
+	        r, 200, json_pack("{s:o, s:i, s:i}", "items", items, "removed", removed, "refused", ids.n - removed));
+}
+
+/* ---- roles ---- */
+
+static json_t *role_json(const struct role_view *v)
+{
+	return json_pack("{s:s, s:s, s:o, s:b, s:o, s:o}", "name", v->name, "description", v->description,
+	                 "permissions", api_perms_json(v->perms), "builtin", v->builtin, "created_at",
+	                 json_time(v->created_at), "updated_at", json_time(v->updated_at));
+}
+
+static void role_item(const struct role_view *v, void *arg)
+{
+	json_array_append_new(arg, role_json(v));
+}
+
+err_code api_roles_list(struct request *r, struct err *e)
+{
+	json_t *items = json_array();
+	if (role_list(http_app(r), http_arena(r), http_access(r), role_item, items, e)) {
+		json_decref(items);
+		return e->code;
+	}
+	return http_reply_json(r, 200, json_pack("{s:o, s:n}", "items", items, "next_cursor"));
+}
+
+err_code api_roles_create(struct request *r, struct err *e)
+{
+	const char *name = NULL, *description = NULL;
+	struct json_strings perms = {0};
+	const struct json_field spec[] = {
+	        JF_STRING("name", &name, JF_REQUIRED, 0),
+	        JF_STRING("description", &description, JF_OPTIONAL, 0),
+	        JF_STRINGS("permissions", &perms, JF_REQUIRED, 64),
+	        JF_END,
+	};
+	if (json_spec_parse_in(http_arena(r), http_body(r), spec, e))
+		return e->code;
+	struct role_view v;
+	if (role_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), name, description,
+	                perms.items, &v, e))
+		return e->code;
+	return http_reply_json(r, 201, role_json(&v));
+}
+
+err_code api_role_patch(struct request *r, struct err *e)
+{
+	const char *description = NULL;
+	struct json_strings perms = {0};
+	const struct json_field spec[] = {
+	        JF_STRING("description", &description, JF_OPTIONAL, 0),
+	        JF_STRINGS("permissions", &perms, JF_OPTIONAL, 64),
+	        JF_END,
+	};
+	if (json_spec_parse_in(http_arena(r), http_body(r), spec, e))
+		return e->code;
+	struct role_view v;
+	if (role_update(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
+	                http_param(r, "role"), description, perms.set ? perms.items : NULL, &v, e))
+		return e->code;
+	return http_reply_json(r, 200, role_json(&v));
+}
+
+err_code api_role_delete(struct request *r, struct err *e)
+{
+	if (role_delete(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
+	                http_param(r, "role"), e))
+		return e->code;
+	return http_reply_empty(r, 204);
+}

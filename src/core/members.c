@@ -1,0 +1,470 @@
+#include "core/members.h"
+
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/text.h"
+#include "core/audit.h"
+#include "core/orgs.h"
+#include "store/store.h"
+
+#include <string.h>
+
+static const char *actor(const struct auth *who)
+{
+	return who ? who->user.id : NULL;
+}
+
+/* The role exists here, and the caller holds every permission it gives. */
+static err_code check_role(struct db *db, struct arena *a, const struct org_access *acc, const char *role,
+                           struct err *e)
+{
+	if (!role_builtin(role)) {
+		struct role_row r;
+		err_code rc = store_role_get(db, a, acc->org.id, role, &r, e);
+		if (rc == E_NOT_FOUND)
+			return err_set(e, E_UNKNOWN_ROLE, "role", "There is no role '%.64s' in this organization.",
+			               role);
+		if (rc)
+			return rc;
+	}
+	permset p;
+	if (authz_role_perms(db, a, acc->org.id, role, &p, e))
+		return e->code;
+	if (!acc->is_operator && (p & ~acc->perms))
+		return err_set(e, E_FORBIDDEN, "role", "You cannot give a role with permissions you do not hold.");
+	return E_OK;
+}
+
+/* The organization keeps an administrator: refuses to take the role from the last one. */
+static err_code keep_an_administrator(struct db *db, const char *org_id, const char *current_role, struct err *e)
+{
+	if (strcmp(current_role, ROLE_ADMINISTRATOR))
+		return E_OK;
+	int64_t n;
+	if (store_member_count_role(db, org_id, ROLE_ADMINISTRATOR, &n, e))
+		return e->code;
+	return n <= 1 ? err_set(e, E_LAST_ADMINISTRATOR, NULL, NULL) : E_OK;
+}
+
+/* ---- create ---- */
+
+struct create_arg {
+	struct app *app;
+	struct arena *a;
+	const struct reqinfo *ri;
+	const struct auth *who;
+	const struct org_access *acc;
+	struct user *u;
+	const char *key, *role;
+	bool send_setup;
+	struct member *out;
+};
+
+static err_code create_tx(struct db *db, void *arg, struct err *e)
+{
+	struct create_arg *c = arg;
+	const struct org *org = &c->acc->org;
+	if (store_org_lock(db, org->id, e) || check_role(db, c->a, c->acc, c->role, e))
+		return e->code;
+	if (!strcmp(org->type, "customer")) {
+		/* Only corporate customers have logins, and only while their provider has the module. */
+		if (!org->kind || strcmp(org->kind, "corporate"))
+			return err_set(e, E_LOGIN_NOT_ALLOWED, NULL, "Only corporate customers can have logins.");
+		bool on = false;
+		if (store_module_enabled(db, org->provider_id, MODULE_CUSTOMER_LOGIN, &on, e))
+			return e->code;
+		if (!on)
+			return err_set(
+			        e, E_MODULE_DISABLED, "module",
+			        "The provider needs the module customer_login for its customers to have logins.");
+	}
+	int64_t now = clock_now_ms();
+	const char *source = !strcmp(org->type, "customer") && c->acc->via == VIA_MEMBER ? "customer_admin" : "direct";
+	if (c->acc->via == VIA_OPERATOR)
+		source = "operator";
+	if (store_user_insert(db, c->u, c->key, e) ||
+	    store_member_insert(db, c->a, org->id, c->u, c->role, source, actor(c->who), now, e))
+		return e->code;
+	if (c->send_setup && account_queue_link(c->app, db, c->a, c->u, false, MAIL_PASSWORD_SETUP, org->name, e))
+		return e->code;
+	if (store_member_get(db, c->a, org->id, c->u->id, c->out, e))
+		return e->code;
+	char *details =
+	        arena_printf(c->a, "{\"email\":%s,\"role\":%s,\"password_set\":%s}", json_quote(c->a, c->u->email),
+	                     json_quote(c->a, c->role), c->send_setup ? "false" : "true");
+	return audit_record(db, c->ri, org->id, actor(c->who), "member.created", "user", c->u->id, details, e);
+}
+
+err_code member_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                       const struct org_access *acc, const struct user_new *n, const char *role, struct member *out,
+                       struct err *e)
+{
+	struct user u;
+	const char *key;
+	if (account_new_user(a, n, &u, &key, e))
+		return e->code;
+	struct create_arg c = {app, a, ri, who, acc, &u, key, role, n->password == NULL, out};
+	return store_tx(app->store, true, create_tx, &c, e);
+}
+
+/* ---- read ---- */
+
+struct list_arg {
+	struct arena *a;
+	struct member_query q;
+	store_member_cb cb;
+	void *arg;
+};
+
+static err_code list_tx(struct db *db, void *arg, struct err *e)
+{
+	struct list_arg *l = arg;
+	return store_member_list(db, l->a, &l->q, l->cb, l->arg, e);
+}
+
+err_code member_list(struct app *app, struct arena *a, const struct org_access *acc, const struct member_page_query *q,
+                     store_member_cb cb, void *arg, struct err *e)
+{
+	struct list_arg l = {a, {.org_id = acc->org.id, .role = q->role, .limit = q->limit}, cb, arg};
+	const char *sort = q->sort ? q->sort : "name";
+	if (*sort == '-') {
+		l.q.desc = true;
+		sort++;
+	}
+	if (!strcmp(sort, "name"))
+		l.q.sort = MEMBER_SORT_NAME;
+	else if (!strcmp(sort, "email"))
+		l.q.sort = MEMBER_SORT_EMAIL;
+	else if (!strcmp(sort, "created_at"))
+		l.q.sort = MEMBER_SORT_CREATED;
+	else
+		return err_set(e, E_BAD_REQUEST, "sort",
+		               "sort must be name, email or created_at, with - for descending.");
+	if (q->q && *q->q) {
+		l.q.q_lo = text_fold(a, q->q);
+		l.q.q_hi = prefix_upper_bound(a, l.q.q_lo);
+	}
+	l.q.after_key = q->after_key;
+	l.q.after_id = q->after_id;
+	return store_tx(app->store, false, list_tx, &l, e);
+}
+
+struct get_arg {
+	struct arena *a;
+	const char *org_id, *user_id;
+	struct member *out;
+};
+
+static err_code get_tx(struct db *db, void *arg, struct err *e)
+{
+	struct get_arg *g = arg;
+	return store_member_get(db, g->a, g->org_id, g->user_id, g->out, e);
+}
+
+err_code member_get(struct app *app, struct arena *a, const struct org_access *acc, const char *user_id,
+                    struct member *out, struct err *e)
+{
+	if (!id_valid("usr", user_id))
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	struct get_arg g = {a, acc->org.id, user_id, out};
+	return store_tx(app->store, false, get_tx, &g, e);
+}
+
+/* ---- change and remove ---- */
+
+struct change_arg {
+	struct arena *a;
+	const struct reqinfo *ri;
+	const struct auth *who;
+	const struct org_access *acc;
+	const char *user_id, *role;
+	struct member *out;
+};
+
+static err_code set_role_tx(struct db *db, void *arg, struct err *e)
+{
+	struct change_arg *c = arg;
+	const char *org_id = c->acc->org.id;
+	struct member m;
+	if (store_org_lock(db, org_id, e) || store_member_get(db, c->a, org_id, c->user_id, &m, e))
+		return e->code;
+	if (check_role(db, c->a, c->acc, c->role, e))
+		return e->code;
+	/* Nobody changes the role of someone holding more than they do. */
+	permset theirs;
+	if (authz_role_perms(db, c->a, org_id, m.role, &theirs, e))
+		return e->code;
+	if (!c->acc->is_operator && (theirs & ~c->acc->perms))
+		return err_set(e, E_FORBIDDEN, NULL, "This member holds permissions you do not hold.");
+	if (strcmp(c->role, ROLE_ADMINISTRATOR) && keep_an_administrator(db, org_id, m.role, e))
+		return e->code;
+	if (store_member_set_role(db, org_id, c->user_id, c->role, e) ||
+	    store_member_get(db, c->a, org_id, c->user_id, c->out, e))
+		return e->code;
+	char *details =
+	        arena_printf(c->a, "{\"from\":%s,\"to\":%s}", json_quote(c->a, m.role), json_quote(c->a, c->role));
+	return audit_record(db, c->ri, org_id, actor(c->who), "member.role_changed", "user", c->user_id, details, e);
+}
+
+err_code member_set_role(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                         const struct org_access *acc, const char *user_id, const char *role, struct member *out,
+                         struct err *e)
+{
+	if (!id_valid("usr", user_id))
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	struct change_arg c = {a, ri, who, acc, user_id, role, out};
+	return store_tx(app->store, true, set_role_tx, &c, e);
+}
+
+static err_code remove_tx(struct db *db, void *arg, struct err *e)
+{
+	struct change_arg *c = arg;
+	const char *org_id = c->acc->org.id;
+	struct member m;
+	if (store_org_lock(db, org_id, e) || store_member_get(db, c->a, org_id, c->user_id, &m, e))
+		return e->code;
+	permset theirs;
+	if (authz_role_perms(db, c->a, org_id, m.role, &theirs, e))
+		return e->code;
+	if (!c->acc->is_operator && (theirs & ~c->acc->perms))
+		return err_set(e, E_FORBIDDEN, NULL, "This member holds permissions you do not hold.");
+	if (keep_an_administrator(db, org_id, m.role, e) || store_member_delete(db, org_id, c->user_id, e))
+		return e->code;
+	char *details = arena_printf(c->a, "{\"email\":%s,\"role\":%s}", json_quote(c->a, m.user.email),
+	                             json_quote(c->a, m.role));
+	return audit_record(db, c->ri, org_id, actor(c->who), "member.removed", "user", c->user_id, details, e);
+}
+
+/* Access is checked against the membership on every request, so removing it
+ * ends the member's access at once, sessions already open included. */
+err_code member_remove(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                       const struct org_access *acc, const char *user_id, struct err *e)
+{
+	if (!id_valid("usr", user_id))
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	struct change_arg c = {a, ri, who, acc, user_id, NULL, NULL};
+	return store_tx(app->store, true, remove_tx, &c, e);
+}
+
+err_code member_remove_bulk(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                            const struct org_access *acc, const char *const *ids, int n, err_code *out_results,
+                            struct err *e)
+{
+	if (n > BULK_MAX)
+		return err_set(e, E_TOO_MANY_ITEMS, "ids", "At most %d ids at once.", BULK_MAX);
+	for (int i = 0; i < n; i++) {
+		struct err one;
+		err_clear(&one);
+		out_results[i] = member_remove(app, a, ri, who, acc, ids[i], &one);
+		if (out_results[i] == E_INTERNAL || out_results[i] == E_RETRY || out_results[i] == E_UNAVAILABLE)
+			return err_set(e, out_results[i], NULL, NULL);
+	}
+	return E_OK;
+}
+
+/* ---- roles ---- */
+
+struct roles_arg {
+	struct arena *a;
+	const char *org_id;
+	role_cb cb;
+	void *arg;
+};
+
+static void custom_role(const struct role_row *r, void *arg)
+{
+	struct roles_arg *ra = arg;
+	struct role_view v = {r->name, r->description, 0, false, r->created_at, r->updated_at};
+	permset_parse_list(r->permissions, &v.perms, NULL, ra->a);
+	ra->cb(&v, ra->arg);
+}
+
+static err_code roles_tx(struct db *db, void *arg, struct err *e)
+{
+	struct roles_arg *ra = arg;
+	for (int i = 0; i < builtin_roles_count; i++) {
+		struct role_view v = {
+		        builtin_roles[i].name, builtin_roles[i].description, builtin_roles[i].perms, true, 0, 0};
+		ra->cb(&v, ra->arg);
+	}
+	return store_role_list(db, ra->a, ra->org_id, custom_role, ra, e);
+}
+
+err_code role_list(struct app *app, struct arena *a, const struct org_access *acc, role_cb cb, void *arg, struct err *e)
+{
+	struct roles_arg ra = {a, acc->org.id, cb, arg};
+	return store_tx(app->store, false, roles_tx, &ra, e);
+}
+
+static err_code parse_perms(struct arena *a, const struct org_access *acc, const char *const *names, permset *out,
+                            struct err *e)
+{
+	*out = 0;
+	for (const char *const *p = names; p && *p; p++) {
+		perm pm;
+		if (!perm_parse(*p, &pm))
+			return err_set(e, E_UNKNOWN_PERMISSION, "permissions", "There is no permission '%.64s'.", *p);
+		*out |= PERMSET(pm);
+	}
+	(void)a;
+	if (!acc->is_operator && (*out & ~acc->perms))
+		return err_set(e, E_FORBIDDEN, "permissions", "You cannot grant a permission you do not hold.");
+	return E_OK;
+}
+
+static err_code check_role_name(const char *name, struct err *e)
+{
+	size_t n = strlen(name);
+	if (!n || n > ROLE_NAME_MAX || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != n)
+		return err_set(e, E_INVALID, "name",
+		               "A role name is 1 to %d characters of lower-case letters, digits, '_' and '-'.",
+		               ROLE_NAME_MAX);
+	if (role_builtin(name))
+		return err_set(e, E_ROLE_EXISTS, "name", "'%s' is a built-in role.", name);
+	return E_OK;
+}
+
+struct role_change_arg {
+	struct arena *a;
+	const struct reqinfo *ri;
+	const struct auth *who;
+	const struct org_access *acc;
+	const char *name, *description, *perms; /* perms: "a,b", NULL to keep */
+	bool create;
+	struct role_view *out;
+};
+
+static err_code role_change_tx(struct db *db, void *arg, struct err *e)
+{
+	struct role_change_arg *r = arg;
+	const char *org_id = r->acc->org.id;
+	int64_t now = clock_now_ms();
+	err_code rc;
+	if (r->create) {
+		struct role_row row = {r->name, r->description, r->perms, now, now};
+		rc = store_role_insert(db, org_id, &row, e);
+		if (rc == E_CONFLICT)
+			return err_set(e, E_ROLE_EXISTS, "name", NULL);
+	} else {
+		rc = store_role_update(db, org_id, r->name, r->description, r->perms, now, e);
+	}
+	if (rc)
+		return rc;
+	struct role_row row;
+	if (store_role_get(db, r->a, org_id, r->name, &row, e))
+		return e->code;
+	*r->out = (struct role_view){row.name, row.description, 0, false, row.created_at, row.updated_at};
+	permset_parse_list(row.permissions, &r->out->perms, NULL, r->a);
+	char *details = arena_printf(r->a, "{\"permissions\":%s}", json_quote(r->a, row.permissions));
+	return audit_record(db, r->ri, org_id, actor(r->who), r->create ? "role.created" : "role.updated", "role",
+	                    r->name, details, e);
+}
+
+static err_code role_change(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                            const struct org_access *acc, const char *name, const char *description,
+                            const char *const *permissions, bool create, struct role_view *out, struct err *e)
+{
+	if (create && check_role_name(name, e))
+		return e->code;
+	if (!create && role_builtin(name))
+		return err_set(e, E_FORBIDDEN, NULL, "Built-in roles cannot be changed.");
+	if (description && utf8_chars(description) > ROLE_DESCRIPTION_MAX)
+		return err_set(e, E_TOO_LONG, "description", NULL);
+	const char *perms = NULL;
+	if (permissions) {
+		permset ps;
+		if (parse_perms(a, acc, permissions, &ps, e))
+			return e->code;
+		perms = permset_format(a, ps);
+	}
+	struct role_change_arg r = {a, ri, who, acc, name, description, perms, create, out};
+	return store_tx(app->store, true, role_change_tx, &r, e);
+}
+
+err_code role_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                     const struct org_access *acc, const char *name, const char *description,
+                     const char *const *permissions, struct role_view *out, struct err *e)
+{
+	static const char *const none[] = {NULL};
+	return role_change(app, a, ri, who, acc, name, description ? description : "", permissions ? permissions : none,
+	                   true, out, e);
+}
+
+err_code role_update(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                     const struct org_access *acc, const char *name, const char *description,
+                     const char *const *permissions, struct role_view *out, struct err *e)
+{
+	return role_change(app, a, ri, who, acc, name, description, permissions, false, out, e);
+}
+
+struct role_delete_arg {
+	struct arena *a;
+	const struct reqinfo *ri;
+	const struct auth *who;
+	const char *org_id, *name;
+};
+
+static err_code role_delete_tx(struct db *db, void *arg, struct err *e)
+{
+	struct role_delete_arg *r = arg;
+	int64_t n;
+	if (store_org_lock(db, r->org_id, e) || store_member_count_role(db, r->org_id, r->name, &n, e))
+		return e->code;
+	if (n > 0)
+		return err_set(e, E_ROLE_IN_USE, NULL, "%lld members have this role.", (long long)n);
+	if (store_role_delete(db, r->org_id, r->name, e))
+		return e->code;
+	return audit_record(db, r->ri, r->org_id, actor(r->who), "role.deleted", "role", r->name, NULL, e);
+}
+
+err_code role_delete(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                     const struct org_access *acc, const char *name, struct err *e)
+{
+	if (role_builtin(name))
+		return err_set(e, E_FORBIDDEN, NULL, "Built-in roles cannot be deleted.");
+	struct role_delete_arg r = {a, ri, who, acc->org.id, name};
+	return store_tx(app->store, true, role_delete_tx, &r, e);
+}
+
+/* ---- /me ---- */
+
+struct mine_arg {
+	struct arena *a;
+	struct db *db;
+	const char *user_id;
+	membership_cb cb;
+	void *arg;
+	err_code rc;
+	struct err *e;
+};
+
+/* Runs while the list statement is being stepped: the role lookup is
+ * another statement, which both engines allow meanwhile. */
+static void mine_item(const struct org *o, const char *role, void *arg)
+{
+	struct mine_arg *m = arg;
+	if (m->rc)
+		return;
+	permset p = 0;
+	m->rc = authz_role_perms(m->db, m->a, o->id, role, &p, m->e);
+	if (!m->rc)
+		m->cb(o, role, p, m->arg);
+}
+
+static err_code mine_tx(struct db *db, void *arg, struct err *e)
+{
+	struct mine_arg *m = arg;
+	m->db = db;
+	m->e = e;
+	m->rc = E_OK;
+	if (store_orgs_of_user(db, m->a, m->user_id, mine_item, m, e))
+		return e->code;
+	return m->rc;
+}
+
+err_code member_orgs_of(struct app *app, struct arena *a, const char *user_id, membership_cb cb, void *arg,
+                        struct err *e)
+{
+	struct mine_arg m = {a, NULL, user_id, cb, arg, E_OK, e};
+	return store_tx(app->store, false, mine_tx, &m, e);
+}

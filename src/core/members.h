@@ -1,0 +1,73 @@
+#ifndef ROSTER_CORE_MEMBERS_H
+#define ROSTER_CORE_MEMBERS_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "core/accounts.h"
+#include "core/authz.h"
+#include "store/orgs.h"
+
+/* The people in an organization, and its roles. Every function takes the
+ * access that authz_org() granted for the organization. */
+
+#define BULK_MAX 500
+#define ROLE_NAME_MAX 64
+#define ROLE_DESCRIPTION_MAX 500
+
+/* Creates the account and the membership. With a password the user can
+ * sign in at once; without one a set-password email goes out. An email
+ * that has an account already answers E_USER_EXISTS. */
+err_code member_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                       const struct org_access *acc, const struct user_new *n, const char *role, struct member *out,
+                       struct err *e);
+
+struct member_page_query {
+	const char *q, *role, *sort; /* sort: name | email | created_at, "-" in front for descending */
+	const char *after_key, *after_id;
+	int limit;
+};
+err_code member_list(struct app *app, struct arena *a, const struct org_access *acc, const struct member_page_query *q,
+                     store_member_cb cb, void *arg, struct err *e);
+err_code member_get(struct app *app, struct arena *a, const struct org_access *acc, const char *user_id,
+                    struct member *out, struct err *e);
+err_code member_set_role(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                         const struct org_access *acc, const char *user_id, const char *role, struct member *out,
+                         struct err *e);
+err_code member_remove(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                       const struct org_access *acc, const char *user_id, struct err *e);
+
+/* Removes each id on its own: out_results[i] is E_OK ("removed"),
+ * E_NOT_FOUND, or the reason it was refused. */
+err_code member_remove_bulk(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                            const struct org_access *acc, const char *const *ids, int n, err_code *out_results,
+                            struct err *e);
+
+/* ---- roles ---- */
+
+struct role_view {
+	const char *name, *description;
+	permset perms;
+	bool builtin;
+	int64_t created_at, updated_at;
+};
+typedef void (*role_cb)(const struct role_view *r, void *arg);
+err_code role_list(struct app *app, struct arena *a, const struct org_access *acc, role_cb cb, void *arg,
+                   struct err *e);
+/* permissions: NULL-terminated names. Nobody grants what they do not hold. */
+err_code role_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                     const struct org_access *acc, const char *name, const char *description,
+                     const char *const *permissions, struct role_view *out, struct err *e);
+err_code role_update(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                     const struct org_access *acc, const char *name, const char *description,
+                     const char *const *permissions, struct role_view *out, struct err *e);
+err_code role_delete(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                     const struct org_access *acc, const char *name, struct err *e);
+
+/* The caller's organizations with role and permissions, for /me. */
+typedef void (*membership_cb)(const struct org *o, const char *role, permset perms, void *arg);
+err_code member_orgs_of(struct app *app, struct arena *a, const char *user_id, membership_cb cb, void *arg,
+                        struct err *e);
+
+#endif

@@ -1,0 +1,71 @@
+#ifndef ROSTER_CORE_ORGS_H
+#define ROSTER_CORE_ORGS_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "core/accounts.h"
+#include "core/authz.h"
+#include "store/orgs.h"
+
+/* Organizations: creation by operators with their first administrator,
+ * settings, closing, modules, customers and a customer's independence. */
+
+#define ORG_NAME_MAX 200
+#define MODULE_CUSTOMER_LOGIN "customer_login"
+#define MODULE_TEAMS "teams"
+bool module_known(const char *name);
+
+struct org_new {
+	const char *name;
+	const char *type; /* enterprise | partner */
+	struct user_new admin;
+	const char *const *modules; /* NULL-terminated, or NULL */
+};
+
+/* By an operator (who may be NULL for rosterctl). The administrator gets the
+ * membership and an email: "you are now the administrator" for an existing
+ * account, a set-password link for a new one; both in their language. */
+err_code org_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                    const struct org_new *n, struct org *out, struct user *out_admin, struct err *e);
+
+/* Designates one more administrator (rosterctl org admin): the same
+ * emails as at creation. */
+err_code org_add_admin(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                       const char *org_id, const struct user_new *n, struct user *out, struct err *e);
+
+/* The organizations visible in a list: an operator's page of all (q: a
+ * name prefix), or the caller's own with their role. */
+typedef void (*org_item_cb)(const struct org *o, const char *role, void *arg);
+err_code org_list(struct app *app, struct arena *a, const struct auth *who, const char *q, const char *after_key,
+                  const char *after_id, int limit, org_item_cb cb, void *arg, struct err *e);
+
+/* NULL leaves it as it is; settings is a JSON object's text. */
+err_code org_update(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                    const struct org_access *acc, const char *name, const char *settings, struct org *out,
+                    struct err *e);
+err_code org_close(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                   const struct org_access *acc, struct err *e);
+err_code org_module_set(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                        const struct org_access *acc, const char *module, bool on, struct err *e);
+/* Modules enabled for the org, for rendering. */
+typedef void (*org_module_cb)(const char *module, void *arg);
+err_code org_modules(struct app *app, const char *org_id, org_module_cb cb, void *arg, struct err *e);
+/* E_MODULE_DISABLED naming the module when it is off. */
+err_code org_require_module(struct app *app, const char *org_id, const char *module, struct err *e);
+
+/* A corporate or individual customer of the provider in acc. */
+err_code org_customer_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                             const struct org_access *acc, const char *name, const char *kind, struct org *out,
+                             struct err *e);
+err_code org_customer_list(struct app *app, struct arena *a, const struct org_access *acc, const char *q,
+                           const char *after_key, const char *after_id, int limit, org_item_cb cb, void *arg,
+                           struct err *e);
+
+/* The customer becomes an enterprise without a provider, by its own
+ * administrator or its provider's; from then on the provider sees nothing. */
+err_code org_make_independent(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                              const struct org_access *acc, struct org *out, struct err *e);
+
+#endif

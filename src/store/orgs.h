@@ -1,0 +1,129 @@
+#ifndef ROSTER_STORE_ORGS_H
+#define ROSTER_STORE_ORGS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "store/accounts.h"
+#include "store/db.h"
+
+/* Queries on organizations, their modules and custom roles, memberships
+ * and the audit log. Like every store file: on a connection inside a
+ * transaction, results copied into the arena. */
+
+struct org {
+	const char *id, *name, *type, *kind, *provider_id, *state, *settings;
+	int64_t created_at, updated_at;
+};
+
+err_code store_org_insert(struct db *db, const struct org *o, struct err *e);
+err_code store_org_get(struct db *db, struct arena *a, const char *id, struct org *out, struct err *e);
+/* NULL leaves a field as it is. */
+err_code store_org_update(struct db *db, const char *id, const char *name, const char *settings, int64_t now,
+                          struct err *e);
+err_code store_org_set_state(struct db *db, const char *id, const char *state, int64_t now, struct err *e);
+/* A customer becomes an enterprise without a provider; E_CONFLICT when it is no customer (any more). */
+err_code store_org_make_independent(struct db *db, const char *id, int64_t now, struct err *e);
+/* Serializes changes to one organization's memberships (see store_user_lock). */
+err_code store_org_lock(struct db *db, const char *id, struct err *e);
+
+/* A page of organizations in name order after (after_name, after_id).
+ * q_lo/q_hi: a prefix range on the folded name, or NULL for all.
+ * provider_id: only that provider's customers; NULL for every org. */
+struct org_query {
+	const char *provider_id;
+	const char *q_lo, *q_hi;
+	const char *after_name, *after_id;
+	int limit;
+};
+typedef void (*store_org_cb)(const struct org *o, void *arg);
+err_code store_org_list(struct db *db, struct arena *a, const struct org_query *q, store_org_cb cb, void *arg,
+                        struct err *e);
+
+/* The organizations a user belongs to, with the role, in name order. */
+typedef void (*store_user_org_cb)(const struct org *o, const char *role, void *arg);
+err_code store_orgs_of_user(struct db *db, struct arena *a, const char *user_id, store_user_org_cb cb, void *arg,
+                            struct err *e);
+
+err_code store_module_enable(struct db *db, const char *org_id, const char *module, const char *by, int64_t now,
+                             struct err *e);
+err_code store_module_disable(struct db *db, const char *org_id, const char *module, struct err *e);
+err_code store_module_enabled(struct db *db, const char *org_id, const char *module, bool *out, struct err *e);
+typedef void (*store_module_cb)(const char *module, void *arg);
+err_code store_module_list(struct db *db, const char *org_id, store_module_cb cb, void *arg, struct err *e);
+
+/* ---- custom roles ---- */
+
+struct role_row {
+	const char *name, *description, *permissions; /* permissions: "a,b,c" */
+	int64_t created_at, updated_at;
+};
+/* E_CONFLICT when the name is taken. */
+err_code store_role_insert(struct db *db, const char *org_id, const struct role_row *r, struct err *e);
+err_code store_role_get(struct db *db, struct arena *a, const char *org_id, const char *name, struct role_row *out,
+                        struct err *e);
+err_code store_role_update(struct db *db, const char *org_id, const char *name, const char *description,
+                           const char *permissions, int64_t now, struct err *e);
+err_code store_role_delete(struct db *db, const char *org_id, const char *name, struct err *e);
+typedef void (*store_role_cb)(const struct role_row *r, void *arg);
+err_code store_role_list(struct db *db, struct arena *a, const char *org_id, store_role_cb cb, void *arg,
+                         struct err *e);
+
+/* ---- memberships ---- */
+
+struct member {
+	const char *org_id, *role, *source, *created_by;
+	int64_t created_at;
+	struct user user;
+};
+
+/* E_CONFLICT when the user is a member already. */
+err_code store_member_insert(struct db *db, struct arena *a, const char *org_id, const struct user *u, const char *role,
+                             const char *source, const char *created_by, int64_t now, struct err *e);
+err_code store_member_get(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct member *out,
+                          struct err *e);
+/* The caller's role in the org, or E_NOT_FOUND. */
+err_code store_member_role(struct db *db, struct arena *a, const char *org_id, const char *user_id,
+                           const char **out_role, struct err *e);
+err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role, struct err *e);
+err_code store_member_delete(struct db *db, const char *org_id, const char *user_id, struct err *e);
+err_code store_member_count_role(struct db *db, const char *org_id, const char *role, int64_t *out, struct err *e);
+/* Rewrites the copied search keys after the user's names changed. */
+err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct user *u, struct err *e);
+
+typedef enum { MEMBER_SORT_NAME, MEMBER_SORT_EMAIL, MEMBER_SORT_CREATED } member_sort;
+struct member_query {
+	const char *org_id;
+	const char *q_lo, *q_hi; /* a prefix range on the folded email, first, last or "first last"; NULL: all */
+	const char *role;        /* NULL: any */
+	member_sort sort;
+	bool desc;
+	const char *after_key, *after_id; /* the keyset cursor; NULL: from the start */
+	int limit;
+};
+/* sort_key is the value the page is ordered by, for the next cursor. */
+typedef void (*store_member_cb)(const struct member *m, const char *sort_key, void *arg);
+err_code store_member_list(struct db *db, struct arena *a, const struct member_query *q, store_member_cb cb, void *arg,
+                           struct err *e);
+
+/* ---- audit ---- */
+
+struct audit_row {
+	const char *id, *org_id, *actor_id, *action, *target_type, *target_id, *request_id, *client_addr, *details;
+	int64_t at;
+};
+struct audit_query {
+	const char *org_id;
+	const char *action, *actor_id; /* NULL: any */
+	int64_t since, until;          /* [since, until); 0: open */
+	int64_t after_at;              /* cursor (newest first); 0: from the newest */
+	const char *after_id;
+	int limit;
+};
+typedef void (*store_audit_cb)(const struct audit_row *r, void *arg);
+err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, store_audit_cb cb, void *arg,
+                          struct err *e);
+
+#endif

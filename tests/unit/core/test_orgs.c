@@ -1,0 +1,703 @@
+/* Organizations, members and roles on a real store (SQLite, then PostgreSQL
+ * under tests/run.sh), plus the text helpers their lists rest on. Each test
+ * makes its own organization and users with unique emails. */
+#include "testutil.h"
+
+#include <sodium.h>
+
+#include "base/clock.h"
+#include "base/text.h"
+#include "core/accounts.h"
+#include "core/authz.h"
+#include "core/members.h"
+#include "core/orgs.h"
+#include "store/misc.h"
+
+#define PASSWORD "correct horse battery"
+
+static struct app app;
+
+static int setup(void **state)
+{
+	(void)state;
+	app = (struct app){.store = test_store(),
+	                   .public_url = "http://roster.test",
+	                   .session_idle_ms = 3600 * 1000LL,
+	                   .session_lifetime_ms = 24 * 3600 * 1000LL};
+	return 0;
+}
+
+static const struct reqinfo *client(char *addr)
+{
+	static struct reqinfo ri;
+	id_new("addr", addr);
+	ri = (struct reqinfo){.request_id = "req_test", .client_addr = addr};
+	return &ri;
+}
+
+/* An operator's auth, built by hand: operators bypass the membership checks. */
+static void operator_auth(struct arena *a, struct auth *out)
+{
+	char id[ID_MAX];
+	id_new("usr", id);
+	memset(out, 0, sizeof *out);
+	out->user = (struct user){.id = arena_strdup(a, id), .email = "op@example.com", .state = "active",
+	                          .is_operator = true, .language = "en"};
+}
+
+static void user_auth(const struct user *u, struct auth *out)
+{
+	memset(out, 0, sizeof *out);
+	out->user = *u;
+}
+
+/* ---- the outbox, read back ---- */
+
+struct claim_arg {
+	struct arena *a;
+	struct outbox_msg m;
+};
+
+static err_code claim_tx(struct db *db, void *arg, struct err *e)
+{
+	struct claim_arg *c = arg;
+	int64_t now = clock_now_ms();
+	if (store_outbox_claim(db, c->a, now, 1, &c->m, e))
+		return e->code;
+	return store_outbox_sent(db, c->m.id, now, e);
+}
+
+static err_code take_mail(struct arena *a, struct outbox_msg *out)
+{
+	struct claim_arg c = {.a = a};
+	struct err e;
+	err_clear(&e);
+	err_code rc = store_tx(app.store, true, claim_tx, &c, &e);
+	*out = c.m;
+	return rc;
+}
+
+static void drain(struct arena *a)
+{
+	struct outbox_msg m;
+	int n = 0;
+	while (take_mail(a, &m) == E_OK)
+		if (++n > 100000)
+			fail_msg("the outbox does not drain");
+}
+
+/* ---- fixtures ---- */
+
+struct fixture {
+	struct auth op;
+	struct org org;
+	struct user admin;
+	struct org_access op_acc; /* the operator's access to org */
+	char admin_email[128];
+};
+
+static void new_org(struct arena *a, const char *name, struct fixture *f)
+{
+	struct err e;
+	err_clear(&e);
+	operator_auth(a, &f->op);
+	test_email(f->admin_email, sizeof f->admin_email, "admin");
+	struct org_new n = {.name = name,
+	                    .type = "enterprise",
+	                    .admin = {.email = f->admin_email, .first_name = "Ada", .last_name = "Admin"}};
+	if (org_create(&app, a, NULL, NULL, &n, &f->org, &f->admin, &e))
+		fail_msg("org_create: %s", err_message(&e));
+	if (authz_org(&app, a, &f->op, f->org.id, PERM_NONE, &f->op_acc, &e))
+		fail_msg("authz_org (operator): %s", err_message(&e));
+}
+
+static void add_member(struct arena *a, const struct fixture *f, const char *email, const char *first,
+                       const char *last, const char *role, const char *password, struct member *out)
+{
+	struct err e;
+	err_clear(&e);
+	struct user_new n = {.email = email, .first_name = first, .last_name = last, .password = password};
+	if (member_create(&app, a, NULL, &f->op, &f->op_acc, &n, role, out, &e))
+		fail_msg("member_create %s: %s", email, err_message(&e));
+}
+
+/* ---- organizations ---- */
+
+static void org_create_makes_the_admin_a_member_and_mails_them(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	drain(a);
+	struct fixture f;
+	new_org(a, "Acme Corp", &f);
+	assert_true(id_valid("org", f.org.id));
+	assert_string_equal(f.org.name, "Acme Corp");
+	assert_string_equal(f.org.type, "enterprise");
+	assert_string_equal(f.org.state, "active");
+	assert_true(id_valid("usr", f.admin.id));
+	assert_string_equal(f.admin.email, f.admin_email);
+
+	/* the organization exists, as the operator sees it */
+	assert_string_equal(f.op_acc.org.id, f.org.id);
+	assert_string_equal(f.op_acc.org.name, "Acme Corp");
+	assert_int_equal(f.op_acc.via, VIA_OPERATOR);
+	assert_true(f.op_acc.is_operator);
+	assert_int_equal(f.op_acc.perms, PERMSET_ALL);
+
+	/* the administrator is a member with the role administrator */
+	struct member m;
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(member_get(&app, a, &f.op_acc, f.admin.id, &m, &e), E_OK);
+	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
+	assert_string_equal(m.org_id, f.org.id);
+	assert_string_equal(m.user.email, f.admin_email);
+
+	/* exactly one email, to the administrator */
+	struct outbox_msg msg;
+	assert_int_equal(take_mail(a, &msg), E_OK);
+	assert_string_equal(msg.recipient, f.admin_email);
+	assert_non_null(strstr(msg.body_text, "http://roster.test"));
+	assert_int_equal(take_mail(a, &msg), E_NOT_FOUND);
+	arena_free(a);
+}
+
+static void org_create_refuses_bad_input(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	char email[128];
+	struct org o;
+	struct user u;
+	test_email(email, sizeof email, "bad");
+	struct org_new n = {.name = "  ", .type = "enterprise", .admin = {.email = email}};
+	err_clear(&e);
+	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_INVALID);
+	n.name = "Fine";
+	n.type = "customer";
+	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_INVALID);
+	n.type = "partner";
+	n.admin.email = "not-an-email";
+	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_INVALID_EMAIL);
+	assert_string_equal(e.field, "admin.email");
+	n.admin.email = email;
+	const char *mods[] = {"teams", "warp_drive", NULL};
+	n.modules = mods;
+	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_UNKNOWN_MODULE);
+	arena_free(a);
+}
+
+/* A real sign-in, then authz_org for a member, a non-member, an unknown org. */
+static void authz_org_sees_members_not_strangers(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Visible Ltd", &f);
+
+	char email[128], addr[ID_MAX];
+	struct member mod;
+	add_member(a, &f, test_email(email, sizeof email, "mod"), "Mo", "Derator", "moderator", PASSWORD, &mod);
+	assert_string_equal(mod.role, "moderator");
+
+	struct login_result lr;
+	err_clear(&e);
+	if (account_login(&app, a, client(addr), email, PASSWORD, &lr, &e))
+		fail_msg("login: %s", err_message(&e));
+	struct auth who;
+	memset(&who, 0, sizeof who);
+	assert_int_equal(account_authenticate(&app, a, lr.token, &who, &e), E_OK);
+	assert_string_equal(who.user.id, mod.user.id);
+
+	struct org_access acc;
+	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_MEMBERS_READ, &acc, &e), E_OK);
+	assert_int_equal(acc.via, VIA_MEMBER);
+	assert_false(acc.is_operator);
+	assert_string_equal(acc.role, "moderator");
+	assert_int_equal(acc.perms, role_builtin("moderator")->perms);
+	assert_string_equal(acc.org.id, f.org.id);
+	err_clear(&e);
+	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_MEMBERS_WRITE, &acc, &e), E_FORBIDDEN);
+
+	/* the administrator from org_create */
+	struct auth admin;
+	user_auth(&f.admin, &admin);
+	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_ROLES_WRITE, &acc, &e), E_OK);
+	assert_string_equal(acc.role, ROLE_ADMINISTRATOR);
+	assert_int_equal(acc.perms, PERMSET_ALL);
+
+	/* a member of another organization is a stranger here: 404, whatever is asked */
+	struct fixture other;
+	new_org(a, "Elsewhere Inc", &other);
+	struct auth stranger;
+	user_auth(&other.admin, &stranger);
+	err_clear(&e);
+	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_ORG_WRITE, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(authz_org(&app, a, &stranger, other.org.id, PERM_ORG_WRITE, &acc, &e), E_OK);
+
+	/* unknown or malformed organization ids */
+	char ghost[ID_MAX];
+	id_new("org", ghost);
+	assert_int_equal(authz_org(&app, a, &f.op, ghost, PERM_NONE, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(authz_org(&app, a, &f.op, "nonsense", PERM_NONE, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(authz_org(&app, a, &f.op, mod.user.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
+
+	/* once removed, the open session sees nothing */
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, mod.user.id, &e), E_OK);
+	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
+
+	/* closed: org_closed for the administrator, still 404 for strangers, open to operators */
+	err_clear(&e);
+	assert_int_equal(org_close(&app, a, NULL, &f.op, &f.op_acc, &e), E_OK);
+	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_NONE, &acc, &e), E_ORG_CLOSED);
+	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
+	err_clear(&e);
+	assert_int_equal(authz_org(&app, a, &f.op, f.org.id, PERM_MEMBERS_WRITE, &acc, &e), E_OK);
+	assert_string_equal(acc.org.state, "closed");
+	arena_free(a);
+}
+
+/* ---- members ---- */
+
+static void member_create_checks_role_and_email(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Roles Co", &f);
+	char email[128];
+	test_email(email, sizeof email, "m");
+	struct user_new n = {.email = email, .first_name = "New"};
+	struct member m;
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "wizard", &m, &e), E_UNKNOWN_ROLE);
+	assert_string_equal(e.field, "role");
+	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "Administrator", &m, &e), E_UNKNOWN_ROLE);
+	/* nothing was created: the same email works now */
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "member", &m, &e), E_OK);
+	assert_string_equal(m.role, "member");
+	/* and a second time it exists */
+	struct member again;
+	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "member", &again, &e), E_USER_EXISTS);
+
+	/* nobody gives a role with permissions they do not hold */
+	struct member modm;
+	char memail[128];
+	add_member(a, &f, test_email(memail, sizeof memail, "mod"), "Mo", "D", "moderator", NULL, &modm);
+	struct auth mod;
+	user_auth(&modm.user, &mod);
+	struct org_access macc;
+	assert_int_equal(authz_org(&app, a, &mod, f.org.id, PERM_NONE, &macc, &e), E_OK);
+	char e2[128];
+	struct user_new n2 = {.email = test_email(e2, sizeof e2, "x")};
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &mod, &macc, &n2, ROLE_ADMINISTRATOR, &m, &e), E_FORBIDDEN);
+	/* nor removes someone holding more */
+	assert_int_equal(member_remove(&app, a, NULL, &mod, &macc, f.admin.id, &e), E_FORBIDDEN);
+	arena_free(a);
+}
+
+static void the_last_administrator_stays(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Lonely Admin GmbH", &f);
+	struct member m;
+
+	err_clear(&e);
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, &e), E_LAST_ADMINISTRATOR);
+	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, "member", &m, &e),
+	                 E_LAST_ADMINISTRATOR);
+	/* by the administrator themselves, too */
+	struct auth admin;
+	struct org_access aacc;
+	user_auth(&f.admin, &admin);
+	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_MEMBERS_WRITE, &aacc, &e), E_OK);
+	assert_int_equal(member_remove(&app, a, NULL, &admin, &aacc, f.admin.id, &e), E_LAST_ADMINISTRATOR);
+	assert_int_equal(member_set_role(&app, a, NULL, &admin, &aacc, f.admin.id, "moderator", &m, &e),
+	                 E_LAST_ADMINISTRATOR);
+	/* administrator to administrator is no loss */
+	err_clear(&e);
+	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, ROLE_ADMINISTRATOR, &m, &e),
+	                 E_OK);
+	assert_int_equal(member_get(&app, a, &f.op_acc, f.admin.id, &m, &e), E_OK);
+	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
+
+	/* a second administrator: now the first may go */
+	char email[128];
+	struct member second;
+	add_member(a, &f, test_email(email, sizeof email, "admin2"), "Sec", "Ond", "member", NULL, &second);
+	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, second.user.id, ROLE_ADMINISTRATOR, &m, &e),
+	                 E_OK);
+	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
+	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, "member", &m, &e), E_OK);
+	assert_string_equal(m.role, "member");
+	/* and the second is the last one again */
+	err_clear(&e);
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, second.user.id, &e), E_LAST_ADMINISTRATOR);
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, &e), E_OK);
+	assert_int_equal(member_get(&app, a, &f.op_acc, f.admin.id, &m, &e), E_NOT_FOUND);
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, &e), E_NOT_FOUND);
+
+	/* in bulk, each on its own */
+	const char *ids[] = {second.user.id, f.admin.id, "junk"};
+	err_code res[3];
+	err_clear(&e);
+	assert_int_equal(member_remove_bulk(&app, a, NULL, &f.op, &f.op_acc, ids, 3, res, &e), E_OK);
+	assert_int_equal(res[0], E_LAST_ADMINISTRATOR);
+	assert_int_equal(res[1], E_NOT_FOUND);
+	assert_int_equal(res[2], E_NOT_FOUND);
+	arena_free(a);
+}
+
+/* ---- roles ---- */
+
+static void custom_roles_are_checked(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Custom Roles SA", &f);
+	struct role_view rv;
+
+	const char *bad_perms[] = {"members:read", "members:fly", NULL};
+	err_clear(&e);
+	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "support", "Helps", bad_perms, &rv, &e),
+	                 E_UNKNOWN_PERMISSION);
+	assert_non_null(strstr(err_message(&e), "members:fly"));
+	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "moderator", NULL, NULL, &rv, &e),
+	                 E_ROLE_EXISTS);
+	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "Bad Name", NULL, NULL, &rv, &e), E_INVALID);
+
+	const char *perms[] = {"members:read", "cases:read", NULL};
+	err_clear(&e);
+	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "support", "Helps", perms, &rv, &e), E_OK);
+	assert_string_equal(rv.name, "support");
+	assert_false(rv.builtin);
+	assert_int_equal(rv.perms, PERMSET(PERM_MEMBERS_READ) | PERMSET(PERM_CASES_READ));
+	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "support", NULL, perms, &rv, &e), E_ROLE_EXISTS);
+
+	/* a member with the custom role gets its permissions */
+	char email[128];
+	struct member m;
+	add_member(a, &f, test_email(email, sizeof email, "sup"), "Sue", "Port", "support", NULL, &m);
+	struct auth who;
+	struct org_access acc;
+	user_auth(&m.user, &who);
+	err_clear(&e);
+	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_CASES_READ, &acc, &e), E_OK);
+	assert_string_equal(acc.role, "support");
+	assert_int_equal(acc.perms, PERMSET(PERM_MEMBERS_READ) | PERMSET(PERM_CASES_READ));
+	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_CASES_WRITE, &acc, &e), E_FORBIDDEN);
+
+	/* in use: cannot be deleted; built-in: never */
+	err_clear(&e);
+	assert_int_equal(role_delete(&app, a, NULL, &f.op, &f.op_acc, "support", &e), E_ROLE_IN_USE);
+	assert_int_equal(role_delete(&app, a, NULL, &f.op, &f.op_acc, "moderator", &e), E_FORBIDDEN);
+	err_clear(&e);
+	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, m.user.id, "member", &m, &e), E_OK);
+	assert_int_equal(role_delete(&app, a, NULL, &f.op, &f.op_acc, "support", &e), E_OK);
+	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, m.user.id, "support", &m, &e),
+	                 E_UNKNOWN_ROLE);
+
+	/* nobody grants what they do not hold */
+	struct member modm;
+	add_member(a, &f, test_email(email, sizeof email, "mod"), "Mo", "D", "moderator", NULL, &modm);
+	struct auth mod;
+	struct org_access macc;
+	user_auth(&modm.user, &mod);
+	assert_int_equal(authz_org(&app, a, &mod, f.org.id, PERM_NONE, &macc, &e), E_OK);
+	const char *more[] = {"members:write", NULL};
+	err_clear(&e);
+	assert_int_equal(role_create(&app, a, NULL, &mod, &macc, "writers", NULL, more, &rv, &e), E_FORBIDDEN);
+	arena_free(a);
+}
+
+/* ---- lists ---- */
+
+struct collect {
+	struct arena *a;
+	int n;
+	const char *ids[64];
+	const char *last_key, *last_id;
+};
+
+static void collect_cb(const struct member *m, const char *sort_key, void *arg)
+{
+	struct collect *c = arg;
+	if (c->n < 64)
+		c->ids[c->n] = arena_strdup(c->a, m->user.id);
+	c->n++;
+	c->last_key = arena_strdup(c->a, sort_key ? sort_key : "");
+	c->last_id = arena_strdup(c->a, m->user.id);
+}
+
+static int list_ids(struct arena *a, const struct org_access *acc, const char *q, const char *sort,
+                    const char **out, int max)
+{
+	struct member_page_query pq = {.q = q, .sort = sort, .limit = 100};
+	struct collect c = {.a = a};
+	struct err e;
+	err_clear(&e);
+	if (member_list(&app, a, acc, &pq, collect_cb, &c, &e))
+		fail_msg("member_list: %s", err_message(&e));
+	for (int i = 0; i < c.n && i < max; i++)
+		out[i] = c.ids[i];
+	return c.n;
+}
+
+static bool has_id(const char **ids, int n, const char *id)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(ids[i], id))
+			return true;
+	return false;
+}
+
+#define N_PEOPLE 8
+static const char *const people[N_PEOPLE][2] = {
+	{"Émile", "Zola"},   {"émilie", "Du Châtelet"}, {"Emma", "Bovary"},  {"Zoé", "Émery"},
+	{"Anna", "Karenina"}, {"anna", "karenina"},     {"Ödön", "Horváth"}, {"Bob", "Smith"},
+};
+
+static void member_list_pages_and_searches(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Paging Club", &f);
+	const char *all[N_PEOPLE + 1];
+	all[0] = f.admin.id;
+	for (int i = 0; i < N_PEOPLE; i++) {
+		char email[128];
+		struct member m;
+		add_member(a, &f, test_email(email, sizeof email, i == 7 ? "Robert" : "p"), people[i][0], people[i][1],
+		           "member", NULL, &m);
+		all[i + 1] = arena_strdup(a, m.user.id);
+	}
+	const int total = N_PEOPLE + 1;
+
+	/* one by one, through the opaque cursor, every sort and direction */
+	const char *sorts[] = {"name", "-name", "email", "-email", "created_at", "-created_at"};
+	for (size_t s = 0; s < sizeof sorts / sizeof sorts[0]; s++) {
+		int seen[N_PEOPLE + 1] = {0};
+		const char *cursor = NULL;
+		int pages = 0;
+		for (;;) {
+			struct member_page_query pq = {.sort = sorts[s], .limit = 1};
+			if (cursor)
+				assert_true(cursor_decode(a, cursor, &pq.after_key, &pq.after_id));
+			struct collect c = {.a = a};
+			err_clear(&e);
+			if (member_list(&app, a, &f.op_acc, &pq, collect_cb, &c, &e))
+				fail_msg("sort %s, page %d after (%s, %s): %s", sorts[s], pages + 1,
+				         pq.after_key ? pq.after_key : "-", pq.after_id ? pq.after_id : "-", err_message(&e));
+			assert_in_range(c.n, 0, 1);
+			if (c.n == 0)
+				break;
+			bool known = false;
+			for (int i = 0; i < total; i++)
+				if (!strcmp(all[i], c.ids[0])) {
+					seen[i]++;
+					known = true;
+				}
+			assert_true(known);
+			cursor = cursor_encode(a, c.last_key, c.last_id);
+			if (++pages > total + 1)
+				fail_msg("sort %s: paging does not end", sorts[s]);
+		}
+		assert_int_equal(pages, total);
+		for (int i = 0; i < total; i++)
+			if (seen[i] != 1)
+				fail_msg("sort %s: member %d seen %d times", sorts[s], i, seen[i]);
+	}
+	struct member_page_query badsort = {.sort = "shoe_size", .limit = 10};
+	struct collect c = {.a = a};
+	assert_int_equal(member_list(&app, a, &f.op_acc, &badsort, collect_cb, &c, &e), E_BAD_REQUEST);
+
+	/* a prefix, folded: accents and capitals do not matter on either side */
+	const char *ids[64];
+	int n = list_ids(a, &f.op_acc, "émi", "name", ids, 64);
+	assert_int_equal(n, 2); /* Émile and émilie */
+	assert_true(has_id(ids, n, all[1]));
+	assert_true(has_id(ids, n, all[2]));
+	assert_false(has_id(ids, n, all[3])); /* Emma: no accent */
+	n = list_ids(a, &f.op_acc, "ÉMI", "name", ids, 64);
+	assert_int_equal(n, 2);
+	n = list_ids(a, &f.op_acc, "Ém", "name", ids, 64);
+	assert_int_equal(n, 3); /* and Zoé Émery, by last name */
+	assert_true(has_id(ids, n, all[4]));
+	n = list_ids(a, &f.op_acc, "EM", "name", ids, 64);
+	assert_int_equal(n, 1); /* Emma only: folding keeps accents */
+	assert_string_equal(ids[0], all[3]);
+	n = list_ids(a, &f.op_acc, "ÉMIL", "-name", ids, 64);
+	assert_int_equal(n, 2);
+	n = list_ids(a, &f.op_acc, "Émile", "-name", ids, 64);
+	assert_int_equal(n, 1); /* not émilie */
+	assert_string_equal(ids[0], all[1]);
+	n = list_ids(a, &f.op_acc, "émile zola", "name", ids, 64);
+	assert_int_equal(n, 1);
+	assert_string_equal(ids[0], all[1]);
+	n = list_ids(a, &f.op_acc, "ANNA", "name", ids, 64);
+	assert_int_equal(n, 2);
+	n = list_ids(a, &f.op_acc, "ödön", "email", ids, 64);
+	assert_int_equal(n, 1);
+	assert_string_equal(ids[0], all[7]);
+	n = list_ids(a, &f.op_acc, "ÖDÖN HORVÁTH", "name", ids, 64);
+	assert_int_equal(n, 1);
+	n = list_ids(a, &f.op_acc, "robert-", "name", ids, 64); /* the email */
+	assert_int_equal(n, 1);
+	assert_string_equal(ids[0], all[8]);
+	n = list_ids(a, &f.op_acc, "mile", "name", ids, 64); /* a prefix, not a substring */
+	assert_int_equal(n, 0);
+	n = list_ids(a, &f.op_acc, "", "name", ids, 64);
+	assert_int_equal(n, total);
+
+	/* paging a search by 1 */
+	const char *cursor = NULL;
+	int found = 0;
+	for (int guard = 0; guard < 10; guard++) {
+		struct member_page_query pq = {.q = "ÉM", .sort = "name", .limit = 1};
+		if (cursor)
+			assert_true(cursor_decode(a, cursor, &pq.after_key, &pq.after_id));
+		struct collect cc = {.a = a};
+		assert_int_equal(member_list(&app, a, &f.op_acc, &pq, collect_cb, &cc, &e), E_OK);
+		if (!cc.n)
+			break;
+		found++;
+		cursor = cursor_encode(a, cc.last_key, cc.last_id);
+	}
+	assert_int_equal(found, 3);
+
+	/* a role filter */
+	struct member_page_query rq = {.role = ROLE_ADMINISTRATOR, .limit = 10};
+	struct collect rc = {.a = a};
+	assert_int_equal(member_list(&app, a, &f.op_acc, &rq, collect_cb, &rc, &e), E_OK);
+	assert_int_equal(rc.n, 1);
+	assert_string_equal(rc.ids[0], f.admin.id);
+	arena_free(a);
+}
+
+/* ---- text helpers ---- */
+
+static void text_fold_lowers_what_it_knows(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	assert_string_equal(text_fold(a, "Hello WORLD 123"), "hello world 123");
+	assert_string_equal(text_fold(a, "Émile"), "émile");
+	assert_string_equal(text_fold(a, "ÀÉÎÕÜÇÑØÅÆ"), "àéîõüçñøåæ");
+	assert_string_equal(text_fold(a, "ŁÓDŹ ŠKODA ŒUVRE"), "łódź škoda œuvre");
+	assert_string_equal(text_fold(a, "ΑΘΗΝΑ"), "αθηνα");
+	assert_string_equal(text_fold(a, "МОСКВА Ёж"), "москва ёж");
+	assert_string_equal(text_fold(a, "straße"), "straße");
+	assert_string_equal(text_fold(a, "日本語 😀"), "日本語 😀");
+	assert_string_equal(text_fold(a, ""), "");
+	assert_string_equal(text_fold(a, text_fold(a, "ÉmIlE")), text_fold(a, "ÉmIlE"));
+	arena_free(a);
+}
+
+static void prefix_upper_bound_bounds_the_prefix(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	assert_null(prefix_upper_bound(a, ""));
+	const char *p = "émi";
+	char *hi = prefix_upper_bound(a, p);
+	assert_non_null(hi);
+	assert_int_equal(strncmp(hi, p, strlen(p)), 0);
+	assert_true(strcmp(p, hi) < 0);
+	const char *inside[] = {"émi", "émile", "émilie zola", "émi\xf4\x8f\xbf\xbe", "émi\xef\xbf\xbf"};
+	for (size_t i = 0; i < sizeof inside / sizeof inside[0]; i++) {
+		assert_true(strcmp(inside[i], p) >= 0);
+		assert_true(strcmp(inside[i], hi) < 0);
+	}
+	const char *outside[] = {"émj", "én", "emile", "f", "\xf4\x8f\xbf\xbf"};
+	for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++)
+		assert_false(strcmp(outside[i], p) >= 0 && strcmp(outside[i], hi) < 0);
+	assert_true(strcmp("émh", p) < 0);
+	/* still valid UTF-8 */
+	assert_int_equal(utf8_chars(hi), 4);
+	arena_free(a);
+}
+
+static void cursors_round_trip_and_refuse_tampering(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *k, *id;
+	const char *keys[] = {"", "émile zola", "1700000000000", "a,b;c=d&e", "x y\tz"};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		char *c = cursor_encode(a, keys[i], "usr_abc");
+		assert_non_null(c);
+		assert_true(strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == strlen(c));
+		k = id = NULL;
+		assert_true(cursor_decode(a, c, &k, &id));
+		assert_string_equal(k, keys[i]);
+		assert_string_equal(id, "usr_abc");
+	}
+	char *good = cursor_encode(a, "émile", "usr_1");
+
+	/* not base64url, cut, empty, too long */
+	assert_false(cursor_decode(a, "", &k, &id));
+	assert_false(cursor_decode(a, "!!!!", &k, &id));
+	char *bad = arena_strdup(a, good);
+	bad[2] = '+';
+	assert_false(cursor_decode(a, bad, &k, &id));
+	bad = arena_strdup(a, good);
+	bad[strlen(bad) / 2] = '=';
+	assert_false(cursor_decode(a, bad, &k, &id));
+	assert_false(cursor_decode(a, arena_strndup(a, good, 3), &k, &id));
+	char *huge = arena_alloc(a, 3000);
+	memset(huge, 'A', 2999);
+	huge[2999] = '\0';
+	assert_false(cursor_decode(a, huge, &k, &id));
+
+	/* base64url of what the server would never write */
+	const char *forged[] = {"c2\x1fkey\x1fid", "key\x1fid", "c1\x1fkeyonly", "c1\x1f" "a\x1f" "b\x1f" "c",
+	                        "c1"};
+	for (size_t i = 0; i < sizeof forged / sizeof forged[0]; i++) {
+		char enc[128];
+		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)forged[i], strlen(forged[i]),
+		                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		assert_false(cursor_decode(a, enc, &k, &id));
+	}
+	/* a NUL inside */
+	{
+		const unsigned char raw[] = {'c', '1', 0x1f, 'a', 0, 'b', 0x1f, 'i', 'd'};
+		char enc[64];
+		sodium_bin2base64(enc, sizeof enc, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		assert_false(cursor_decode(a, enc, &k, &id));
+	}
+	arena_free(a);
+}
+
+/* text.h: "Decoding fails on anything this server did not hand out." A
+ * cursor whose content a client edited (same layout, another key) was not
+ * handed out by this server. */
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(org_create_makes_the_admin_a_member_and_mails_them),
+		cmocka_unit_test(org_create_refuses_bad_input),
+		cmocka_unit_test(authz_org_sees_members_not_strangers),
+		cmocka_unit_test(member_create_checks_role_and_email),
+		cmocka_unit_test(the_last_administrator_stays),
+		cmocka_unit_test(custom_roles_are_checked),
+		cmocka_unit_test(member_list_pages_and_searches),
+		cmocka_unit_test(text_fold_lowers_what_it_knows),
+		cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
+		cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
