@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "base/jsonw.h"
 #include "http/http.h"
 #include "store/accounts.h"
 #include "store/orgs.h"
@@ -14,8 +15,15 @@ extern const size_t api_nroutes;
 
 /* JSON renderings shared by several handlers. */
 json_t *api_user_json(const struct user *u);
+/* The same fields into an object being written (large responses). */
+void api_user_jw(struct jw *w, const struct user *u);
 json_t *api_org_json(const struct org *o);
 json_t *api_perms_json(permset p);
+
+/* The list answer {items, next_cursor} around items already written into w
+ * (count of them, the last one's key and id for the cursor). */
+err_code api_reply_page(struct request *r, struct jw *w, int count, int limit, const char *last_key,
+                        const char *last_id);
 
 /* ?limit= (1..200, default 50) and ?cursor=: the keyset position. */
 struct api_page {

@@ -7,21 +7,43 @@
 
 static void add_membership(const struct org *o, const char *role, permset perms, void *arg)
 {
-	json_array_append_new(arg,
-	                      json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "id", o->id, "name", o->name, "type", o->type,
-	                                "state", o->state, "role", role, "permissions", api_perms_json(perms)));
+	struct jw *w = arg;
+	jw_obj(w);
+	jw_key(w, "id");
+	jw_str(w, o->id);
+	jw_key(w, "name");
+	jw_str(w, o->name);
+	jw_key(w, "type");
+	jw_str(w, o->type);
+	jw_key(w, "state");
+	jw_str(w, o->state);
+	jw_key(w, "role");
+	jw_str(w, role);
+	jw_key(w, "permissions");
+	jw_arr(w);
+	for (int i = 0; i < PERM__COUNT; i++)
+		if (perms & PERMSET(i))
+			jw_str(w, perm_name((perm)i));
+	jw_end_arr(w);
+	jw_end_obj(w);
 }
 
 err_code api_me_get(struct request *r, struct err *e)
 {
-	json_t *orgs = json_array();
-	if (member_orgs_of(http_app(r), http_arena(r), http_auth(r)->user.id, add_membership, orgs, e)) {
-		json_decref(orgs);
+	const struct user *u = &http_auth(r)->user;
+	struct jw w;
+	jw_init(&w, http_arena(r));
+	jw_obj(&w);
+	api_user_jw(&w, u);
+	jw_key(&w, "is_operator");
+	jw_bool(&w, u->is_operator);
+	jw_key(&w, "organizations");
+	jw_arr(&w);
+	if (member_orgs_of(http_app(r), http_arena(r), u->id, add_membership, &w, e))
 		return e->code;
-	}
-	json_t *j = api_user_json(&http_auth(r)->user);
-	json_object_set_new(j, "organizations", orgs);
-	return http_reply_json(r, 200, j);
+	jw_end_arr(&w);
+	jw_end_obj(&w);
+	return http_reply_text(r, 200, "application/json", jw_buf(&w), w.len);
 }
 
 err_code api_me_patch(struct request *r, struct err *e)

@@ -8,25 +8,40 @@
 #include <stdio.h>
 #include <string.h>
 
-static json_t *member_json(const struct member *m)
+static void member_jw(struct jw *w, const struct member *m)
 {
-	json_t *j = api_user_json(&m->user);
-	json_object_del(j, "is_operator");
-	json_object_set_new(j, "role", json_string(m->role));
-	json_object_set_new(j, "source", json_string(m->source));
-	json_object_set_new(j, "joined_at", json_time(m->created_at));
-	return j;
+	jw_obj(w);
+	api_user_jw(w, &m->user);
+	jw_key(w, "role");
+	jw_str(w, m->role);
+	jw_key(w, "source");
+	jw_str(w, m->source);
+	jw_key(w, "joined_at");
+	jw_time(w, m->created_at);
+	jw_end_obj(w);
+}
+
+static err_code reply_member(struct request *r, int status, const struct member *m)
+{
+	struct jw w;
+	jw_init(&w, http_arena(r));
+	member_jw(&w, m);
+	return http_reply_text(r, status, "application/json", jw_buf(&w), w.len);
 }
 
 struct list_state {
-	struct request *r;
-	struct api_page *p;
+	struct jw w;
+	int count;
+	const char *last_key, *last_id;
 };
 
 static void list_item(const struct member *m, const char *key, void *arg)
 {
 	struct list_state *ls = arg;
-	api_page_add(ls->r, ls->p, member_json(m), key, m->user.id);
+	member_jw(&ls->w, m);
+	ls->count++;
+	ls->last_key = key;
+	ls->last_id = m->user.id;
 }
 
 err_code api_members_list(struct request *r, struct err *e)
@@ -34,6 +49,7 @@ err_code api_members_list(struct request *r, struct err *e)
 	struct api_page p;
 	if (api_page_begin(r, &p, e))
 		return e->code;
+	json_decref(p.items);
 	struct member_page_query q = {
 	        .q = http_query(r, "q"),
 	        .role = http_query(r, "role"),
@@ -43,13 +59,13 @@ err_code api_members_list(struct request *r, struct err *e)
 	        .limit = p.limit,
 	};
 	if (q.q && utf8_chars(q.q) > 200)
-		return json_decref(p.items), err_set(e, E_TOO_LONG, "q", NULL);
-	struct list_state ls = {r, &p};
-	if (member_list(http_app(r), http_arena(r), http_access(r), &q, list_item, &ls, e)) {
-		json_decref(p.items);
+		return err_set(e, E_TOO_LONG, "q", NULL);
+	struct list_state ls = {.count = 0};
+	jw_init(&ls.w, http_arena(r));
+	jw_arr(&ls.w);
+	if (member_list(http_app(r), http_arena(r), http_access(r), &q, list_item, &ls, e))
 		return e->code;
-	}
-	return api_page_reply(r, &p);
+	return api_reply_page(r, &ls.w, ls.count, p.limit, ls.last_key, ls.last_id);
 }
 
 err_code api_members_create(struct request *r, struct err *e)
@@ -71,7 +87,7 @@ err_code api_members_create(struct request *r, struct err *e)
 	struct member m;
 	if (member_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), &n, role, &m, e))
 		return e->code;
-	return http_reply_json(r, 201, member_json(&m));
+	return reply_member(r, 201, &m);
 }
 
 err_code api_member_get(struct request *r, struct err *e)
@@ -79,7 +95,7 @@ err_code api_member_get(struct request *r, struct err *e)
 	struct member m;
 	if (member_get(http_app(r), http_arena(r), http_access(r), http_param(r, "user"), &m, e))
 		return e->code;
-	return http_reply_json(r, 200, member_json(&m));
+	return reply_member(r, 200, &m);
 }
 
 err_code api_member_patch(struct request *r, struct err *e)
@@ -92,7 +108,7 @@ err_code api_member_patch(struct request *r, struct err *e)
 	if (member_set_role(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
 	                    http_param(r, "user"), role, &m, e))
 		return e->code;
-	return http_reply_json(r, 200, member_json(&m));
+	return reply_member(r, 200, &m);
 }
 
 err_code api_member_delete(struct request *r, struct err *e)

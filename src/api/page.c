@@ -39,3 +39,23 @@ err_code api_page_reply(struct request *r, struct api_page *p)
 	                       : json_null();
 	return http_reply_json(r, 200, json_pack("{s:o, s:o}", "items", p->items, "next_cursor", next));
 }
+
+err_code api_reply_page(struct request *r, struct jw *w, int count, int limit, const char *last_key,
+                        const char *last_id)
+{
+	/* w holds "[item,item..."; close it and wrap it. */
+	jw_end_arr(w);
+	const char *next = count == limit && last_id
+	                           ? cursor_encode(http_arena(r), last_key ? last_key : "", last_id)
+	                           : NULL;
+	const char *items = jw_buf(w);
+	struct jw out;
+	jw_init(&out, http_arena(r));
+	jw_obj(&out);
+	jw_key(&out, "items");
+	jw_raw(&out, items);
+	jw_key(&out, "next_cursor");
+	jw_str(&out, next);
+	jw_end_obj(&out);
+	return http_reply_text(r, 200, "application/json", jw_buf(&out), out.len);
+}

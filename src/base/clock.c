@@ -18,19 +18,58 @@ int64_t clock_mono_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* Days since 1970-01-01 to a civil date (proleptic Gregorian), without
+ * gmtime_r(), which takes glibc's time zone lock on every call. */
+static void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 void clock_format_rfc3339(int64_t ms, char *out)
 {
-	time_t secs = (time_t)(ms / 1000);
+	int64_t secs = ms / 1000;
 	int frac = (int)(ms % 1000);
 	if (frac < 0) {
 		frac += 1000;
 		secs -= 1;
 	}
-	struct tm tm;
-	gmtime_r(&secs, &tm);
-	snprintf(out, RFC3339_LEN, "%04u-%02u-%02uT%02u:%02u:%02u.%03uZ", (unsigned)(tm.tm_year + 1900) % 10000u,
-	         (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u, (unsigned)tm.tm_hour % 100u,
-	         (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u, (unsigned)frac % 1000u);
+	int64_t days = secs / 86400, rem = secs % 86400;
+	if (rem < 0) {
+		rem += 86400;
+		days -= 1;
+	}
+	int y;
+	unsigned mo, d;
+	civil_from_days(days, &y, &mo, &d);
+	/* Digits by hand: this runs for every time in every list answer. */
+	unsigned v[7] = {(unsigned)y % 10000u, mo, d, (unsigned)(rem / 3600), (unsigned)(rem / 60 % 60),
+	                 (unsigned)(rem % 60), (unsigned)frac};
+	char *o = out;
+	o[0] = (char)('0' + v[0] / 1000);
+	o[1] = (char)('0' + v[0] / 100 % 10);
+	o[2] = (char)('0' + v[0] / 10 % 10);
+	o[3] = (char)('0' + v[0] % 10);
+	o += 4;
+	static const char seps[] = "--T::.";
+	for (int i = 1; i < 6; i++) {
+		*o++ = seps[i - 1];
+		*o++ = (char)('0' + v[i] / 10 % 10);
+		*o++ = (char)('0' + v[i] % 10);
+	}
+	*o++ = '.';
+	*o++ = (char)('0' + v[6] / 100);
+	*o++ = (char)('0' + v[6] / 10 % 10);
+	*o++ = (char)('0' + v[6] % 10);
+	*o++ = 'Z';
+	*o = '\0';
 }
 
 static bool digits(const char *s, int n, int *out)

@@ -525,40 +525,38 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 /* One statement per sort, direction and search strategy, each a keyset page
  * over an index that starts with org_id.
  *
- * A search (q) matches a prefix of the email, the first or last name, or
- * "first last". When the matches are not too many, each key's index yields
- * its matches with the sort key (the indexes carry every sort key), and
- * only the page's rows are read ("hits"). When very many match, walking the
- * sort index and filtering finds a page sooner ("walk"). A bounded count of
- * the matches decides. */
-/* In a walk the filter must not be an index range, or the planner would
- * read every match instead: the keys are wrapped in expressions. */
-#define Q_FILTER                                                                                                       \
-	" AND (((m.email_key || '') >= $6 AND (m.email_key || '') < $7)"                                               \
-	" OR ((m.first_key || '') >= $6 AND (m.first_key || '') < $7)"                                                 \
-	" OR ((m.last_key || '') >= $6 AND (m.last_key || '') < $7)"                                                   \
+ * A search (q) matches a prefix of the email, the last name, or "first
+ * last" (which covers the first name). Two ways to find a page of matches:
+ * "walk" the sort index and filter, or read the matches of each key from its
+ * index (the indexes carry every sort key), sort them, and read only the
+ * page's rows ("hits"). Matches on the last name are spread over the name
+ * order, the others cluster where the first name sorts: with enough spread
+ * matches a walk finds a page within a few thousand rows, without them it
+ * could cross most of the organization. A bounded count decides. */
+/* clang-format off */
+/* In a walk the filter must not be an index range, or the planner would read
+ * every match instead: the keys are wrapped in expressions. */
+#define Q_FILTER \
+	" AND (((m.email_key || '') >= $6 AND (m.email_key || '') < $7)" \
+	" OR ((m.last_key || '') >= $6 AND (m.last_key || '') < $7)" \
 	" OR ((m.full_key || '') >= $6 AND (m.full_key || '') < $7))"
-#define MEMBER_PAGE(key, cmp, dir, filter)                                                                             \
-	"SELECT " MEMBER_COLS ", " key " FROM memberships m JOIN users u ON u.id = m.user_id"                          \
-	" WHERE m.org_id = $1 AND ($2 = '' OR m.role = $2) AND (" key ", m.user_id) " cmp " ($3, $4)" filter           \
+#define MEMBER_PAGE(key, cmp, dir, filter) \
+	"SELECT " MEMBER_COLS ", " key " FROM memberships m JOIN users u ON u.id = m.user_id" \
+	" WHERE m.org_id = $1 AND ($2 = '' OR m.role = $2) AND (" key ", m.user_id) " cmp " ($3, $4)" filter \
 	" ORDER BY " key " " dir ", m.user_id " dir " LIMIT $5"
-#define HIT(key, col)                                                                                                  \
+#define HIT(key, col) \
 	"SELECT user_id, " key " AS k FROM memberships WHERE org_id = $1 AND " col " >= $6 AND " col " < $7"
-#define MEMBER_HITS(key, cmp, dir)                                                                                     \
-	"SELECT " MEMBER_COLS ", h.k FROM (" HIT(key, "email_key") " UNION " HIT(key, "first_key") " UNION " HIT(      \
-	        key, "last_key") " UNION " HIT(key,                                                                    \
-	                                       "full_key") ") h"                                                       \
-	                                                   " JOIN memberships m ON m.org_id = $1 AND m.user_id = "     \
-	                                                   "h.user_id JOIN users u ON u.id = m.user_id"                \
-	                                                   " WHERE ($2 = '' OR m.role = $2) AND (h.k, h.user_id) " cmp \
-	                                                   " ($3, $4)"                                                 \
-	                                                   " ORDER BY h.k " dir ", h.user_id " dir " LIMIT $5"
-#define MEMBER_PAGES(key)                                                                                              \
-	{                                                                                                              \
-		MEMBER_PAGE("m." key, ">", "ASC", ""), MEMBER_PAGE("m." key, "<", "DESC", ""),                         \
-		        MEMBER_PAGE("m." key, ">", "ASC", Q_FILTER), MEMBER_PAGE("m." key, "<", "DESC", Q_FILTER),     \
-		        MEMBER_HITS(key, ">", "ASC"), MEMBER_HITS(key, "<", "DESC")                                    \
-	}
+#define MEMBER_HITS(key, cmp, dir) \
+	"SELECT " MEMBER_COLS ", h.k FROM (" HIT(key, "email_key") " UNION " HIT(key, "last_key") \
+	" UNION " HIT(key, "full_key") ") h" \
+	" JOIN memberships m ON m.org_id = $1 AND m.user_id = h.user_id JOIN users u ON u.id = m.user_id" \
+	" WHERE ($2 = '' OR m.role = $2) AND (h.k, h.user_id) " cmp " ($3, $4)" \
+	" ORDER BY h.k " dir ", h.user_id " dir " LIMIT $5"
+#define MEMBER_PAGES(key) \
+	{MEMBER_PAGE("m." key, ">", "ASC", ""), MEMBER_PAGE("m." key, "<", "DESC", ""), \
+	 MEMBER_PAGE("m." key, ">", "ASC", Q_FILTER), MEMBER_PAGE("m." key, "<", "DESC", Q_FILTER), \
+	 MEMBER_HITS(key, ">", "ASC"), MEMBER_HITS(key, "<", "DESC")}
+/* clang-format on */
 
 static const char *const SQL_MEMBER_PAGES[3][6] = {
         [MEMBER_SORT_NAME] = MEMBER_PAGES("full_key"),
@@ -566,17 +564,12 @@ static const char *const SQL_MEMBER_PAGES[3][6] = {
         [MEMBER_SORT_CREATED] = MEMBER_PAGES("created_at"),
 };
 
-/* Past this many matches (counted per key, each count stopping at 8000,
- * so a member matching on two keys counts twice) a search walks the sort
- * index instead. */
-#define SEARCH_HITS_MAX 20000
-#define COUNT_RANGE(col)                                                                                               \
-	"(SELECT COUNT(*) FROM (SELECT 1 FROM memberships WHERE org_id = $1 AND " col " >= $2 AND " col                \
-	" < $3 LIMIT 8000) x)"
-static const char SQL_MEMBER_SEARCH_COUNT[] = "SELECT " COUNT_RANGE("email_key") " + " COUNT_RANGE(
-        "first_key") " + " COUNT_RANGE("last_key") " + " COUNT_RANGE("full_key");
+#define SEARCH_SPREAD_MIN 2000
+static const char SQL_MEMBER_SEARCH_COUNT[] =
+        "SELECT COUNT(*) FROM (SELECT 1 FROM memberships WHERE org_id = $1 AND last_key >= $2 AND last_key < $3"
+        " LIMIT 2000) x";
 
-/* Matches of a search, counted up to a bound per key. */
+/* Matches on the last name, counted up to SEARCH_SPREAD_MIN. */
 static err_code search_count(struct db *db, const struct member_query *q, int64_t *out, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_MEMBER_SEARCH_COUNT, e);
@@ -601,7 +594,7 @@ err_code store_member_list(struct db *db, struct arena *a, const struct member_q
 		int64_t hits = 0;
 		if (search_count(db, q, &hits, e))
 			return e->code;
-		variant += hits < SEARCH_HITS_MAX ? 4 : 2;
+		variant += hits < SEARCH_SPREAD_MIN ? 4 : 2;
 	}
 	const char *sql = SQL_MEMBER_PAGES[q->sort][variant];
 	struct db_stmt *s = store_prepare(db, sql, e);

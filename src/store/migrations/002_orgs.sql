@@ -39,7 +39,9 @@ CREATE TABLE roles (
 );
 
 -- The user's names are copied here, lower-cased, so that searching and
--- sorting the members of one organization are index scans within it.
+-- sorting the members of one organization are index scans within it. (A
+-- prefix of the first name is a prefix of full_key, "first last", so the
+-- first name needs no index of its own.)
 CREATE TABLE memberships (
     org_id        TEXT NOT NULL REFERENCES orgs (id),
     user_id       TEXT NOT NULL REFERENCES users (id),
@@ -60,7 +62,6 @@ CREATE INDEX memberships_user ON memberships (user_id);
 -- The sort keys come first with user_id right after them, for keyset pages.
 CREATE INDEX memberships_email ON memberships (org_id, email_key, user_id, full_key, created_at);
 CREATE INDEX memberships_full ON memberships (org_id, full_key, user_id, email_key, created_at);
-CREATE INDEX memberships_first ON memberships (org_id, first_key, full_key, email_key, created_at, user_id);
 CREATE INDEX memberships_last ON memberships (org_id, last_key, full_key, email_key, created_at, user_id);
 CREATE INDEX memberships_created ON memberships (org_id, created_at, user_id);
 CREATE INDEX memberships_role ON memberships (org_id, role, user_id);
