@@ -113,6 +113,7 @@ fuzz: $(FUZZ_TARGETS)
 
 bench: deps-test all
 	@sh bench/run.sh $(BUILD)
+	@sh bench/members.sh $(BUILD)
 
 format:
 	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.h tests/unit/*/*.c

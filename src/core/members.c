@@ -126,7 +126,8 @@ err_code member_list(struct app *app, struct arena *a, const struct org_access *
                      store_member_cb cb, void *arg, struct err *e)
 {
 	struct list_arg l = {a, {.org_id = acc->org.id, .role = q->role, .limit = q->limit}, cb, arg};
-	const char *sort = q->sort ? q->sort : "name";
+	/* A search without an explicit order comes in the order of what it matched. */
+	const char *sort = q->sort ? q->sort : (q->q && *q->q ? "match" : "name");
 	if (*sort == '-') {
 		l.q.desc = true;
 		sort++;
@@ -137,9 +138,11 @@ err_code member_list(struct app *app, struct arena *a, const struct org_access *
 		l.q.sort = MEMBER_SORT_EMAIL;
 	else if (!strcmp(sort, "created_at"))
 		l.q.sort = MEMBER_SORT_CREATED;
+	else if (!strcmp(sort, "match") && q->q && *q->q && !l.q.desc)
+		l.q.sort = MEMBER_SORT_MATCH;
 	else
 		return err_set(e, E_BAD_REQUEST, "sort",
-		               "sort must be name, email or created_at, with - for descending.");
+		               "sort must be name, email or created_at, with - for descending, or match (searches only).");
 	if (q->q && *q->q) {
 		l.q.q_lo = text_fold(a, q->q);
 		l.q.q_hi = prefix_upper_bound(a, l.q.q_lo);

@@ -390,6 +390,41 @@ static void member_keys(struct arena *a, const struct user *u, struct keys *k)
 	k->full = arena_printf(a, "%s %s", k->first, k->last);
 }
 
+static const char SQL_TERM_INSERT[] =
+        "INSERT INTO member_terms (org_id, term, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
+/* The search terms of one membership: the email, the last name, "first last". */
+static err_code insert_terms(struct db *db, const char *org_id, const char *user_id, const struct keys *k,
+                             struct err *e)
+{
+	const char *terms[] = {k->email, k->last, k->full};
+	for (int i = 0; i < 3; i++) {
+		if (!*terms[i] || strspn(terms[i], " ") == strlen(terms[i]))
+			continue;
+		struct db_stmt *s = store_prepare(db, SQL_TERM_INSERT, e);
+		if (!s)
+			return e->code;
+		db_bind_text(s, 1, org_id);
+		db_bind_text(s, 2, terms[i]);
+		db_bind_text(s, 3, user_id);
+		if (store_exec(s, E_INTERNAL, e))
+			return e->code;
+	}
+	return E_OK;
+}
+
+static const char SQL_TERMS_DELETE[] = "DELETE FROM member_terms WHERE org_id = $1 AND user_id = $2";
+
+static err_code delete_terms(struct db *db, const char *org_id, const char *user_id, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, SQL_TERMS_DELETE, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, org_id);
+	db_bind_text(s, 2, user_id);
+	return store_exec(s, E_INTERNAL, e);
+}
+
 static const char SQL_MEMBER_INSERT[] =
         "INSERT INTO memberships (org_id, user_id, role, source, created_by, created_at, email_key, first_key,"
         " last_key, full_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
@@ -412,7 +447,9 @@ err_code store_member_insert(struct db *db, struct arena *a, const char *org_id,
 	db_bind_text(s, 8, k.first);
 	db_bind_text(s, 9, k.last);
 	db_bind_text(s, 10, k.full);
-	return store_exec(s, E_CONFLICT, e);
+	if (store_exec(s, E_CONFLICT, e))
+		return e->code;
+	return insert_terms(db, org_id, u->id, &k, e);
 }
 
 static const char SQL_MEMBER_GET[] = "SELECT " MEMBER_COLS " FROM memberships m JOIN users u ON u.id = m.user_id"
@@ -484,7 +521,7 @@ err_code store_member_delete(struct db *db, const char *org_id, const char *user
 	err_code rc = store_exec(s, E_CONFLICT, e);
 	if (rc == E_OK && db_changes(s) == 0)
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return rc ? rc : delete_terms(db, org_id, user_id, e);
 }
 
 static const char SQL_MEMBER_COUNT_ROLE[] = "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = $2";
@@ -504,6 +541,7 @@ err_code store_member_count_role(struct db *db, const char *org_id, const char *
 	return E_OK;
 }
 
+static const char SQL_MEMBER_ORGS_OF[] = "SELECT org_id FROM memberships WHERE user_id = $1";
 static const char SQL_MEMBER_REFRESH[] =
         "UPDATE memberships SET email_key = $2, first_key = $3, last_key = $4, full_key = $5 WHERE user_id = $1";
 
@@ -519,7 +557,30 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 	db_bind_text(s, 3, k.first);
 	db_bind_text(s, 4, k.last);
 	db_bind_text(s, 5, k.full);
-	return store_exec(s, E_INTERNAL, e);
+	if (store_exec(s, E_INTERNAL, e))
+		return e->code;
+	/* The terms of every organization the user belongs to. */
+	struct db_stmt *orgs = store_prepare(db, SQL_MEMBER_ORGS_OF, e);
+	if (!orgs)
+		return e->code;
+	db_bind_text(orgs, 1, u->id);
+	struct org_id_list {
+		const char *id;
+		struct org_id_list *next;
+	} *list = NULL;
+	db_rc rc;
+	while ((rc = db_step(orgs)) == DB_ROW) {
+		struct org_id_list *n = arena_alloc(a, sizeof *n);
+		n->id = store_col_dup(orgs, 0, a);
+		n->next = list;
+		list = n;
+	}
+	if (rc != DB_DONE)
+		return store_fail(db, rc, E_INTERNAL, e);
+	for (; list; list = list->next)
+		if (delete_terms(db, list->id, u->id, e) || insert_terms(db, list->id, u->id, &k, e))
+			return e->code;
+	return E_OK;
 }
 
 /* One statement per sort, direction and search strategy, each a keyset page
@@ -558,6 +619,16 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 	 MEMBER_HITS(key, ">", "ASC"), MEMBER_HITS(key, "<", "DESC")}
 /* clang-format on */
 
+/* A search in term order: each member once, at its first matching term. */
+static const char SQL_MEMBER_MATCH[] =
+        "SELECT " MEMBER_COLS ", t.term FROM member_terms t"
+        " JOIN memberships m ON m.org_id = t.org_id AND m.user_id = t.user_id JOIN users u ON u.id = t.user_id"
+        " WHERE t.org_id = $1 AND t.term >= $6 AND t.term < $7 AND (t.term, t.user_id) > ($3, $4)"
+        " AND ($2 = '' OR m.role = $2)"
+        " AND NOT EXISTS (SELECT 1 FROM member_terms t2 WHERE t2.org_id = $1 AND t2.user_id = t.user_id"
+        "   AND t2.term >= $6 AND t2.term < t.term)"
+        " ORDER BY t.term, t.user_id LIMIT $5";
+
 static const char *const SQL_MEMBER_PAGES[3][6] = {
         [MEMBER_SORT_NAME] = MEMBER_PAGES("full_key"),
         [MEMBER_SORT_EMAIL] = MEMBER_PAGES("email_key"),
@@ -586,9 +657,33 @@ static err_code search_count(struct db *db, const struct member_query *q, int64_
 	return E_OK;
 }
 
+static err_code list_matches(struct db *db, struct arena *a, const struct member_query *q, store_member_cb cb,
+                            void *arg, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, SQL_MEMBER_MATCH, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, q->org_id);
+	db_bind_text(s, 2, q->role ? q->role : "");
+	db_bind_text(s, 3, q->after_key ? q->after_key : "");
+	db_bind_text(s, 4, q->after_id ? q->after_id : "");
+	db_bind_int(s, 5, q->limit);
+	db_bind_text(s, 6, q->q_lo ? q->q_lo : "");
+	db_bind_text(s, 7, q->q_hi ? q->q_hi : KEY_MAX);
+	db_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct member m;
+		read_member(s, a, &m);
+		cb(&m, store_col_dup(s, 16, a), arg);
+	}
+	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+}
+
 err_code store_member_list(struct db *db, struct arena *a, const struct member_query *q, store_member_cb cb, void *arg,
                            struct err *e)
 {
+	if (q->sort == MEMBER_SORT_MATCH)
+		return list_matches(db, a, q, cb, arg, e);
 	int variant = q->desc ? 1 : 0;
 	if (q->q_lo) {
 		int64_t hits = 0;

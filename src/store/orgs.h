@@ -93,7 +93,9 @@ err_code store_member_count_role(struct db *db, const char *org_id, const char *
 /* Rewrites the copied search keys after the user's names changed. */
 err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct user *u, struct err *e);
 
-typedef enum { MEMBER_SORT_NAME, MEMBER_SORT_EMAIL, MEMBER_SORT_CREATED } member_sort;
+/* MEMBER_SORT_MATCH (searches only): by the matching term, email or name,
+ * each member once, at its first matching term. */
+typedef enum { MEMBER_SORT_NAME, MEMBER_SORT_EMAIL, MEMBER_SORT_CREATED, MEMBER_SORT_MATCH } member_sort;
 struct member_query {
 	const char *org_id;
 	const char *q_lo, *q_hi; /* a prefix range on the folded email, first, last or "first last"; NULL: all */

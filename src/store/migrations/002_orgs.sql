@@ -66,5 +66,16 @@ CREATE INDEX memberships_last ON memberships (org_id, last_key, full_key, email_
 CREATE INDEX memberships_created ON memberships (org_id, created_at, user_id);
 CREATE INDEX memberships_role ON memberships (org_id, role, user_id);
 
+-- What a search matches, one row per member and term (the email, the last
+-- name, "first last"), so that a search reads its page in term order from
+-- one index, whatever the size of the organization.
+CREATE TABLE member_terms (
+    org_id  TEXT NOT NULL,
+    term    KEYTEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (org_id, term, user_id)
+);
+CREATE INDEX member_terms_user ON member_terms (org_id, user_id, term);
+
 CREATE INDEX audit_events_org_action ON audit_events (org_id, action, at);
 CREATE INDEX audit_events_org_actor ON audit_events (org_id, actor_id, at);

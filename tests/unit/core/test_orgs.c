@@ -589,6 +589,73 @@ static void member_list_pages_and_searches(void **state)
 
 /* ---- text helpers ---- */
 
+/* A search without a sort comes in the order of what it matched: each
+ * member once, at its first matching term, and pages by 1 visit each once. */
+static void search_in_match_order_lists_each_member_once(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, "Match order", &f);
+	char e1[300], e2[128], e3[128], e4[128];
+	struct member m1, m2, m3, m4;
+	/* m1 matches "mar" three ways (email, last name, "first last"). */
+	snprintf(e1, sizeof e1, "marie.martin.%s", test_email(e4, sizeof e4, "x"));
+	add_member(a, &f, e1, "Marie", "Martin", "member", NULL, &m1);
+	add_member(a, &f, test_email(e2, sizeof e2, "zed"), "Zed", "Marchand", "member", NULL, &m2);
+	add_member(a, &f, test_email(e3, sizeof e3, "mara"), "Mara", "Zeta", "member", NULL, &m3);
+	add_member(a, &f, test_email(e4, sizeof e4, "other"), "Otto", "Other", "member", NULL, &m4);
+
+	const char *ids[16];
+	int n = list_ids(a, &f.op_acc, "MAR", NULL, ids, 16);
+	assert_int_equal(n, 3);
+	assert_true(has_id(ids, n, m1.user.id) && has_id(ids, n, m2.user.id) && has_id(ids, n, m3.user.id));
+	/* In term order: "mara zeta" < "marchand" < "marie martin" (before its email and last name). */
+	assert_string_equal(ids[0], m3.user.id);
+	assert_string_equal(ids[1], m2.user.id);
+	assert_string_equal(ids[2], m1.user.id);
+
+	/* Page by one through the cursor: each exactly once, in the same order. */
+	const char *after_key = NULL, *after_id = NULL;
+	for (int i = 0; i < 4; i++) {
+		struct member_page_query pq = {.q = "mar", .limit = 1, .after_key = after_key, .after_id = after_id};
+		struct collect c = {.a = a};
+		struct err e;
+		err_clear(&e);
+		assert_int_equal(member_list(&app, a, &f.op_acc, &pq, collect_cb, &c, &e), E_OK);
+		if (i == 3) {
+			assert_int_equal(c.n, 0);
+			break;
+		}
+		assert_int_equal(c.n, 1);
+		assert_string_equal(c.ids[0], ids[i]);
+		after_key = c.last_key;
+		after_id = c.last_id;
+	}
+
+	/* A removed member is no longer found; a renamed one is found by the new name only. */
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, m2.user.id, &e), E_OK);
+	n = list_ids(a, &f.op_acc, "mar", NULL, ids, 16);
+	assert_int_equal(n, 2);
+	assert_false(has_id(ids, n, m2.user.id));
+	struct auth who;
+	user_auth(&m4.user, &who);
+	struct profile_patch p = {.first_name = "Margot"};
+	struct user renamed;
+	assert_int_equal(account_update_profile(&app, a, NULL, &who, &p, &renamed, &e), E_OK);
+	n = list_ids(a, &f.op_acc, "marg", NULL, ids, 16);
+	assert_int_equal(n, 1);
+	assert_string_equal(ids[0], m4.user.id);
+	assert_int_equal(list_ids(a, &f.op_acc, "otto", NULL, ids, 16), 0);
+	/* match is for searches only, and ascending only. */
+	struct member_page_query bad = {.sort = "match", .limit = 10};
+	struct collect c = {.a = a};
+	assert_int_equal(member_list(&app, a, &f.op_acc, &bad, collect_cb, &c, &e), E_BAD_REQUEST);
+	arena_free(a);
+}
+
 static void text_fold_lowers_what_it_knows(void **state)
 {
 	(void)state;
@@ -695,6 +762,7 @@ int main(void)
 		cmocka_unit_test(the_last_administrator_stays),
 		cmocka_unit_test(custom_roles_are_checked),
 		cmocka_unit_test(member_list_pages_and_searches),
+		cmocka_unit_test(search_in_match_order_lists_each_member_once),
 		cmocka_unit_test(text_fold_lowers_what_it_knows),
 		cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
 		cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
