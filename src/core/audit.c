@@ -38,5 +38,5 @@ err_code audit_list(struct app *app, struct arena *a, const struct audit_query *
                     struct err *e)
 {
 	struct list_arg l = {a, q, cb, arg};
-	return store_tx(app->store, false, list_tx, &l, e);
+	return store_read(app->store, list_tx, &l, e);
 }

@@ -128,7 +128,7 @@ err_code authz_org(struct app *app, struct arena *a, const struct auth *who, con
 	if (!id_valid("org", org_id))
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
 	struct gather g = {.a = a, .who = who, .org_id = org_id, .out = out};
-	err_code rc = store_tx(app->store, false, gather_tx, &g, e);
+	err_code rc = store_read(app->store, gather_tx, &g, e);
 	if (rc)
 		return rc;
 	out->is_operator = g.f.is_operator;

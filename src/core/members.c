@@ -149,7 +149,7 @@ err_code member_list(struct app *app, struct arena *a, const struct org_access *
 	}
 	l.q.after_key = q->after_key;
 	l.q.after_id = q->after_id;
-	return store_tx(app->store, false, list_tx, &l, e);
+	return store_read(app->store, list_tx, &l, e);
 }
 
 struct get_arg {
@@ -170,7 +170,7 @@ err_code member_get(struct app *app, struct arena *a, const struct org_access *a
 	if (!id_valid("usr", user_id))
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
 	struct get_arg g = {a, acc->org.id, user_id, out};
-	return store_tx(app->store, false, get_tx, &g, e);
+	return store_read(app->store, get_tx, &g, e);
 }
 
 /* ---- change and remove ---- */
@@ -296,7 +296,7 @@ static err_code roles_tx(struct db *db, void *arg, struct err *e)
 err_code role_list(struct app *app, struct arena *a, const struct org_access *acc, role_cb cb, void *arg, struct err *e)
 {
 	struct roles_arg ra = {a, acc->org.id, cb, arg};
-	return store_tx(app->store, false, roles_tx, &ra, e);
+	return store_read(app->store, roles_tx, &ra, e);
 }
 
 static err_code parse_perms(struct arena *a, const struct org_access *acc, const char *const *names, permset *out,
@@ -469,5 +469,5 @@ err_code member_orgs_of(struct app *app, struct arena *a, const char *user_id, m
                         struct err *e)
 {
 	struct mine_arg m = {a, NULL, user_id, cb, arg, E_OK, e};
-	return store_tx(app->store, false, mine_tx, &m, e);
+	return store_read(app->store, mine_tx, &m, e);
 }

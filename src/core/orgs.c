@@ -203,7 +203,7 @@ err_code org_list(struct app *app, struct arena *a, const struct auth *who, cons
 {
 	struct list_arg l = {a, who, {.after_name = after_key, .after_id = after_id, .limit = limit}, cb, arg};
 	set_prefix(a, q, &l.q);
-	return store_tx(app->store, false, list_tx, &l, e);
+	return store_read(app->store, list_tx, &l, e);
 }
 
 err_code org_customer_list(struct app *app, struct arena *a, const struct org_access *acc, const char *q,
@@ -217,7 +217,7 @@ err_code org_customer_list(struct app *app, struct arena *a, const struct org_ac
 	        cb,
 	        arg};
 	set_prefix(a, q, &l.q);
-	return store_tx(app->store, false, list_tx, &l, e);
+	return store_read(app->store, list_tx, &l, e);
 }
 
 /* ---- changes ---- */
@@ -316,7 +316,7 @@ static err_code modules_tx(struct db *db, void *arg, struct err *e)
 err_code org_modules(struct app *app, const char *org_id, org_module_cb cb, void *arg, struct err *e)
 {
 	struct modules_arg m = {org_id, cb, arg};
-	return store_tx(app->store, false, modules_tx, &m, e);
+	return store_read(app->store, modules_tx, &m, e);
 }
 
 struct require_arg {
@@ -333,7 +333,7 @@ static err_code require_tx(struct db *db, void *arg, struct err *e)
 err_code org_require_module(struct app *app, const char *org_id, const char *module, struct err *e)
 {
 	struct require_arg r = {org_id, module, false};
-	if (store_tx(app->store, false, require_tx, &r, e))
+	if (store_read(app->store, require_tx, &r, e))
 		return e->code;
 	if (!r.on)
 		return err_set(e, E_MODULE_DISABLED, "module", "The module %s is not enabled for this organization.",

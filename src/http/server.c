@@ -46,6 +46,7 @@ struct tcp_conn {
 	int fd;
 	_Atomic int64_t deadline_ms; /* 0: none */
 	size_t uri_len;              /* of the current request line's target, query included */
+	char addr[INET6_ADDRSTRLEN]; /* the peer's address, formatted once */
 };
 
 struct http_server {
@@ -363,6 +364,45 @@ static void set_deadline(struct MHD_Connection *c, int64_t ms)
 		atomic_store(&t->deadline_ms, ms);
 }
 
+/* Request ids need to be unique, not secret: a random prefix per thread and
+ * a counter, instead of fresh randomness for every request. */
+static void request_id_new(char out[ID_MAX])
+{
+	static __thread char prefix[ID_MAX];
+	static __thread uint64_t counter;
+	if (!prefix[0]) {
+		char id[ID_MAX];
+		id_new("req", id);
+		snprintf(prefix, sizeof prefix, "%.14s", id); /* "req_" and 10 random characters */
+	}
+	static const char b32[] = "0123456789abcdefghjkmnpqrstvwxyz";
+	char digits[16];
+	int n = 0;
+	uint64_t v = ++counter;
+	do {
+		digits[n++] = b32[v & 31];
+		v >>= 5;
+	} while (v && n < 13);
+	size_t len = strlen(prefix);
+	memcpy(out, prefix, len);
+	while (n)
+		out[len++] = digits[--n];
+	out[len] = '\0';
+}
+
+static void format_peer(struct MHD_Connection *c, char *out, size_t len)
+{
+	out[0] = '\0';
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)len);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)len);
+}
+
 static struct request *request_new(struct http_server *s, struct MHD_Connection *c, size_t uri_len)
 {
 	struct arena *a = arena_new();
@@ -374,17 +414,10 @@ static struct request *request_new(struct http_server *s, struct MHD_Connection 
 	r->uri_len = uri_len;
 	r->route_index = -1;
 	r->status = 500;
-	id_new("req", r->request_id);
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, r->client_addr,
-			          sizeof r->client_addr);
-		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->client_addr,
-			          sizeof r->client_addr);
-	}
+	request_id_new(r->request_id);
+	struct tcp_conn *t = tcp_of(c);
+	if (t)
+		memcpy(r->client_addr, t->addr, sizeof r->client_addr);
 	r->ri.request_id = r->request_id;
 	r->ri.client_addr = r->client_addr;
 	atomic_fetch_add(&s->in_flight, 1);
@@ -685,6 +718,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 		struct tcp_conn *t = calloc(1, sizeof *t);
 		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		t->fd = ci ? ci->connect_fd : -1;
+		format_peer(c, t->addr, sizeof t->addr);
 		atomic_store(&t->deadline_ms, clock_now_ms() + (int64_t)s->cfg.header_timeout_s * 1000);
 		pthread_mutex_lock(&s->conns_lock);
 		t->next = s->conns;

@@ -27,7 +27,11 @@ struct sq_db {
 	bool holds_write_lock;
 	struct sq_stmt cache[STMT_CACHE];
 	int ncache;
+	sqlite3_stmt *ctl[4]; /* BEGIN, BEGIN IMMEDIATE, COMMIT, ROLLBACK: prepared once, not parsed per transaction */
 };
+
+enum { CTL_BEGIN, CTL_BEGIN_WRITE, CTL_COMMIT, CTL_ROLLBACK };
+static const char *const ctl_sql[] = {"BEGIN", "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"};
 
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -105,6 +109,8 @@ static void sq_close(struct db *db)
 		return;
 	for (int i = 0; i < d->ncache; i++)
 		sqlite3_finalize(d->cache[i].st);
+	for (int i = 0; i < 4; i++)
+		sqlite3_finalize(d->ctl[i]);
 	if (d->holds_write_lock)
 		pthread_mutex_unlock(&write_lock);
 	sqlite3_close(d->h);
@@ -117,6 +123,16 @@ static db_rc sq_exec(struct db *db, const char *script)
 	return db->last_rc = map_rc(sqlite3_exec(d->h, script, NULL, NULL, NULL));
 }
 
+static db_rc run_ctl(struct sq_db *d, int which)
+{
+	if (!d->ctl[which] &&
+	    sqlite3_prepare_v3(d->h, ctl_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &d->ctl[which], NULL) != SQLITE_OK)
+		return d->base.last_rc = map_rc(sqlite3_errcode(d->h));
+	int rc = sqlite3_step(d->ctl[which]);
+	sqlite3_reset(d->ctl[which]);
+	return d->base.last_rc = rc == SQLITE_DONE ? DB_OK : map_rc(rc);
+}
+
 static db_rc sq_begin(struct db *db, bool write)
 {
 	struct sq_db *d = (struct sq_db *)db;
@@ -124,7 +140,7 @@ static db_rc sq_begin(struct db *db, bool write)
 		pthread_mutex_lock(&write_lock);
 		d->holds_write_lock = true;
 	}
-	db_rc rc = sq_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
+	db_rc rc = run_ctl(d, write ? CTL_BEGIN_WRITE : CTL_BEGIN);
 	if (rc != DB_OK && d->holds_write_lock) {
 		d->holds_write_lock = false;
 		pthread_mutex_unlock(&write_lock);
@@ -147,13 +163,18 @@ static void reset_all(struct sq_db *d)
 		sqlite3_reset(d->cache[i].st);
 }
 
+static void sq_end_read(struct db *db)
+{
+	reset_all((struct sq_db *)db);
+}
+
 static db_rc sq_commit(struct db *db)
 {
 	struct sq_db *d = (struct sq_db *)db;
 	reset_all(d);
-	db_rc rc = sq_exec(db, "COMMIT");
-	if (rc != DB_OK)
-		sq_exec(db, "ROLLBACK");
+	db_rc rc = run_ctl(d, CTL_COMMIT);
+	if (rc != DB_OK && !sqlite3_get_autocommit(d->h))
+		run_ctl(d, CTL_ROLLBACK);
 	release(d);
 	return rc;
 }
@@ -163,7 +184,7 @@ static void sq_rollback(struct db *db)
 	struct sq_db *d = (struct sq_db *)db;
 	reset_all(d);
 	if (!sqlite3_get_autocommit(d->h))
-		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+		run_ctl(d, CTL_ROLLBACK);
 	release(d);
 }
 
@@ -298,6 +319,7 @@ static bool sq_backup(struct db *db, const char *file, char *errbuf, size_t errl
 const struct db_driver db_sqlite_driver = {
         .name = "sqlite",
         .key_text_type = "TEXT",
+        .end_read = sq_end_read,
         .open = sq_open,
         .close = sq_close,
         .exec = sq_exec,

@@ -132,6 +132,22 @@ err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struc
 	}
 }
 
+err_code store_read(struct store *st, store_tx_fn fn, void *arg, struct err *e)
+{
+	for (int attempt = 1;; attempt++) {
+		err_clear(e);
+		struct db *db = store_conn(st, e);
+		if (!db)
+			return e->code;
+		err_code rc = fn(db, arg, e);
+		if (db->drv->end_read)
+			db->drv->end_read(db);
+		if (rc != E_RETRY || attempt == 6)
+			return rc;
+		backoff(attempt);
+	}
+}
+
 bool store_ready(struct store *st)
 {
 	struct err e;

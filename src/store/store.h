@@ -29,6 +29,12 @@ struct db *store_conn(struct store *st, struct err *e);
 typedef err_code (*store_tx_fn)(struct db *db, void *arg, struct err *e);
 err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struct err *e);
 
+/* Runs fn on this thread's connection without a transaction: each
+ * statement reads its own consistent snapshot, and a transaction's BEGIN
+ * and COMMIT (a round trip each on PostgreSQL) are saved. For reads whose
+ * statements need not agree with each other; retried like store_tx. */
+err_code store_read(struct store *st, store_tx_fn fn, void *arg, struct err *e);
+
 /* Maps a statement outcome to an error; constraint violations become `on_constraint`. */
 err_code store_fail(struct db *db, db_rc rc, err_code on_constraint, struct err *e);
 
