@@ -44,6 +44,14 @@ static err_code reply_org(struct request *r, int status, const struct org *o, co
 		return e->code;
 	}
 	json_object_set_new(j, "modules", mods);
+	if (o->provider_id) {
+		const char *pname = NULL;
+		if (org_name(http_app(r), http_arena(r), o->provider_id, &pname, e)) {
+			json_decref(j);
+			return e->code;
+		}
+		json_object_set_new(j, "provider", json_pack("{s:s, s:s}", "id", o->provider_id, "name", pname));
+	}
 	if (acc) {
 		json_object_set_new(j, "role", acc->role ? json_string(acc->role) : json_null());
 		json_object_set_new(j, "permissions", api_perms_json(acc->perms));

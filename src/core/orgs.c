@@ -430,3 +430,24 @@ err_code org_make_independent(struct app *app, struct arena *a, const struct req
 	struct independence_arg x = {a, ri, who, acc, out};
 	return store_tx(app->store, true, independence_tx, &x, e);
 }
+
+struct name_arg {
+	struct arena *a;
+	const char *id;
+	struct org o;
+};
+
+static err_code name_tx(struct db *db, void *arg, struct err *e)
+{
+	struct name_arg *n = arg;
+	return store_org_get(db, n->a, n->id, &n->o, e);
+}
+
+err_code org_name(struct app *app, struct arena *a, const char *org_id, const char **out, struct err *e)
+{
+	struct name_arg n = {.a = a, .id = org_id};
+	if (store_read(app->store, name_tx, &n, e))
+		return e->code;
+	*out = n.o.name;
+	return E_OK;
+}

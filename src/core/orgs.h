@@ -55,6 +55,10 @@ err_code org_modules(struct app *app, const char *org_id, org_module_cb cb, void
 /* E_MODULE_DISABLED naming the module when it is off. */
 err_code org_require_module(struct app *app, const char *org_id, const char *module, struct err *e);
 
+/* The name of an organization, for showing a customer its provider (the
+ * one fact of the provider its people see). */
+err_code org_name(struct app *app, struct arena *a, const char *org_id, const char **out, struct err *e);
+
 /* A corporate or individual customer of the provider in acc. */
 err_code org_customer_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                              const struct org_access *acc, const char *name, const char *kind, struct org *out,

@@ -74,10 +74,11 @@ describe('isolation matrix', { timeout: 120000 }, () => {
 		});
 	}
 
-	test('the customer user still sees its own organization and nothing else', async () => {
+	test('the customer user sees its own organization, its provider by name, and nothing else', async () => {
 		const res = await c.get(`/api/v1/orgs/${ids.customer}`, { token: tokens.customer_user });
 		assert.equal(res.status, 200);
 		assert.equal(res.json.provider_id, ids.target);
+		assert.deepEqual(res.json.provider, { id: ids.target, name: 'Target' }, 'the provider, by name only');
 		const me = await c.get('/api/v1/me', { token: tokens.customer_user });
 		assert.deepEqual(me.json.organizations.map((o) => o.id), [ids.customer]);
 	});
