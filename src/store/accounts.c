@@ -99,10 +99,7 @@ err_code store_user_update_profile(struct db *db, const struct user *u, int64_t 
 	db_bind_text(s, 4, u->company);
 	db_bind_text(s, 5, u->language);
 	db_bind_int(s, 6, now);
-	err_code rc = store_exec(s, E_INVALID, e);
-	if (rc == E_OK && db_changes(s) == 0)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return store_exec_one(s, E_INVALID, e);
 }
 
 static const char SQL_USER_SET_PASSWORD[] = "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
@@ -115,10 +112,7 @@ err_code store_user_set_password(struct db *db, const char *id, const char *hash
 	db_bind_text(s, 1, id);
 	db_bind_text(s, 2, hash);
 	db_bind_int(s, 3, now);
-	err_code rc = store_exec(s, E_INTERNAL, e);
-	if (rc == E_OK && db_changes(s) == 0)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return store_exec_one(s, E_INTERNAL, e);
 }
 
 static const char SQL_USER_SET_STATE[] = "UPDATE users SET state = $2, updated_at = $3 WHERE id = $1";
@@ -131,10 +125,7 @@ err_code store_user_set_state(struct db *db, const char *id, const char *state, 
 	db_bind_text(s, 1, id);
 	db_bind_text(s, 2, state);
 	db_bind_int(s, 3, now);
-	err_code rc = store_exec(s, E_INVALID, e);
-	if (rc == E_OK && db_changes(s) == 0)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return store_exec_one(s, E_INVALID, e);
 }
 
 static const char SQL_USER_LOCK[] = "UPDATE users SET updated_at = updated_at WHERE id = $1";

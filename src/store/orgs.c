@@ -99,10 +99,7 @@ err_code store_org_set_state(struct db *db, const char *id, const char *state, i
 	db_bind_text(s, 1, id);
 	db_bind_text(s, 2, state);
 	db_bind_int(s, 3, now);
-	err_code rc = store_exec(s, E_INVALID, e);
-	if (rc == E_OK && db_changes(s) == 0)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return store_exec_one(s, E_INVALID, e);
 }
 
 static const char SQL_ORG_INDEPENDENT[] =
@@ -311,10 +308,7 @@ err_code store_role_update(struct db *db, const char *org_id, const char *name, 
 	db_bind_text(s, 3, description);
 	db_bind_text(s, 4, permissions);
 	db_bind_int(s, 5, now);
-	err_code rc = store_exec(s, E_INVALID, e);
-	if (rc == E_OK && db_changes(s) == 0)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return store_exec_one(s, E_INVALID, e);
 }
 
 static const char SQL_ROLE_DELETE[] = "DELETE FROM roles WHERE org_id = $1 AND name = $2";
@@ -326,10 +320,7 @@ err_code store_role_delete(struct db *db, const char *org_id, const char *name, 
 		return e->code;
 	db_bind_text(s, 1, org_id);
 	db_bind_text(s, 2, name);
-	err_code rc = store_exec(s, E_CONFLICT, e);
-	if (rc == E_OK && db_changes(s) == 0)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return store_exec_one(s, E_CONFLICT, e);
 }
 
 static const char SQL_ROLE_LIST[] =
@@ -503,10 +494,7 @@ err_code store_member_set_role(struct db *db, const char *org_id, const char *us
 	db_bind_text(s, 1, org_id);
 	db_bind_text(s, 2, user_id);
 	db_bind_text(s, 3, role);
-	err_code rc = store_exec(s, E_INVALID, e);
-	if (rc == E_OK && db_changes(s) == 0)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc;
+	return store_exec_one(s, E_INVALID, e);
 }
 
 static const char SQL_MEMBER_DELETE[] = "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2";

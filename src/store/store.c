@@ -348,3 +348,11 @@ err_code store_exec(struct db_stmt *s, err_code on_constraint, struct err *e)
 		;
 	return rc == DB_DONE ? E_OK : store_fail(s->db, rc, on_constraint, e);
 }
+
+err_code store_exec_one(struct db_stmt *s, err_code on_constraint, struct err *e)
+{
+	err_code rc = store_exec(s, on_constraint, e);
+	if (rc == E_OK && db_changes(s) == 0)
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	return rc;
+}

@@ -55,4 +55,6 @@ const char *store_col_dup(struct db_stmt *s, int col, struct arena *a);
 struct db_stmt *store_prepare(struct db *db, const char *sql, struct err *e);
 /* Steps a statement that returns no rows (or whose rows do not matter). */
 err_code store_exec(struct db_stmt *s, err_code on_constraint, struct err *e);
+/* The same for a statement that must change a row: E_NOT_FOUND when it changed none. */
+err_code store_exec_one(struct db_stmt *s, err_code on_constraint, struct err *e);
 #endif
