@@ -653,8 +653,11 @@ static err_code list_matches(struct db *db, struct arena *a, const struct member
 		return e->code;
 	db_bind_text(s, 1, q->org_id);
 	db_bind_text(s, 2, q->role ? q->role : "");
-	db_bind_text(s, 3, q->after_key ? q->after_key : "");
-	db_bind_text(s, 4, q->after_id ? q->after_id : "");
+	/* The keyset bound starts at the prefix itself: PostgreSQL starts its index
+	 * scan at the row-value bound, which must not lie before the matches. */
+	bool from_prefix = !q->after_key || strcmp(q->after_key, q->q_lo ? q->q_lo : "") < 0;
+	db_bind_text(s, 3, from_prefix ? (q->q_lo ? q->q_lo : "") : q->after_key);
+	db_bind_text(s, 4, from_prefix ? "" : q->after_id);
 	db_bind_int(s, 5, q->limit);
 	db_bind_text(s, 6, q->q_lo ? q->q_lo : "");
 	db_bind_text(s, 7, q->q_hi ? q->q_hi : KEY_MAX);
