@@ -53,6 +53,8 @@ struct db_driver {
 	void (*end_read)(struct db *db);
 	/* The column type that migrations call KEYTEXT: text compared byte by byte. */
 	const char *key_text_type;
+	/* What migrations call WITHOUT_ROWID: a table stored in primary key order, or NULL. */
+	const char *without_rowid;
 	/* Serializes schema changes between processes until the transaction
 	 * ends; NULL where transactions that write are serialized already. */
 	db_rc (*lock_schema)(struct db *db);

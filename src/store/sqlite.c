@@ -319,6 +319,7 @@ static bool sq_backup(struct db *db, const char *file, char *errbuf, size_t errl
 const struct db_driver db_sqlite_driver = {
         .name = "sqlite",
         .key_text_type = "TEXT",
+        .without_rowid = "WITHOUT ROWID",
         .end_read = sq_end_read,
         .open = sq_open,
         .close = sq_close,

@@ -240,26 +240,39 @@ struct apply_arg {
 	char scratch[65536];
 };
 
-/* The migration's text for this engine: each KEYTEXT becomes key_type.
- * Returns sql itself when there is nothing to replace or no room. */
-static const char *dialect(const char *sql, const char *key_type, char *buf, size_t cap)
+/* The migration's text for this engine: each KEYTEXT becomes the driver's
+ * byte-compared text type, each WITHOUT_ROWID its storage clause. Returns
+ * sql itself when there is nothing to replace or no room. */
+static const char *dialect(const char *sql, const struct db_driver *drv, char *buf, size_t cap)
 {
-	static const char token[] = "KEYTEXT";
-	if (!strstr(sql, token))
-		return sql;
-	size_t klen = strlen(key_type), out = 0;
+	static const struct {
+		const char *token;
+		size_t len;
+	} tokens[] = {{"KEYTEXT", 7}, {"WITHOUT_ROWID", 13}};
+	const char *values[] = {drv->key_text_type, drv->without_rowid ? drv->without_rowid : ""};
+	size_t out = 0;
 	for (const char *p = sql; *p;) {
-		const char *hit = strstr(p, token);
+		/* the nearest token */
+		const char *hit = NULL;
+		int which = -1;
+		for (int i = 0; i < 2; i++) {
+			const char *h = strstr(p, tokens[i].token);
+			if (h && (!hit || h < hit)) {
+				hit = h;
+				which = i;
+			}
+		}
 		size_t n = hit ? (size_t)(hit - p) : strlen(p);
-		if (out + n + klen + 1 > cap)
+		size_t vlen = hit ? strlen(values[which]) : 0;
+		if (out + n + vlen + 1 > cap)
 			return sql;
 		memcpy(buf + out, p, n);
 		out += n;
 		if (!hit)
 			break;
-		memcpy(buf + out, key_type, klen);
-		out += klen;
-		p = hit + sizeof token - 1;
+		memcpy(buf + out, values[which], vlen);
+		out += vlen;
+		p = hit + tokens[which].len;
 	}
 	buf[out] = '\0';
 	return buf;
@@ -290,7 +303,7 @@ static err_code apply_one(struct db *db, void *arg, struct err *e)
 		return err_set(e, E_RETRY, NULL, NULL);
 	if (drc != DB_DONE)
 		return store_fail(db, drc, E_INTERNAL, e);
-	drc = db->drv->exec(db, dialect(a->m->sql, db->drv->key_text_type, a->scratch, sizeof a->scratch));
+	drc = db->drv->exec(db, dialect(a->m->sql, db->drv, a->scratch, sizeof a->scratch));
 	if (drc != DB_OK) {
 		log_msg(LOG_ERROR, "migration_failed", "migration %d (%s): %s", a->m->version, a->m->name,
 		        db_errmsg(db));

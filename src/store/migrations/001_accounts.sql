@@ -1,5 +1,8 @@
 -- Accounts, sessions, single-use tokens, the audit log, the mail outbox and
 -- the shared throttle windows. Times are integer milliseconds (UTC).
+-- WITHOUT_ROWID marks tables stored in their primary key's order (SQLite's
+-- WITHOUT ROWID; PostgreSQL has no such choice and the driver drops it), so
+-- that reading a row by its key is one B-tree descent, not two.
 
 CREATE TABLE users (
     id            TEXT PRIMARY KEY,
@@ -14,7 +17,7 @@ CREATE TABLE users (
     is_operator   INTEGER NOT NULL DEFAULT 0 CHECK (is_operator IN (0, 1)),
     created_at    BIGINT NOT NULL,
     updated_at    BIGINT NOT NULL
-);
+) WITHOUT_ROWID;
 
 CREATE TABLE sessions (
     id           TEXT PRIMARY KEY,

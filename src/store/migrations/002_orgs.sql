@@ -55,7 +55,7 @@ CREATE TABLE memberships (
     last_key      KEYTEXT NOT NULL,
     full_key      KEYTEXT NOT NULL,
     PRIMARY KEY (org_id, user_id)
-);
+) WITHOUT_ROWID;
 CREATE INDEX memberships_user ON memberships (user_id);
 -- Each search key's index also carries every sort key, so that a search
 -- reads and sorts its matches from the indexes alone.
@@ -74,7 +74,7 @@ CREATE TABLE member_terms (
     term    KEYTEXT NOT NULL,
     user_id TEXT NOT NULL,
     PRIMARY KEY (org_id, term, user_id)
-);
+) WITHOUT_ROWID;
 CREATE INDEX member_terms_user ON member_terms (org_id, user_id, term);
 
 CREATE INDEX audit_events_org_action ON audit_events (org_id, action, at);
