@@ -84,38 +84,26 @@ static err_code gather_tx(struct db *db, void *arg, struct err *e)
 {
 	struct gather *g = arg;
 	struct org_access *out = g->out;
-	err_code rc = store_org_get(db, g->a, g->org_id, &out->org, e);
+	struct org_view v;
+	/* One read: the org, the caller's role in it and in its provider. */
+	err_code rc = store_org_view(db, g->a, g->org_id, g->who->user.id, &v, e);
 	if (rc)
 		return rc;
+	out->org = v.org;
 	g->f.is_operator = g->who->user.is_operator;
 	g->f.org_closed = !strcmp(out->org.state, "closed");
 	if (g->f.is_operator)
 		return E_OK;
-	const char *role = NULL;
-	rc = store_member_role(db, g->a, g->org_id, g->who->user.id, &role, e);
-	if (rc == E_OK) {
+	if (v.role) {
 		g->f.is_member = true;
-		out->role = role;
-		if (authz_role_perms(db, g->a, g->org_id, role, &g->f.member_perms, e))
+		out->role = v.role;
+		if (authz_role_perms(db, g->a, g->org_id, v.role, &g->f.member_perms, e))
 			return e->code;
-	} else if (rc != E_NOT_FOUND) {
-		return rc;
 	}
-	if (out->org.provider_id) {
-		const char *prole = NULL;
-		rc = store_member_role(db, g->a, out->org.provider_id, g->who->user.id, &prole, e);
-		if (rc == E_OK) {
-			struct org provider;
-			if (store_org_get(db, g->a, out->org.provider_id, &provider, e))
-				return e->code;
-			if (strcmp(provider.state, "closed")) {
-				g->f.via_provider = true;
-				if (authz_role_perms(db, g->a, out->org.provider_id, prole, &g->f.provider_perms, e))
-					return e->code;
-			}
-		} else if (rc != E_NOT_FOUND) {
-			return rc;
-		}
+	if (out->org.provider_id && v.provider_role && !v.provider_closed) {
+		g->f.via_provider = true;
+		if (authz_role_perms(db, g->a, out->org.provider_id, v.provider_role, &g->f.provider_perms, e))
+			return e->code;
 	}
 	return E_OK;
 }

@@ -67,6 +67,34 @@ err_code store_org_get(struct db *db, struct arena *a, const char *id, struct or
 	return E_OK;
 }
 
+static const char SQL_ORG_VIEW[] = "SELECT " ORG_COLS ", m.role, pm.role, p.state FROM orgs o"
+                                   " LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = $2"
+                                   " LEFT JOIN orgs p ON p.id = o.provider_id"
+                                   " LEFT JOIN memberships pm ON pm.org_id = o.provider_id AND pm.user_id = $2"
+                                   " WHERE o.id = $1";
+
+err_code store_org_view(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct org_view *out,
+                        struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, SQL_ORG_VIEW, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, org_id);
+	db_bind_text(s, 2, user_id ? user_id : "");
+	db_rc rc = db_step(s);
+	if (rc == DB_DONE)
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	if (rc != DB_ROW)
+		return store_fail(db, rc, E_INTERNAL, e);
+	read_org(s, 0, a, &out->org);
+	out->role = store_col_dup(s, 9, a);
+	out->provider_role = store_col_dup(s, 10, a);
+	const char *pstate = db_col_text(s, 11);
+	out->provider_closed = pstate && !strcmp(pstate, "closed");
+	db_step(s);
+	return E_OK;
+}
+
 static const char SQL_ORG_UPDATE[] = "UPDATE orgs SET name = COALESCE($2, name), name_key = COALESCE($3, name_key),"
                                      " settings = COALESCE($4, settings), updated_at = $5 WHERE id = $1";
 
@@ -646,7 +674,7 @@ static err_code search_count(struct db *db, const struct member_query *q, int64_
 }
 
 static err_code list_matches(struct db *db, struct arena *a, const struct member_query *q, store_member_cb cb,
-                            void *arg, struct err *e)
+                             void *arg, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_MEMBER_MATCH, e);
 	if (!s)

@@ -26,6 +26,17 @@ err_code store_org_update(struct db *db, const char *id, const char *name, const
 err_code store_org_set_state(struct db *db, const char *id, const char *state, int64_t now, struct err *e);
 /* A customer becomes an enterprise without a provider; E_CONFLICT when it is no customer (any more). */
 err_code store_org_make_independent(struct db *db, const char *id, int64_t now, struct err *e);
+/* The organization with the user's role in it and in its provider (NULL
+ * where the user is no member), in one read: what an access decision rests
+ * on. provider_closed tells whether the provider is closed. */
+struct org_view {
+	struct org org;
+	const char *role, *provider_role;
+	bool provider_closed;
+};
+err_code store_org_view(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct org_view *out,
+                        struct err *e);
+
 /* Serializes changes to one organization's memberships (see store_user_lock). */
 err_code store_org_lock(struct db *db, const char *id, struct err *e);
 
