@@ -141,8 +141,9 @@ err_code member_list(struct app *app, struct arena *a, const struct org_access *
 	else if (!strcmp(sort, "match") && q->q && *q->q && !l.q.desc)
 		l.q.sort = MEMBER_SORT_MATCH;
 	else
-		return err_set(e, E_BAD_REQUEST, "sort",
-		               "sort must be name, email or created_at, with - for descending, or match (searches only).");
+		return err_set(
+		        e, E_BAD_REQUEST, "sort",
+		        "sort must be name, email or created_at, with - for descending, or match (searches only).");
 	if (q->q && *q->q) {
 		l.q.q_lo = text_fold(a, q->q);
 		l.q.q_hi = prefix_upper_bound(a, l.q.q_lo);
@@ -184,21 +185,28 @@ struct change_arg {
 	struct member *out;
 };
 
+/* The member a change is about, with the organization's memberships locked;
+ * nobody changes or removes someone holding more than they do. */
+static err_code load_target(struct db *db, struct change_arg *c, struct member *out, struct err *e)
+{
+	const char *org_id = c->acc->org.id;
+	if (store_org_lock(db, org_id, e) || store_member_get(db, c->a, org_id, c->user_id, out, e))
+		return e->code;
+	permset theirs;
+	if (authz_role_perms(db, c->a, org_id, out->role, &theirs, e))
+		return e->code;
+	if (!c->acc->is_operator && (theirs & ~c->acc->perms))
+		return err_set(e, E_FORBIDDEN, NULL, "This member holds permissions you do not hold.");
+	return E_OK;
+}
+
 static err_code set_role_tx(struct db *db, void *arg, struct err *e)
 {
 	struct change_arg *c = arg;
 	const char *org_id = c->acc->org.id;
 	struct member m;
-	if (store_org_lock(db, org_id, e) || store_member_get(db, c->a, org_id, c->user_id, &m, e))
+	if (load_target(db, c, &m, e) || check_role(db, c->a, c->acc, c->role, e))
 		return e->code;
-	if (check_role(db, c->a, c->acc, c->role, e))
-		return e->code;
-	/* Nobody changes the role of someone holding more than they do. */
-	permset theirs;
-	if (authz_role_perms(db, c->a, org_id, m.role, &theirs, e))
-		return e->code;
-	if (!c->acc->is_operator && (theirs & ~c->acc->perms))
-		return err_set(e, E_FORBIDDEN, NULL, "This member holds permissions you do not hold.");
 	if (strcmp(c->role, ROLE_ADMINISTRATOR) && keep_an_administrator(db, org_id, m.role, e))
 		return e->code;
 	if (store_member_set_role(db, org_id, c->user_id, c->role, e) ||
@@ -224,13 +232,8 @@ static err_code remove_tx(struct db *db, void *arg, struct err *e)
 	struct change_arg *c = arg;
 	const char *org_id = c->acc->org.id;
 	struct member m;
-	if (store_org_lock(db, org_id, e) || store_member_get(db, c->a, org_id, c->user_id, &m, e))
+	if (load_target(db, c, &m, e))
 		return e->code;
-	permset theirs;
-	if (authz_role_perms(db, c->a, org_id, m.role, &theirs, e))
-		return e->code;
-	if (!c->acc->is_operator && (theirs & ~c->acc->perms))
-		return err_set(e, E_FORBIDDEN, NULL, "This member holds permissions you do not hold.");
 	if (keep_an_administrator(db, org_id, m.role, e) || store_member_delete(db, org_id, c->user_id, e))
 		return e->code;
 	char *details = arena_printf(c->a, "{\"email\":%s,\"role\":%s}", json_quote(c->a, m.user.email),

@@ -104,4 +104,34 @@ static inline void test_fresh_db_drop(struct test_fresh_db *f)
 	}
 }
 
+/* ---- the outbox, read the way the mailer reads it ---- */
+
+#include "base/clock.h"
+#include "store/misc.h"
+
+struct test_claim {
+	struct arena *a;
+	struct outbox_msg m;
+};
+
+static inline err_code test_claim_tx(struct db *db, void *arg, struct err *e)
+{
+	struct test_claim *c = arg;
+	int64_t now = clock_now_ms();
+	if (store_outbox_claim(db, c->a, now, 1, &c->m, e))
+		return e->code;
+	return store_outbox_sent(db, c->m.id, now, e);
+}
+
+/* Takes the next due message off the outbox (marking it sent); E_NOT_FOUND when none. */
+static inline err_code test_take_mail(struct store *st, struct arena *a, struct outbox_msg *out)
+{
+	struct test_claim c = {.a = a};
+	struct err e;
+	err_clear(&e);
+	err_code rc = store_tx(st, true, test_claim_tx, &c, &e);
+	*out = c.m;
+	return rc;
+}
+
 #endif

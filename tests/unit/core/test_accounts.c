@@ -75,29 +75,9 @@ static err_code authenticate(struct arena *a, const char *token, struct auth *ou
 
 /* ---- the outbox, read back ---- */
 
-struct claim_arg {
-	struct arena *a;
-	struct outbox_msg m;
-	bool sent;
-};
-
-static err_code claim_tx(struct db *db, void *arg, struct err *e)
-{
-	struct claim_arg *c = arg;
-	int64_t now = clock_now_ms();
-	if (store_outbox_claim(db, c->a, now, 1, &c->m, e))
-		return e->code;
-	return store_outbox_sent(db, c->m.id, now, e);
-}
-
-/* Takes the next due message off the outbox (marking it sent). */
 static err_code take_mail(struct arena *a, struct outbox_msg *out)
 {
-	struct claim_arg c = {.a = a};
-	struct err e;
-	err_code rc = store_tx(app.store, true, claim_tx, &c, &e);
-	*out = c.m;
-	return rc;
+	return test_take_mail(app.store, a, out);
 }
 
 static void drain(struct arena *a)

@@ -41,8 +41,11 @@ static void operator_auth(struct arena *a, struct auth *out)
 	char id[ID_MAX];
 	id_new("usr", id);
 	memset(out, 0, sizeof *out);
-	out->user = (struct user){.id = arena_strdup(a, id), .email = "op@example.com", .state = "active",
-	                          .is_operator = true, .language = "en"};
+	out->user = (struct user){.id = arena_strdup(a, id),
+	                          .email = "op@example.com",
+	                          .state = "active",
+	                          .is_operator = true,
+	                          .language = "en"};
 }
 
 static void user_auth(const struct user *u, struct auth *out)
@@ -53,28 +56,9 @@ static void user_auth(const struct user *u, struct auth *out)
 
 /* ---- the outbox, read back ---- */
 
-struct claim_arg {
-	struct arena *a;
-	struct outbox_msg m;
-};
-
-static err_code claim_tx(struct db *db, void *arg, struct err *e)
-{
-	struct claim_arg *c = arg;
-	int64_t now = clock_now_ms();
-	if (store_outbox_claim(db, c->a, now, 1, &c->m, e))
-		return e->code;
-	return store_outbox_sent(db, c->m.id, now, e);
-}
-
 static err_code take_mail(struct arena *a, struct outbox_msg *out)
 {
-	struct claim_arg c = {.a = a};
-	struct err e;
-	err_clear(&e);
-	err_code rc = store_tx(app.store, true, claim_tx, &c, &e);
-	*out = c.m;
-	return rc;
+	return test_take_mail(app.store, a, out);
 }
 
 static void drain(struct arena *a)
@@ -111,8 +95,8 @@ static void new_org(struct arena *a, const char *name, struct fixture *f)
 		fail_msg("authz_org (operator): %s", err_message(&e));
 }
 
-static void add_member(struct arena *a, const struct fixture *f, const char *email, const char *first,
-                       const char *last, const char *role, const char *password, struct member *out)
+static void add_member(struct arena *a, const struct fixture *f, const char *email, const char *first, const char *last,
+                       const char *role, const char *password, struct member *out)
 {
 	struct err e;
 	err_clear(&e);
@@ -373,8 +357,7 @@ static void custom_roles_are_checked(void **state)
 	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "support", "Helps", bad_perms, &rv, &e),
 	                 E_UNKNOWN_PERMISSION);
 	assert_non_null(strstr(err_message(&e), "members:fly"));
-	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "moderator", NULL, NULL, &rv, &e),
-	                 E_ROLE_EXISTS);
+	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "moderator", NULL, NULL, &rv, &e), E_ROLE_EXISTS);
 	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "Bad Name", NULL, NULL, &rv, &e), E_INVALID);
 
 	const char *perms[] = {"members:read", "cases:read", NULL};
@@ -440,8 +423,8 @@ static void collect_cb(const struct member *m, const char *sort_key, void *arg)
 	c->last_id = arena_strdup(c->a, m->user.id);
 }
 
-static int list_ids(struct arena *a, const struct org_access *acc, const char *q, const char *sort,
-                    const char **out, int max)
+static int list_ids(struct arena *a, const struct org_access *acc, const char *q, const char *sort, const char **out,
+                    int max)
 {
 	struct member_page_query pq = {.q = q, .sort = sort, .limit = 100};
 	struct collect c = {.a = a};
@@ -464,8 +447,8 @@ static bool has_id(const char **ids, int n, const char *id)
 
 #define N_PEOPLE 8
 static const char *const people[N_PEOPLE][2] = {
-	{"Émile", "Zola"},   {"émilie", "Du Châtelet"}, {"Emma", "Bovary"},  {"Zoé", "Émery"},
-	{"Anna", "Karenina"}, {"anna", "karenina"},     {"Ödön", "Horváth"}, {"Bob", "Smith"},
+        {"Émile", "Zola"},    {"émilie", "Du Châtelet"}, {"Emma", "Bovary"},  {"Zoé", "Émery"},
+        {"Anna", "Karenina"}, {"anna", "karenina"},      {"Ödön", "Horváth"}, {"Bob", "Smith"},
 };
 
 static void member_list_pages_and_searches(void **state)
@@ -500,7 +483,8 @@ static void member_list_pages_and_searches(void **state)
 			err_clear(&e);
 			if (member_list(&app, a, &f.op_acc, &pq, collect_cb, &c, &e))
 				fail_msg("sort %s, page %d after (%s, %s): %s", sorts[s], pages + 1,
-				         pq.after_key ? pq.after_key : "-", pq.after_id ? pq.after_id : "-", err_message(&e));
+				         pq.after_key ? pq.after_key : "-", pq.after_id ? pq.after_id : "-",
+				         err_message(&e));
 			assert_in_range(c.n, 0, 1);
 			if (c.n == 0)
 				break;
@@ -730,7 +714,11 @@ static void cursors_round_trip_and_refuse_tampering(void **state)
 	assert_false(cursor_decode(a, huge, &k, &id));
 
 	/* base64url of what the server would never write */
-	const char *forged[] = {"c2\x1fkey\x1fid", "key\x1fid", "c1\x1fkeyonly", "c1\x1f" "a\x1f" "b\x1f" "c",
+	const char *forged[] = {"c2\x1fkey\x1fid", "key\x1fid", "c1\x1fkeyonly",
+	                        "c1\x1f"
+	                        "a\x1f"
+	                        "b\x1f"
+	                        "c",
 	                        "c1"};
 	for (size_t i = 0; i < sizeof forged / sizeof forged[0]; i++) {
 		char enc[128];
@@ -755,17 +743,17 @@ static void cursors_round_trip_and_refuse_tampering(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(org_create_makes_the_admin_a_member_and_mails_them),
-		cmocka_unit_test(org_create_refuses_bad_input),
-		cmocka_unit_test(authz_org_sees_members_not_strangers),
-		cmocka_unit_test(member_create_checks_role_and_email),
-		cmocka_unit_test(the_last_administrator_stays),
-		cmocka_unit_test(custom_roles_are_checked),
-		cmocka_unit_test(member_list_pages_and_searches),
-		cmocka_unit_test(search_in_match_order_lists_each_member_once),
-		cmocka_unit_test(text_fold_lowers_what_it_knows),
-		cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
-		cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
+	        cmocka_unit_test(org_create_makes_the_admin_a_member_and_mails_them),
+	        cmocka_unit_test(org_create_refuses_bad_input),
+	        cmocka_unit_test(authz_org_sees_members_not_strangers),
+	        cmocka_unit_test(member_create_checks_role_and_email),
+	        cmocka_unit_test(the_last_administrator_stays),
+	        cmocka_unit_test(custom_roles_are_checked),
+	        cmocka_unit_test(member_list_pages_and_searches),
+	        cmocka_unit_test(search_in_match_order_lists_each_member_once),
+	        cmocka_unit_test(text_fold_lowers_what_it_knows),
+	        cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
+	        cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
