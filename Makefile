@@ -25,6 +25,10 @@ LIB_SRC  = $(BASE_SRC) $(STORE_SRC) $(CORE_SRC) $(MAIL_SRC) src/config.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/templates.o
 HTTP_OBJ = $(HTTP_SRC:%.c=$(BUILD)/%.o)
 
+# Defined before the rules that list them: prerequisites expand as they are read.
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
 UNIT_SRC  = $(wildcard tests/unit/*/*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -98,8 +102,6 @@ asan:
 	  sh tests/run.sh build-asan
 
 # libFuzzer targets over the JSON specs and the router; FUZZ_SECONDS each.
-FUZZ_SECONDS ?= 20
-FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
 	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libroster.a build-fuzz/libroster_http.a
