@@ -575,8 +575,11 @@ static void request_begin(struct request *r, const char *url, const char *method
 			return;
 		}
 		if (n > HTTP_MAX_BODY) {
+			/* A body up to the drain ceiling is read and dropped before the
+			 * 413, so that a client still writing it gets the answer rather
+			 * than a reset; a larger one is answered at once. */
 			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true);
-			r->early = true;
+			r->early = n > HTTP_DRAIN_MAX;
 			return;
 		}
 		r->body_hint = (size_t)n;
