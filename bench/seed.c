@@ -9,6 +9,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/members.h"
+#include "core/member_card.h"
 #include "core/orgs.h"
 #include "store/store.h"
 
@@ -60,8 +61,12 @@ static err_code batch_tx(struct db *db, void *arg, struct err *e)
 		char email[96];
 		snprintf(email, sizeof email, "%s.%s.%d.%d@bench.example", u.first_name, u.last_name, b->tag, i);
 		u.email = email;
-		if (store_user_insert(db, &u, email_key(a, email), e) ||
-		    store_member_insert(db, a, b->org_id, &u, i % 50 ? "member" : "moderator", "direct", NULL, now + i, e)) {
+		struct member m = {.org_id = b->org_id,
+		                   .role = i % 50 ? "member" : "moderator",
+		                   .source = "direct",
+		                   .created_at = now + i,
+		                   .user = u};
+		if (store_user_insert(db, &u, email_key(a, email), e) || member_insert(db, a, &m, e)) {
 			arena_free(a);
 			return e->code;
 		}
@@ -100,7 +105,7 @@ int main(int argc, char **argv)
 	struct err e;
 	err_clear(&e);
 	struct store *st = NULL;
-	if (!crypto_setup() || store_open(argv[1], false, &st, &e) || store_migrate(st, &e)) {
+	if (!crypto_setup() || store_open(argv[1], false, &st, &e) || core_migrate(st, &e)) {
 		fprintf(stderr, "seed: %s\n", err_message(&e));
 		return 1;
 	}

@@ -3,6 +3,7 @@
 #include "base/crypto.h"
 #include "base/log.h"
 #include "core/accounts.h"
+#include "core/member_card.h"
 #include "core/orgs.h"
 #include "store/store.h"
 
@@ -213,7 +214,7 @@ int main(int argc, char **argv)
 	struct err e;
 	err_clear(&e);
 	struct store *store = NULL;
-	if (store_open(db, false, &store, &e) || store_migrate(store, &e)) {
+	if (store_open(db, false, &store, &e) || core_migrate(store, &e)) {
 		int rc = fail(&e);
 		store_free(store);
 		return rc;

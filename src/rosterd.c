@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "config.h"
 #include "core/accounts.h"
+#include "core/member_card.h"
 #include "http/http.h"
 #include "mail/mail.h"
 #include "store/store.h"
@@ -70,7 +71,7 @@ int main(int argc, char **argv)
 	struct err e;
 	err_clear(&e);
 	struct store *store = NULL;
-	if (store_open(cfg.db, cfg.sync_full, &store, &e) || store_migrate(store, &e)) {
+	if (store_open(cfg.db, cfg.sync_full, &store, &e) || core_migrate(store, &e)) {
 		log_msg(LOG_ERROR, "start_failed", "database %s: %s", cfg.db, err_message(&e));
 		fprintf(stderr, "rosterd: database: %s\n", err_message(&e));
 		store_free(store);

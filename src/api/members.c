@@ -8,40 +8,27 @@
 #include <stdio.h>
 #include <string.h>
 
-static void member_jw(struct jw *w, const struct member *m)
-{
-	jw_obj(w);
-	api_user_jw(w, &m->user);
-	jw_key(w, "role");
-	jw_str(w, m->role);
-	jw_key(w, "source");
-	jw_str(w, m->source);
-	jw_key(w, "joined_at");
-	jw_time(w, m->created_at);
-	jw_end_obj(w);
-}
-
+/* A member's JSON is its card, rendered by core when the member changed. */
 static err_code reply_member(struct request *r, int status, const struct member *m)
 {
-	struct jw w;
-	jw_init(&w, http_arena(r));
-	member_jw(&w, m);
-	return http_reply_text(r, status, "application/json", jw_buf(&w), w.len);
+	return http_reply_text(r, status, "application/json", m->card, strlen(m->card));
 }
 
 struct list_state {
 	struct jw w;
+	struct arena *a;
 	int count;
 	const char *last_key, *last_id;
 };
 
-static void list_item(const struct member *m, const char *key, void *arg)
+static void list_item(const struct member_item *it, void *arg)
 {
 	struct list_state *ls = arg;
-	member_jw(&ls->w, m);
+	jw_raw(&ls->w, it->card);
 	ls->count++;
-	ls->last_key = key;
-	ls->last_id = m->user.id;
+	/* The item's strings end with the call; the last ones make the cursor. */
+	ls->last_key = arena_strdup(ls->a, it->sort_key);
+	ls->last_id = arena_strdup(ls->a, it->user_id);
 }
 
 err_code api_members_list(struct request *r, struct err *e)
@@ -60,7 +47,7 @@ err_code api_members_list(struct request *r, struct err *e)
 	};
 	if (q.q && utf8_chars(q.q) > 200)
 		return err_set(e, E_TOO_LONG, "q", NULL);
-	struct list_state ls = {.count = 0};
+	struct list_state ls = {.a = http_arena(r)};
 	jw_init(&ls.w, http_arena(r));
 	jw_arr(&ls.w);
 	if (member_list(http_app(r), http_arena(r), http_access(r), &q, list_item, &ls, e))

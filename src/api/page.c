@@ -45,9 +45,8 @@ err_code api_reply_page(struct request *r, struct jw *w, int count, int limit, c
 {
 	/* w holds "[item,item..."; close it and wrap it. */
 	jw_end_arr(w);
-	const char *next = count == limit && last_id
-	                           ? cursor_encode(http_arena(r), last_key ? last_key : "", last_id)
-	                           : NULL;
+	const char *next =
+	        count == limit && last_id ? cursor_encode(http_arena(r), last_key ? last_key : "", last_id) : NULL;
 	const char *items = jw_buf(w);
 	struct jw out;
 	jw_init(&out, http_arena(r));

@@ -50,8 +50,9 @@ void clock_format_rfc3339(int64_t ms, char *out)
 	unsigned mo, d;
 	civil_from_days(days, &y, &mo, &d);
 	/* Digits by hand: this runs for every time in every list answer. */
-	unsigned v[7] = {(unsigned)y % 10000u, mo, d, (unsigned)(rem / 3600), (unsigned)(rem / 60 % 60),
-	                 (unsigned)(rem % 60), (unsigned)frac};
+	unsigned v[7] = {
+	        (unsigned)y % 10000u, mo, d, (unsigned)(rem / 3600), (unsigned)(rem / 60 % 60), (unsigned)(rem % 60),
+	        (unsigned)frac};
 	char *o = out;
 	o[0] = (char)('0' + v[0] / 1000);
 	o[1] = (char)('0' + v[0] / 100 % 10);

@@ -62,10 +62,22 @@ static void close(struct jw *w, char c)
 		w->depth--;
 }
 
-void jw_obj(struct jw *w) { open(w, '{'); }
-void jw_end_obj(struct jw *w) { close(w, '}'); }
-void jw_arr(struct jw *w) { open(w, '['); }
-void jw_end_arr(struct jw *w) { close(w, ']'); }
+void jw_obj(struct jw *w)
+{
+	open(w, '{');
+}
+void jw_end_obj(struct jw *w)
+{
+	close(w, '}');
+}
+void jw_arr(struct jw *w)
+{
+	open(w, '[');
+}
+void jw_end_arr(struct jw *w)
+{
+	close(w, ']');
+}
 
 static void put_string(struct jw *w, const char *s)
 {

@@ -1,5 +1,6 @@
 #include "core/accounts.h"
 #include "core/audit.h"
+#include "core/member_card.h"
 
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -121,7 +122,8 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 	token_hash(lw->out->token, hash);
 	if (store_session_insert(db, &s, hash, lw->ri ? lw->ri->client_addr : NULL, e))
 		return e->code;
-	if (lw->new_hash && store_user_set_password(db, lr->user.id, lw->new_hash, now, e))
+	if (lw->new_hash && (store_user_set_password(db, lr->user.id, lw->new_hash, now, e) ||
+	                     member_cards_refresh(db, lw->a, lr->user.id, e)))
 		return e->code;
 	if (lr->key && store_throttle_clear(db, throttle_key(lw->a, "login-account", lr->key), e))
 		return e->code;
@@ -263,7 +265,8 @@ static err_code profile_tx(struct db *db, void *arg, struct err *e)
 	if (pa->p->language)
 		u.language = pa->p->language;
 	int64_t now = clock_now_ms();
-	if (store_user_update_profile(db, &u, now, e) || store_member_refresh_keys(db, pa->a, &u, e))
+	if (store_user_update_profile(db, &u, now, e) || store_member_refresh_keys(db, pa->a, &u, e) ||
+	    member_cards_refresh(db, pa->a, u.id, e))
 		return e->code;
 	if (audit(db, pa->ri, u.id, "user.profile_updated", "user", u.id, NULL, e))
 		return e->code;
@@ -306,8 +309,11 @@ static err_code setpw_tx(struct db *db, void *arg, struct err *e)
 {
 	struct setpw_arg *s = arg;
 	int64_t now = clock_now_ms();
-	if (store_user_set_password(db, s->user_id, s->hash, now, e) ||
-	    store_session_delete_user(db, s->user_id, s->keep_session, e) ||
+	struct arena *a = arena_new();
+	bool failed =
+	        store_user_set_password(db, s->user_id, s->hash, now, e) || member_cards_refresh(db, a, s->user_id, e);
+	arena_free(a);
+	if (failed || store_session_delete_user(db, s->user_id, s->keep_session, e) ||
 	    store_token_void_user(db, s->user_id, now, e))
 		return e->code;
 	return audit(db, s->ri, s->user_id, s->action, "user", s->user_id, NULL, e);
@@ -580,8 +586,8 @@ static err_code disable_tx(struct db *db, void *arg, struct err *e)
 	if (store_user_by_email(db, d->a, d->key, &u, e))
 		return e->code;
 	int64_t now = clock_now_ms();
-	if (store_user_set_state(db, u.id, "disabled", now, e) || store_session_delete_user(db, u.id, NULL, e) ||
-	    store_token_void_user(db, u.id, now, e))
+	if (store_user_set_state(db, u.id, "disabled", now, e) || member_cards_refresh(db, d->a, u.id, e) ||
+	    store_session_delete_user(db, u.id, NULL, e) || store_token_void_user(db, u.id, now, e))
 		return e->code;
 	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, NULL, e);
 }

@@ -4,6 +4,7 @@
 #include "base/crypto.h"
 #include "base/text.h"
 #include "core/audit.h"
+#include "core/member_card.h"
 #include "core/orgs.h"
 #include "store/store.h"
 
@@ -82,8 +83,13 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 	const char *source = !strcmp(org->type, "customer") && c->acc->via == VIA_MEMBER ? "customer_admin" : "direct";
 	if (c->acc->via == VIA_OPERATOR)
 		source = "operator";
-	if (store_user_insert(db, c->u, c->key, e) ||
-	    store_member_insert(db, c->a, org->id, c->u, c->role, source, actor(c->who), now, e))
+	struct member m = {.org_id = org->id,
+	                   .role = c->role,
+	                   .source = source,
+	                   .created_by = actor(c->who),
+	                   .created_at = now,
+	                   .user = *c->u};
+	if (store_user_insert(db, c->u, c->key, e) || member_insert(db, c->a, &m, e))
 		return e->code;
 	if (c->send_setup && account_queue_link(c->app, db, c->a, c->u, false, MAIL_PASSWORD_SETUP, org->name, e))
 		return e->code;
@@ -119,7 +125,7 @@ struct list_arg {
 static err_code list_tx(struct db *db, void *arg, struct err *e)
 {
 	struct list_arg *l = arg;
-	return store_member_list(db, l->a, &l->q, l->cb, l->arg, e);
+	return store_member_list(db, &l->q, l->cb, l->arg, e);
 }
 
 err_code member_list(struct app *app, struct arena *a, const struct org_access *acc, const struct member_page_query *q,
@@ -209,11 +215,13 @@ static err_code set_role_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (strcmp(c->role, ROLE_ADMINISTRATOR) && keep_an_administrator(db, org_id, m.role, e))
 		return e->code;
-	if (store_member_set_role(db, org_id, c->user_id, c->role, e) ||
+	const char *from = m.role;
+	m.role = c->role;
+	if (store_member_set_role(db, org_id, c->user_id, c->role, member_card(c->a, &m), e) ||
 	    store_member_get(db, c->a, org_id, c->user_id, c->out, e))
 		return e->code;
 	char *details =
-	        arena_printf(c->a, "{\"from\":%s,\"to\":%s}", json_quote(c->a, m.role), json_quote(c->a, c->role));
+	        arena_printf(c->a, "{\"from\":%s,\"to\":%s}", json_quote(c->a, from), json_quote(c->a, c->role));
 	return audit_record(db, c->ri, org_id, actor(c->who), "member.role_changed", "user", c->user_id, details, e);
 }
 

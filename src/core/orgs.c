@@ -4,6 +4,7 @@
 #include "base/crypto.h"
 #include "base/text.h"
 #include "core/audit.h"
+#include "core/member_card.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -53,9 +54,21 @@ static err_code designate_admin(struct app *app, struct db *db, struct arena *a,
 		*admin = existing;
 	if (is_new && store_user_insert(db, admin, key, e))
 		return e->code;
-	rc = store_member_insert(db, a, org->id, admin, ROLE_ADMINISTRATOR, "operator", actor(who), now, e);
-	if (rc == E_CONFLICT)
-		rc = store_member_set_role(db, org->id, admin->id, ROLE_ADMINISTRATOR, e);
+	/* A member already (the org's memberships are locked) becomes its administrator. */
+	struct member m;
+	rc = is_new ? E_NOT_FOUND : store_member_get(db, a, org->id, admin->id, &m, e);
+	if (rc == E_OK) {
+		m.role = ROLE_ADMINISTRATOR;
+		rc = store_member_set_role(db, org->id, admin->id, m.role, member_card(a, &m), e);
+	} else if (rc == E_NOT_FOUND) {
+		m = (struct member){.org_id = org->id,
+		                    .role = ROLE_ADMINISTRATOR,
+		                    .source = "operator",
+		                    .created_by = actor(who),
+		                    .created_at = now,
+		                    .user = *admin};
+		rc = member_insert(db, a, &m, e);
+	}
 	if (rc)
 		return rc;
 	return is_new ? account_queue_link(app, db, a, admin, false, MAIL_ORG_ADMIN_SETUP, org->name, e)

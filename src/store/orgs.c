@@ -374,7 +374,7 @@ err_code store_role_list(struct db *db, struct arena *a, const char *org_id, sto
 #define USER_COLS                                                                                                      \
 	"u.id, u.email, u.first_name, u.last_name, u.company, u.language, u.password_hash, u.state, "                  \
 	"u.is_operator, u.created_at, u.updated_at"
-#define MEMBER_COLS "m.org_id, m.role, m.source, m.created_by, m.created_at, " USER_COLS
+#define MEMBER_COLS "m.org_id, m.role, m.source, m.created_by, m.created_at, " USER_COLS ", m.card"
 
 static void read_member(struct db_stmt *s, struct arena *a, struct member *m)
 {
@@ -395,6 +395,7 @@ static void read_member(struct db_stmt *s, struct arena *a, struct member *m)
 	u->is_operator = db_col_int(s, 13) != 0;
 	u->created_at = db_col_int(s, 14);
 	u->updated_at = db_col_int(s, 15);
+	m->card = store_col_dup(s, 16, a);
 }
 
 struct keys {
@@ -446,29 +447,39 @@ static err_code delete_terms(struct db *db, const char *org_id, const char *user
 
 static const char SQL_MEMBER_INSERT[] =
         "INSERT INTO memberships (org_id, user_id, role, source, created_by, created_at, email_key, first_key,"
-        " last_key, full_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+        " last_key, full_key, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
-err_code store_member_insert(struct db *db, struct arena *a, const char *org_id, const struct user *u, const char *role,
-                             const char *source, const char *created_by, int64_t now, struct err *e)
+/* A membership without its card would break every list it appears in. */
+static err_code check_card(const char *card, struct err *e)
 {
+	if (!card || *card != '{')
+		return err_set(e, E_INTERNAL, NULL, "A membership needs its card.");
+	return E_OK;
+}
+
+err_code store_member_insert(struct db *db, struct arena *a, const struct member *m, struct err *e)
+{
+	if (check_card(m->card, e))
+		return e->code;
 	struct db_stmt *s = store_prepare(db, SQL_MEMBER_INSERT, e);
 	if (!s)
 		return e->code;
 	struct keys k;
-	member_keys(a, u, &k);
-	db_bind_text(s, 1, org_id);
-	db_bind_text(s, 2, u->id);
-	db_bind_text(s, 3, role);
-	db_bind_text(s, 4, source);
-	db_bind_text(s, 5, created_by);
-	db_bind_int(s, 6, now);
+	member_keys(a, &m->user, &k);
+	db_bind_text(s, 1, m->org_id);
+	db_bind_text(s, 2, m->user.id);
+	db_bind_text(s, 3, m->role);
+	db_bind_text(s, 4, m->source);
+	db_bind_text(s, 5, m->created_by);
+	db_bind_int(s, 6, m->created_at);
 	db_bind_text(s, 7, k.email);
 	db_bind_text(s, 8, k.first);
 	db_bind_text(s, 9, k.last);
 	db_bind_text(s, 10, k.full);
+	db_bind_text(s, 11, m->card);
 	if (store_exec(s, E_CONFLICT, e))
 		return e->code;
-	return insert_terms(db, org_id, u->id, &k, e);
+	return insert_terms(db, m->org_id, m->user.id, &k, e);
 }
 
 static const char SQL_MEMBER_GET[] = "SELECT " MEMBER_COLS " FROM memberships m JOIN users u ON u.id = m.user_id"
@@ -512,17 +523,72 @@ err_code store_member_role(struct db *db, struct arena *a, const char *org_id, c
 	return E_OK;
 }
 
-static const char SQL_MEMBER_SET_ROLE[] = "UPDATE memberships SET role = $3 WHERE org_id = $1 AND user_id = $2";
+static const char SQL_MEMBER_SET_ROLE[] =
+        "UPDATE memberships SET role = $3, card = $4 WHERE org_id = $1 AND user_id = $2";
 
-err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role, struct err *e)
+err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role,
+                               const char *card, struct err *e)
 {
+	if (check_card(card, e))
+		return e->code;
 	struct db_stmt *s = store_prepare(db, SQL_MEMBER_SET_ROLE, e);
 	if (!s)
 		return e->code;
 	db_bind_text(s, 1, org_id);
 	db_bind_text(s, 2, user_id);
 	db_bind_text(s, 3, role);
+	db_bind_text(s, 4, card);
 	return store_exec_one(s, E_INVALID, e);
+}
+
+static const char SQL_MEMBER_SET_CARD[] = "UPDATE memberships SET card = $3 WHERE org_id = $1 AND user_id = $2";
+
+err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card, struct err *e)
+{
+	if (check_card(card, e))
+		return e->code;
+	struct db_stmt *s = store_prepare(db, SQL_MEMBER_SET_CARD, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, org_id);
+	db_bind_text(s, 2, user_id);
+	db_bind_text(s, 3, card);
+	return store_exec_one(s, E_INTERNAL, e);
+}
+
+static const char SQL_MEMBER_OF_USER[] =
+        "SELECT " MEMBER_COLS " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1";
+static const char SQL_MEMBER_UNCARDED[] = "SELECT " MEMBER_COLS " FROM memberships m JOIN users u ON u.id = m.user_id"
+                                          " WHERE m.card = '' ORDER BY m.org_id, m.user_id LIMIT $1";
+
+err_code store_member_each(struct db *db, struct arena *a, const char *user_id, int limit, store_membership_cb cb,
+                           void *arg, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, user_id ? SQL_MEMBER_OF_USER : SQL_MEMBER_UNCARDED, e);
+	if (!s)
+		return e->code;
+	if (user_id)
+		db_bind_text(s, 1, user_id);
+	else
+		db_bind_int(s, 1, limit);
+	/* Collected first: the callback may write to the rows being read. */
+	struct member_node {
+		struct member m;
+		struct member_node *next;
+	} *list = NULL, **tail = &list;
+	db_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct member_node *n = arena_alloc(a, sizeof *n);
+		read_member(s, a, &n->m);
+		n->next = NULL;
+		*tail = n;
+		tail = &n->next;
+	}
+	if (rc != DB_DONE)
+		return store_fail(db, rc, E_INTERNAL, e);
+	for (; list; list = list->next)
+		cb(&list->m, arg);
+	return E_OK;
 }
 
 static const char SQL_MEMBER_DELETE[] = "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2";
@@ -618,15 +684,15 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 	" OR ((m.last_key || '') >= $6 AND (m.last_key || '') < $7)" \
 	" OR ((m.full_key || '') >= $6 AND (m.full_key || '') < $7))"
 #define MEMBER_PAGE(key, cmp, dir, filter) \
-	"SELECT " MEMBER_COLS ", " key " FROM memberships m JOIN users u ON u.id = m.user_id" \
+	"SELECT m.user_id, " key ", m.card FROM memberships m" \
 	" WHERE m.org_id = $1 AND ($2 = '' OR m.role = $2) AND (" key ", m.user_id) " cmp " ($3, $4)" filter \
 	" ORDER BY " key " " dir ", m.user_id " dir " LIMIT $5"
 #define HIT(key, col) \
 	"SELECT user_id, " key " AS k FROM memberships WHERE org_id = $1 AND " col " >= $6 AND " col " < $7"
 #define MEMBER_HITS(key, cmp, dir) \
-	"SELECT " MEMBER_COLS ", h.k FROM (" HIT(key, "email_key") " UNION " HIT(key, "last_key") \
+	"SELECT h.user_id, h.k, m.card FROM (" HIT(key, "email_key") " UNION " HIT(key, "last_key") \
 	" UNION " HIT(key, "full_key") ") h" \
-	" JOIN memberships m ON m.org_id = $1 AND m.user_id = h.user_id JOIN users u ON u.id = m.user_id" \
+	" JOIN memberships m ON m.org_id = $1 AND m.user_id = h.user_id" \
 	" WHERE ($2 = '' OR m.role = $2) AND (h.k, h.user_id) " cmp " ($3, $4)" \
 	" ORDER BY h.k " dir ", h.user_id " dir " LIMIT $5"
 #define MEMBER_PAGES(key) \
@@ -635,15 +701,18 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 	 MEMBER_HITS(key, ">", "ASC"), MEMBER_HITS(key, "<", "DESC")}
 /* clang-format on */
 
-/* A search in term order: each member once, at its first matching term. */
+/* A search in term order: each member once, at its first matching term.
+ * A member's terms are its keys (insert_terms), so whether an earlier term
+ * matches too is read from the membership row, not from more of the index. */
+#define EARLIER_TERM(col) "(" col " >= $6 AND " col " < t.term AND trim(" col ") <> '')"
 static const char SQL_MEMBER_MATCH[] =
-        "SELECT " MEMBER_COLS ", t.term FROM member_terms t"
-        " JOIN memberships m ON m.org_id = t.org_id AND m.user_id = t.user_id JOIN users u ON u.id = t.user_id"
+        "SELECT t.user_id, t.term, m.card FROM member_terms t"
+        " JOIN memberships m ON m.org_id = t.org_id AND m.user_id = t.user_id"
         " WHERE t.org_id = $1 AND t.term >= $6 AND t.term < $7 AND (t.term, t.user_id) > ($3, $4)"
         " AND ($2 = '' OR m.role = $2)"
-        " AND NOT EXISTS (SELECT 1 FROM member_terms t2 WHERE t2.org_id = $1 AND t2.user_id = t.user_id"
-        "   AND t2.term >= $6 AND t2.term < t.term)"
-        " ORDER BY t.term, t.user_id LIMIT $5";
+        " AND NOT (" EARLIER_TERM("m.email_key") " OR " EARLIER_TERM("m.last_key") " OR " EARLIER_TERM(
+                "m.full_key") ")"
+                              " ORDER BY t.term, t.user_id LIMIT $5";
 
 static const char *const SQL_MEMBER_PAGES[3][6] = {
         [MEMBER_SORT_NAME] = MEMBER_PAGES("full_key"),
@@ -673,8 +742,18 @@ static err_code search_count(struct db *db, const struct member_query *q, int64_
 	return E_OK;
 }
 
-static err_code list_matches(struct db *db, struct arena *a, const struct member_query *q, store_member_cb cb,
-                             void *arg, struct err *e)
+/* The rows of a page go to cb as the statement yields them, uncopied. */
+static err_code each_item(struct db *db, struct db_stmt *s, store_member_cb cb, void *arg, struct err *e)
+{
+	db_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct member_item it = {db_col_text(s, 0), db_col_text(s, 1), db_col_text(s, 2)};
+		cb(&it, arg);
+	}
+	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+}
+
+static err_code list_matches(struct db *db, const struct member_query *q, store_member_cb cb, void *arg, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_MEMBER_MATCH, e);
 	if (!s)
@@ -689,20 +768,13 @@ static err_code list_matches(struct db *db, struct arena *a, const struct member
 	db_bind_int(s, 5, q->limit);
 	db_bind_text(s, 6, q->q_lo ? q->q_lo : "");
 	db_bind_text(s, 7, q->q_hi ? q->q_hi : KEY_MAX);
-	db_rc rc;
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct member m;
-		read_member(s, a, &m);
-		cb(&m, store_col_dup(s, 16, a), arg);
-	}
-	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+	return each_item(db, s, cb, arg, e);
 }
 
-err_code store_member_list(struct db *db, struct arena *a, const struct member_query *q, store_member_cb cb, void *arg,
-                           struct err *e)
+err_code store_member_list(struct db *db, const struct member_query *q, store_member_cb cb, void *arg, struct err *e)
 {
 	if (q->sort == MEMBER_SORT_MATCH)
-		return list_matches(db, a, q, cb, arg, e);
+		return list_matches(db, q, cb, arg, e);
 	int variant = q->desc ? 1 : 0;
 	if (q->q_lo) {
 		int64_t hits = 0;
@@ -730,14 +802,7 @@ err_code store_member_list(struct db *db, struct arena *a, const struct member_q
 		db_bind_text(s, 6, q->q_lo);
 		db_bind_text(s, 7, q->q_hi);
 	}
-	db_rc rc;
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct member m;
-		read_member(s, a, &m);
-		const char *key = store_col_dup(s, 16, a);
-		cb(&m, key, arg);
-	}
-	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+	return each_item(db, s, cb, arg, e);
 }
 
 /* ---- audit ---- */

@@ -88,17 +88,25 @@ struct member {
 	const char *org_id, *role, *source, *created_by;
 	int64_t created_at;
 	struct user user;
+	/* The member as the API shows it, kept with the membership (core/member_card.h). */
+	const char *card;
 };
 
 /* E_CONFLICT when the user is a member already. */
-err_code store_member_insert(struct db *db, struct arena *a, const char *org_id, const struct user *u, const char *role,
-                             const char *source, const char *created_by, int64_t now, struct err *e);
+err_code store_member_insert(struct db *db, struct arena *a, const struct member *m, struct err *e);
 err_code store_member_get(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct member *out,
                           struct err *e);
 /* The caller's role in the org, or E_NOT_FOUND. */
 err_code store_member_role(struct db *db, struct arena *a, const char *org_id, const char *user_id,
                            const char **out_role, struct err *e);
-err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role, struct err *e);
+err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role,
+                               const char *card, struct err *e);
+err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card, struct err *e);
+/* Every membership of one user, or (user_id NULL) up to `limit` of those
+ * whose card is still to be written. */
+typedef void (*store_membership_cb)(const struct member *m, void *arg);
+err_code store_member_each(struct db *db, struct arena *a, const char *user_id, int limit, store_membership_cb cb,
+                           void *arg, struct err *e);
 err_code store_member_delete(struct db *db, const char *org_id, const char *user_id, struct err *e);
 err_code store_member_count_role(struct db *db, const char *org_id, const char *role, int64_t *out, struct err *e);
 /* Rewrites the copied search keys after the user's names changed. */
@@ -116,10 +124,13 @@ struct member_query {
 	const char *after_key, *after_id; /* the keyset cursor; NULL: from the start */
 	int limit;
 };
-/* sort_key is the value the page is ordered by, for the next cursor. */
-typedef void (*store_member_cb)(const struct member *m, const char *sort_key, void *arg);
-err_code store_member_list(struct db *db, struct arena *a, const struct member_query *q, store_member_cb cb, void *arg,
-                           struct err *e);
+/* One member of a page: sort_key is the value the page is ordered by, for
+ * the next cursor. The strings live until the callback returns. */
+struct member_item {
+	const char *user_id, *sort_key, *card;
+};
+typedef void (*store_member_cb)(const struct member_item *it, void *arg);
+err_code store_member_list(struct db *db, const struct member_query *q, store_member_cb cb, void *arg, struct err *e);
 
 /* ---- audit ---- */
 

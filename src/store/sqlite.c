@@ -76,7 +76,8 @@ static struct db *sq_open(const char *target, bool sync_full, char *errbuf, size
 	}
 	sqlite3_busy_timeout(d->h, 5000);
 	char pragmas[512];
-	snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;"
+	snprintf(pragmas, sizeof pragmas,
+	         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;"
 	         /* Reads through a memory map instead of a system call a page, and a page
 	          * cache of up to 8 MiB a connection: both grow only as they are used. */
 	         " PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8192;",

@@ -236,43 +236,56 @@ int store_schema_version(struct store *st, struct err *e)
 
 struct apply_arg {
 	const struct migration *m;
+	const struct store_data_step *steps;
+	int nsteps;
 	bool skipped;
 	char scratch[65536];
 };
 
 /* The migration's text for this engine: each KEYTEXT becomes the driver's
- * byte-compared text type, each WITHOUT_ROWID its storage clause. Returns
- * sql itself when there is nothing to replace or no room. */
+ * byte-compared text type, each WITHOUT_ROWID its storage clause, and a
+ * comment "/\*ENGINE: text *\/" naming this driver becomes its text (the
+ * other engine reads a comment). Returns sql itself when there is nothing
+ * to replace or no room. */
 static const char *dialect(const char *sql, const struct db_driver *drv, char *buf, size_t cap)
 {
-	static const struct {
-		const char *token;
-		size_t len;
-	} tokens[] = {{"KEYTEXT", 7}, {"WITHOUT_ROWID", 13}};
-	const char *values[] = {drv->key_text_type, drv->without_rowid ? drv->without_rowid : ""};
+	char engine[32];
+	snprintf(engine, sizeof engine, "/*%s:", drv->name);
+	const char *tokens[] = {"KEYTEXT", "WITHOUT_ROWID", engine};
+	const char *values[] = {drv->key_text_type, drv->without_rowid ? drv->without_rowid : "", NULL};
 	size_t out = 0;
 	for (const char *p = sql; *p;) {
 		/* the nearest token */
 		const char *hit = NULL;
 		int which = -1;
-		for (int i = 0; i < 2; i++) {
-			const char *h = strstr(p, tokens[i].token);
+		for (int i = 0; i < 3; i++) {
+			const char *h = strstr(p, tokens[i]);
 			if (h && (!hit || h < hit)) {
 				hit = h;
 				which = i;
 			}
 		}
 		size_t n = hit ? (size_t)(hit - p) : strlen(p);
-		size_t vlen = hit ? strlen(values[which]) : 0;
+		const char *value = hit ? values[which] : "";
+		const char *next = hit ? hit + strlen(tokens[which]) : NULL;
+		size_t vlen = value ? strlen(value) : 0;
+		if (hit && !value) { /* this engine's comment: its text, without the markers */
+			const char *end = strstr(next, "*/");
+			if (!end)
+				return sql;
+			value = next;
+			vlen = (size_t)(end - next);
+			next = end + 2;
+		}
 		if (out + n + vlen + 1 > cap)
 			return sql;
 		memcpy(buf + out, p, n);
 		out += n;
 		if (!hit)
 			break;
-		memcpy(buf + out, values[which], vlen);
+		memcpy(buf + out, value, vlen);
 		out += vlen;
-		p = hit + tokens[which].len;
+		p = next;
 	}
 	buf[out] = '\0';
 	return buf;
@@ -309,10 +322,18 @@ static err_code apply_one(struct db *db, void *arg, struct err *e)
 		        db_errmsg(db));
 		return err_set(e, E_INTERNAL, NULL, "Migration %d (%s) failed.", a->m->version, a->m->name);
 	}
+	for (int i = 0; i < a->nsteps; i++)
+		if (a->steps[i].version == a->m->version && a->steps[i].fn(db, a->steps[i].arg, e))
+			return e->code;
 	return E_OK;
 }
 
 err_code store_migrate(struct store *st, struct err *e)
+{
+	return store_migrate_with(st, NULL, 0, e);
+}
+
+err_code store_migrate_with(struct store *st, const struct store_data_step *steps, int nsteps, struct err *e)
 {
 	int version = store_schema_version(st, e);
 	if (version < 0)
@@ -329,6 +350,8 @@ err_code store_migrate(struct store *st, struct err *e)
 		if (!a)
 			return err_set(e, E_INTERNAL, NULL, "Out of memory.");
 		a->m = &store_migrations[i];
+		a->steps = steps;
+		a->nsteps = nsteps;
 		err_code rc = store_tx(st, true, apply_one, a, e);
 		bool skipped = a->skipped;
 		free(a);

@@ -40,6 +40,14 @@ err_code store_fail(struct db *db, db_rc rc, err_code on_constraint, struct err 
 
 /* Applies pending migrations. Refuses a database newer than this binary. */
 err_code store_migrate(struct store *st, struct err *e);
+/* A migration step written in C, run in the migration's transaction after
+ * its SQL: for data that the layers above compute. */
+struct store_data_step {
+	int version;
+	store_tx_fn fn;
+	void *arg;
+};
+err_code store_migrate_with(struct store *st, const struct store_data_step *steps, int nsteps, struct err *e);
 int store_schema_version(struct store *st, struct err *e);
 int store_schema_latest(void);
 

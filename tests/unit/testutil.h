@@ -18,6 +18,7 @@
 
 #include "base/crypto.h"
 #include "base/log.h"
+#include "core/member_card.h"
 #include "store/store.h"
 
 static inline const char *test_db_url(void)
@@ -40,7 +41,7 @@ static inline struct store *test_store(void)
 		log_set_level(LOG_ERROR);
 		if (!crypto_setup())
 			fail_msg("libsodium");
-		if (store_open(test_db_url(), false, &st, &e) || store_migrate(st, &e))
+		if (store_open(test_db_url(), false, &st, &e) || core_migrate(st, &e))
 			fail_msg("cannot open the test database %s: %s", test_db_url(), err_message(&e));
 	}
 	return st;

@@ -16,8 +16,17 @@ static void email_key_refuses_invalid_addresses(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	const char *bad[] = {"", "alice", "@example.com", "alice@", "a@b@c", "al ice@example.com", "alice@.com",
-			     "alice@example..com", "alice@example.com.", "a\r\nb@example.com", "<a>@example.com"};
+	const char *bad[] = {"",
+	                     "alice",
+	                     "@example.com",
+	                     "alice@",
+	                     "a@b@c",
+	                     "al ice@example.com",
+	                     "alice@.com",
+	                     "alice@example..com",
+	                     "alice@example.com.",
+	                     "a\r\nb@example.com",
+	                     "<a>@example.com"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_null(email_key(a, bad[i]));
 	char longer[300];
@@ -41,7 +50,7 @@ static void html_escape_escapes_markup(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	assert_string_equal(html_escape(a, "<a href=\"x\">Tom & 'Jerry'</a>"),
-			    "&lt;a href=&#34;x&#34;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+	                    "&lt;a href=&#34;x&#34;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
 	assert_string_equal(html_escape(a, "plain"), "plain");
 	arena_free(a);
 }
@@ -73,12 +82,12 @@ static void language_valid_knows_three(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(email_key_trims_and_lowercases),
-		cmocka_unit_test(email_key_refuses_invalid_addresses),
-		cmocka_unit_test(utf8_chars_counts_characters),
-		cmocka_unit_test(html_escape_escapes_markup),
-		cmocka_unit_test(parse_int_checks_range_and_garbage),
-		cmocka_unit_test(language_valid_knows_three),
+	        cmocka_unit_test(email_key_trims_and_lowercases),
+	        cmocka_unit_test(email_key_refuses_invalid_addresses),
+	        cmocka_unit_test(utf8_chars_counts_characters),
+	        cmocka_unit_test(html_escape_escapes_markup),
+	        cmocka_unit_test(parse_int_checks_range_and_garbage),
+	        cmocka_unit_test(language_valid_knows_three),
 	};
 	return cmocka_run_group_tests_name("base/text", tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "base/clock.h"
 #include "core/accounts.h"
+#include "core/member_card.h"
 #include "store/misc.h"
 
 #define LIFETIME_MS (24 * 3600 * 1000LL)
@@ -143,7 +144,7 @@ static void fresh_open(struct fresh *f)
 {
 	struct err e;
 	test_fresh_db_create(&f->db);
-	if (store_open(f->db.url, false, &f->store, &e) || store_migrate(f->store, &e))
+	if (store_open(f->db.url, false, &f->store, &e) || core_migrate(f->store, &e))
 		fail_msg("fresh database %s: %s", f->db.url, err_message(&e));
 	f->app = app;
 	f->app.store = f->store;

@@ -410,17 +410,20 @@ struct collect {
 	struct arena *a;
 	int n;
 	const char *ids[64];
+	const char *cards[64];
 	const char *last_key, *last_id;
 };
 
-static void collect_cb(const struct member *m, const char *sort_key, void *arg)
+static void collect_cb(const struct member_item *it, void *arg)
 {
 	struct collect *c = arg;
-	if (c->n < 64)
-		c->ids[c->n] = arena_strdup(c->a, m->user.id);
+	if (c->n < 64) {
+		c->ids[c->n] = arena_strdup(c->a, it->user_id);
+		c->cards[c->n] = arena_strdup(c->a, it->card);
+	}
 	c->n++;
-	c->last_key = arena_strdup(c->a, sort_key ? sort_key : "");
-	c->last_id = arena_strdup(c->a, m->user.id);
+	c->last_key = arena_strdup(c->a, it->sort_key ? it->sort_key : "");
+	c->last_id = arena_strdup(c->a, it->user_id);
 }
 
 static int list_ids(struct arena *a, const struct org_access *acc, const char *q, const char *sort, const char **out,

@@ -1,0 +1,95 @@
+/* The member as the API shows it, kept with the membership. */
+#include "core/member_card.h"
+
+#include "base/jsonw.h"
+
+#include <string.h>
+
+const char *member_card(struct arena *a, const struct member *m)
+{
+	const struct user *u = &m->user;
+	struct jw w;
+	jw_init(&w, a);
+	jw_obj(&w);
+	jw_key(&w, "id");
+	jw_str(&w, u->id);
+	jw_key(&w, "email");
+	jw_str(&w, u->email);
+	jw_key(&w, "first_name");
+	jw_str(&w, u->first_name);
+	jw_key(&w, "last_name");
+	jw_str(&w, u->last_name);
+	jw_key(&w, "company");
+	jw_str(&w, u->company);
+	jw_key(&w, "language");
+	jw_str(&w, u->language);
+	jw_key(&w, "state");
+	jw_str(&w, u->state);
+	jw_key(&w, "created_at");
+	jw_time(&w, u->created_at);
+	jw_key(&w, "updated_at");
+	jw_time(&w, u->updated_at);
+	jw_key(&w, "role");
+	jw_str(&w, m->role);
+	jw_key(&w, "source");
+	jw_str(&w, m->source);
+	jw_key(&w, "joined_at");
+	jw_time(&w, m->created_at);
+	jw_end_obj(&w);
+	return jw_buf(&w);
+}
+
+struct rewrite {
+	struct db *db;
+	struct arena *a;
+	struct err *e;
+	err_code rc;
+	int count;
+};
+
+static void rewrite_one(const struct member *m, void *arg)
+{
+	struct rewrite *r = arg;
+	r->count++;
+	if (r->rc == E_OK)
+		r->rc = store_member_set_card(r->db, m->org_id, m->user.id, member_card(r->a, m), r->e);
+}
+
+err_code member_cards_refresh(struct db *db, struct arena *a, const char *user_id, struct err *e)
+{
+	struct rewrite r = {db, a, e, E_OK, 0};
+	if (store_member_each(db, a, user_id, 0, rewrite_one, &r, e))
+		return e->code;
+	return r.rc;
+}
+
+/* Migration 004: cards for the memberships that have none, a batch at a
+ * time so that the arena stays small. */
+#define FILL_BATCH 2000
+
+static err_code fill_cards(struct db *db, void *arg, struct err *e)
+{
+	(void)arg;
+	for (;;) {
+		struct arena *a = arena_new();
+		struct rewrite r = {db, a, e, E_OK, 0};
+		err_code rc = store_member_each(db, a, NULL, FILL_BATCH, rewrite_one, &r, e);
+		arena_free(a);
+		if (rc || r.rc)
+			return rc ? rc : r.rc;
+		if (r.count < FILL_BATCH)
+			return E_OK;
+	}
+}
+
+err_code core_migrate(struct store *st, struct err *e)
+{
+	static const struct store_data_step steps[] = {{4, fill_cards, NULL}};
+	return store_migrate_with(st, steps, (int)(sizeof steps / sizeof steps[0]), e);
+}
+
+err_code member_insert(struct db *db, struct arena *a, struct member *m, struct err *e)
+{
+	m->card = member_card(a, m);
+	return store_member_insert(db, a, m, e);
+}

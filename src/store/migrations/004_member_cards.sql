@@ -1,0 +1,14 @@
+-- Each membership keeps its card: the member as the API shows it (the
+-- user's public fields with the role, the source and the joining time), as
+-- JSON. Core writes it whenever one of those changes, in the same
+-- transaction, so that a page of members is read, not assembled: a list
+-- copies one column per member instead of joining the user and rendering.
+-- The cards of existing memberships are written by the C step that runs
+-- with this migration (core/member_card.c).
+ALTER TABLE memberships ADD COLUMN card TEXT NOT NULL DEFAULT '';
+
+-- The default order (by name) reads its pages from this index alone on
+-- SQLite. PostgreSQL keeps the card out of it: its index entries are
+-- limited to about 2.7 kB, less than the longest card.
+DROP INDEX memberships_full;
+CREATE INDEX memberships_full ON memberships (org_id, full_key, user_id, email_key, created_at, role /*sqlite: , card*/);
