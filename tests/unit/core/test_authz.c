@@ -7,13 +7,24 @@
 
 #define P(x) PERMSET(PERM_##x)
 
-typedef enum { A_OPERATOR, A_MEMBER, A_PROVIDER, A_CUSTOMER_MEMBER, A_STRANGER, A_MEMBER_AND_PROVIDER } actor_kind;
+/* A_TEAM: a member of the provider (with the row's provider permissions) in
+ * the team that has the organization as an account. */
+typedef enum {
+	A_OPERATOR,
+	A_MEMBER,
+	A_PROVIDER,
+	A_CUSTOMER_MEMBER,
+	A_STRANGER,
+	A_MEMBER_AND_PROVIDER,
+	A_TEAM,
+	A_OPERATOR_IN_TEAM,
+} actor_kind;
 
 struct row {
 	const char *what;
 	actor_kind kind;
 	const char *role;   /* the member's role (A_MEMBER, A_CUSTOMER_MEMBER, A_MEMBER_AND_PROVIDER) */
-	permset provider;   /* the provider member's permissions (A_PROVIDER, A_MEMBER_AND_PROVIDER) */
+	permset provider;   /* the provider member's permissions (A_PROVIDER, A_MEMBER_AND_PROVIDER, A_TEAM) */
 	bool closed;
 	perm need;
 	err_code want;
@@ -101,6 +112,39 @@ static const struct row rows[] = {
 	{"customers:read, closed customer, any access", A_PROVIDER, NULL, P(CUSTOMERS_READ), true, PERM_NONE,
 	 E_ORG_CLOSED, 0, 0, 0},
 
+	/* 4. a team's members manage the team's accounts, as customers:write would let them */
+	{"team, no customers:*, members:write", A_TEAM, NULL, 0, false, PERM_MEMBERS_WRITE, E_OK, VIA_TEAM,
+	 P(MEMBERS_READ) | P(MEMBERS_WRITE) | P(INVITATIONS_WRITE) | P(DEVICES_WRITE) | P(CASES_WRITE),
+	 P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ) | P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE) | P(TEAMS_WRITE)},
+	{"team, no customers:*, members:read", A_TEAM, NULL, 0, false, PERM_MEMBERS_READ, E_OK, VIA_TEAM,
+	 P(MEMBERS_READ) | P(DEVICES_READ) | P(CASES_READ) | P(LICENSES_READ) | P(DASHBOARD_READ), P(ROLES_WRITE)},
+	{"team, no customers:*, any access", A_TEAM, NULL, 0, false, PERM_NONE, E_OK, VIA_TEAM, P(MEMBERS_WRITE),
+	 P(ORG_WRITE)},
+	{"team, unrelated perms, invitations:write", A_TEAM, NULL, P(TEMPLATES_WRITE) | P(AUDIT_READ), false,
+	 PERM_INVITATIONS_WRITE, E_OK, VIA_TEAM, P(INVITATIONS_WRITE), P(TEMPLATES_WRITE) | P(AUDIT_READ)},
+	{"no team, no customers:*, members:write", A_PROVIDER, NULL, 0, false, PERM_MEMBERS_WRITE, E_NOT_FOUND, 0, 0,
+	 0},
+	{"no team, no customers:*, members:read", A_PROVIDER, NULL, 0, false, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
+	{"team, org:write", A_TEAM, NULL, 0, false, PERM_ORG_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"team, roles:write", A_TEAM, NULL, 0, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"team, audit:read", A_TEAM, NULL, 0, false, PERM_AUDIT_READ, E_FORBIDDEN, 0, 0, 0},
+	{"team, licenses:assign", A_TEAM, NULL, 0, false, PERM_LICENSES_ASSIGN, E_FORBIDDEN, 0, 0, 0},
+	{"team, teams:write", A_TEAM, NULL, 0, false, PERM_TEAMS_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"team + provider administrator, roles:write", A_TEAM, NULL, PERMSET_ALL, false, PERM_ROLES_WRITE,
+	 E_FORBIDDEN, 0, 0, 0},
+	/* with customers:read too: the union, through the provider */
+	{"team + customers:read, members:write", A_TEAM, NULL, P(CUSTOMERS_READ), false, PERM_MEMBERS_WRITE, E_OK,
+	 VIA_PROVIDER, P(MEMBERS_WRITE) | P(CASES_WRITE), P(ROLES_WRITE)},
+	{"team + customers:write, members:write", A_TEAM, NULL, P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE, E_OK,
+	 VIA_PROVIDER, P(MEMBERS_WRITE), P(ROLES_WRITE)},
+	{"team, closed customer", A_TEAM, NULL, 0, true, PERM_MEMBERS_READ, E_ORG_CLOSED, 0, 0, 0},
+	{"team, closed customer, any access", A_TEAM, NULL, 0, true, PERM_NONE, E_ORG_CLOSED, 0, 0, 0},
+	{"team, closed customer, org:write", A_TEAM, NULL, 0, true, PERM_ORG_WRITE, E_ORG_CLOSED, 0, 0, 0},
+	{"operator in a team", A_OPERATOR_IN_TEAM, NULL, 0, false, PERM_ROLES_WRITE, E_OK, VIA_OPERATOR, PERMSET_ALL,
+	 0},
+	{"operator in a team, closed customer", A_OPERATOR_IN_TEAM, NULL, 0, true, PERM_ORG_WRITE, E_OK, VIA_OPERATOR,
+	 PERMSET_ALL, 0},
+
 	/* 5. customer people: their own organization, as members */
 	{"customer administrator", A_CUSTOMER_MEMBER, "administrator", 0, false, PERM_MEMBERS_WRITE, E_OK, VIA_MEMBER,
 	 PERMSET_ALL, 0},
@@ -143,6 +187,16 @@ static struct authz_facts facts_of(const struct row *r)
 		f.member_perms = b->perms;
 		f.via_provider = true;
 		f.provider_perms = r->provider;
+		break;
+	case A_TEAM:
+		f.via_provider = true;
+		f.provider_perms = r->provider;
+		f.via_team = true;
+		break;
+	case A_OPERATOR_IN_TEAM:
+		f.is_operator = true;
+		f.via_provider = true;
+		f.via_team = true;
 		break;
 	case A_STRANGER:
 		break;
@@ -248,6 +302,37 @@ static void provider_grant_rules(void **state)
 	permset never = P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ) | P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE) |
 	                P(TEAMS_WRITE);
 	assert_int_equal(authz_provider_grant(PERMSET_ALL) & never, 0);
+}
+
+/* A team grants exactly what customers:write grants a provider's member,
+ * and never the organization's own governance. */
+static void team_grant_rules(void **state)
+{
+	(void)state;
+	permset t = authz_team_grant();
+	assert_int_equal(t, authz_provider_grant(P(CUSTOMERS_WRITE)));
+	assert_true(permset_has(t, PERM_MEMBERS_READ));
+	assert_true(permset_has(t, PERM_MEMBERS_WRITE));
+	assert_true(permset_has(t, PERM_INVITATIONS_WRITE));
+	assert_true(permset_has(t, PERM_DEVICES_WRITE));
+	assert_true(permset_has(t, PERM_CASES_WRITE));
+	permset never = P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ) | P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE) |
+	                P(TEAMS_WRITE) | P(TEMPLATES_READ) | P(TEMPLATES_WRITE);
+	assert_int_equal(t & never, 0);
+
+	/* The relation alone decides: the same caller without it is a stranger. */
+	struct authz_facts f = {.via_provider = true, .via_team = true};
+	permset got;
+	authz_via via;
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(authz_decide(&f, PERM_MEMBERS_WRITE, &got, &via, &e), E_OK);
+	assert_int_equal(got, t);
+	assert_int_equal(via, VIA_TEAM);
+	f.via_team = false;
+	assert_int_equal(authz_decide(&f, PERM_NONE, &got, &via, &e), E_NOT_FOUND);
+	assert_int_equal(got, 0);
+	assert_int_equal(via, VIA_NONE);
 }
 
 /* ---- perms.c ---- */
@@ -380,6 +465,7 @@ int main(void)
 		cmocka_unit_test(stranger_is_never_forbidden),
 		cmocka_unit_test(forbidden_names_the_permission),
 		cmocka_unit_test(provider_grant_rules),
+		cmocka_unit_test(team_grant_rules),
 		cmocka_unit_test(builtin_roles_hold_their_permissions),
 		cmocka_unit_test(perm_names_parse_back),
 		cmocka_unit_test(permset_list_round_trip),
