@@ -1,6 +1,7 @@
 #include "core/authz.h"
 
 #include "base/crypto.h"
+#include "core/orgs.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -16,6 +17,11 @@ permset authz_provider_grant(permset pp)
 		g |= P(MEMBERS_READ) | P(MEMBERS_WRITE) | P(INVITATIONS_WRITE) | P(DEVICES_READ) | P(DEVICES_WRITE) |
 		     P(CASES_READ) | P(CASES_WRITE) | P(LICENSES_READ) | P(DASHBOARD_READ);
 	return g;
+}
+
+permset authz_team_grant(void)
+{
+	return authz_provider_grant(P(CUSTOMERS_WRITE));
 }
 
 err_code authz_decide(const struct authz_facts *f, perm need, permset *out_perms, authz_via *out_via, struct err *e)
@@ -40,6 +46,11 @@ err_code authz_decide(const struct authz_facts *f, perm need, permset *out_perms
 			if (via == VIA_NONE)
 				via = VIA_PROVIDER;
 		}
+	}
+	if (f->via_team) {
+		perms |= authz_team_grant();
+		if (via == VIA_NONE)
+			via = VIA_TEAM;
 	}
 	if (via == VIA_NONE)
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
@@ -103,6 +114,10 @@ static err_code gather_tx(struct db *db, void *arg, struct err *e)
 	if (out->org.provider_id && v.provider_role && !v.provider_closed) {
 		g->f.via_provider = true;
 		if (authz_role_perms(db, g->a, out->org.provider_id, v.provider_role, &g->f.provider_perms, e))
+			return e->code;
+		/* The module is read only for those in the account's team. */
+		if (v.in_provider_team && v.provider_type && !strcmp(v.provider_type, "partner") &&
+		    store_module_enabled(db, out->org.provider_id, MODULE_TEAMS, &g->f.via_team, e))
 			return e->code;
 	}
 	return E_OK;

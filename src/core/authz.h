@@ -18,7 +18,13 @@
  *   2. Within it, each action needs its permission: lacking it is 403.
  *   3. A provider's members with customers:read / customers:write see and
  *      manage its customer organizations while they are not independent.
- *   4. (Teams: a later part.)
+ *   4. In a partner with the teams module on, the members of the team
+ *      that has a customer organization as an account manage it: they get
+ *      what customers:write gives (authz_team_grant), whatever their role
+ *      in the partner. Members with customers:write manage every account
+ *      by rule 3. A team counts only while the caller is a member of the
+ *      partner, the partner is open and still the customer's provider, and
+ *      grants nothing in the partner itself.
  *   5. Customer people see only their own organization; the provider is a
  *      name to them.
  *   6. Operators see and do everything (their actions are audited).
@@ -32,15 +38,20 @@ struct authz_facts {
 	permset member_perms;
 	bool via_provider; /* a member of this customer's provider */
 	permset provider_perms;
+	bool via_team; /* rule 4: in the provider's team that has this account */
 };
 
-typedef enum { VIA_NONE, VIA_OPERATOR, VIA_MEMBER, VIA_PROVIDER } authz_via;
+/* How the caller came in: the first relation that grants anything, in the
+ * order operator, member, provider, team. */
+typedef enum { VIA_NONE, VIA_OPERATOR, VIA_MEMBER, VIA_PROVIDER, VIA_TEAM } authz_via;
 
 /* Pure: allow (E_OK with the effective permissions), E_NOT_FOUND or E_FORBIDDEN / E_ORG_CLOSED. */
 err_code authz_decide(const struct authz_facts *f, perm need, permset *out_perms, authz_via *out_via, struct err *e);
 
 /* What a provider's permissions grant in its customers' organizations. */
 permset authz_provider_grant(permset provider_perms);
+/* What a team grants in its accounts: what customers:write grants. */
+permset authz_team_grant(void);
 
 struct org_access {
 	struct org org;

@@ -67,11 +67,19 @@ err_code store_org_get(struct db *db, struct arena *a, const char *id, struct or
 	return E_OK;
 }
 
-static const char SQL_ORG_VIEW[] = "SELECT " ORG_COLS ", m.role, pm.role, p.state FROM orgs o"
-                                   " LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = $2"
-                                   " LEFT JOIN orgs p ON p.id = o.provider_id"
-                                   " LEFT JOIN memberships pm ON pm.org_id = o.provider_id AND pm.user_id = $2"
-                                   " WHERE o.id = $1";
+/* The team relation costs a probe of team_accounts' key and one of
+ * team_members' key. ta.org_id = o.provider_id: the team's organization
+ * must be the provider now; an assignment left from before the
+ * organization became independent counts for nothing. */
+static const char SQL_ORG_VIEW[] =
+        "SELECT " ORG_COLS ", m.role, pm.role, p.state, p.type,"
+        " EXISTS (SELECT 1 FROM team_accounts ta JOIN team_members tm ON tm.team_id = ta.team_id AND tm.user_id = $2"
+        "   WHERE ta.customer_org_id = o.id AND ta.org_id = o.provider_id)"
+        " FROM orgs o"
+        " LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = $2"
+        " LEFT JOIN orgs p ON p.id = o.provider_id"
+        " LEFT JOIN memberships pm ON pm.org_id = o.provider_id AND pm.user_id = $2"
+        " WHERE o.id = $1";
 
 err_code store_org_view(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct org_view *out,
                         struct err *e)
@@ -91,6 +99,8 @@ err_code store_org_view(struct db *db, struct arena *a, const char *org_id, cons
 	out->provider_role = store_col_dup(s, 10, a);
 	const char *pstate = db_col_text(s, 11);
 	out->provider_closed = pstate && !strcmp(pstate, "closed");
+	out->provider_type = store_col_dup(s, 12, a);
+	out->in_provider_team = db_col_int(s, 13) != 0;
 	db_step(s);
 	return E_OK;
 }

@@ -28,11 +28,15 @@ err_code store_org_set_state(struct db *db, const char *id, const char *state, i
 err_code store_org_make_independent(struct db *db, const char *id, int64_t now, struct err *e);
 /* The organization with the user's role in it and in its provider (NULL
  * where the user is no member), in one read: what an access decision rests
- * on. provider_closed tells whether the provider is closed. */
+ * on. provider_type and provider_closed describe the provider (NULL and
+ * false without one). in_provider_team: the user is in the team of the
+ * provider that has this organization as an account. */
 struct org_view {
 	struct org org;
 	const char *role, *provider_role;
+	const char *provider_type;
 	bool provider_closed;
+	bool in_provider_team;
 };
 err_code store_org_view(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct org_view *out,
                         struct err *e);

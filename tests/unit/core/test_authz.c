@@ -7,114 +7,160 @@
 
 #define P(x) PERMSET(PERM_##x)
 
-typedef enum { A_OPERATOR, A_MEMBER, A_PROVIDER, A_CUSTOMER_MEMBER, A_STRANGER, A_MEMBER_AND_PROVIDER } actor_kind;
+/* A_TEAM: a member of the provider (with the row's provider permissions) in
+ * the team that has the organization as an account. */
+typedef enum {
+	A_OPERATOR,
+	A_MEMBER,
+	A_PROVIDER,
+	A_CUSTOMER_MEMBER,
+	A_STRANGER,
+	A_MEMBER_AND_PROVIDER,
+	A_TEAM,
+	A_OPERATOR_IN_TEAM,
+} actor_kind;
 
 struct row {
 	const char *what;
 	actor_kind kind;
-	const char *role; /* the member's role (A_MEMBER, A_CUSTOMER_MEMBER, A_MEMBER_AND_PROVIDER) */
-	permset provider; /* the provider member's permissions (A_PROVIDER, A_MEMBER_AND_PROVIDER) */
+	const char *role;   /* the member's role (A_MEMBER, A_CUSTOMER_MEMBER, A_MEMBER_AND_PROVIDER) */
+	permset provider;   /* the provider member's permissions (A_PROVIDER, A_MEMBER_AND_PROVIDER, A_TEAM) */
 	bool closed;
 	perm need;
 	err_code want;
-	authz_via via;     /* for an allow */
-	permset must_have; /* for an allow: all of these in the effective set */
-	permset must_lack; /* for an allow: none of these */
+	authz_via via;      /* for an allow */
+	permset must_have;  /* for an allow: all of these in the effective set */
+	permset must_lack;  /* for an allow: none of these */
 };
 
 static const struct row rows[] = {
-        /* 1. strangers: 404, never 403, whatever they ask and whatever the state */
-        {"stranger, any access", A_STRANGER, NULL, 0, false, PERM_NONE, E_NOT_FOUND, 0, 0, 0},
-        {"stranger, members:read", A_STRANGER, NULL, 0, false, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
-        {"stranger, org:write", A_STRANGER, NULL, 0, false, PERM_ORG_WRITE, E_NOT_FOUND, 0, 0, 0},
-        {"stranger, closed org", A_STRANGER, NULL, 0, true, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
-        {"stranger, closed org, any access", A_STRANGER, NULL, 0, true, PERM_NONE, E_NOT_FOUND, 0, 0, 0},
-        /* a provider member whose role grants nothing in customers is a stranger there */
-        {"provider member without customers:*", A_PROVIDER, NULL, 0, false, PERM_NONE, E_NOT_FOUND, 0, 0, 0},
-        {"provider member with unrelated perms", A_PROVIDER, NULL, P(TEMPLATES_WRITE) | P(ROLES_WRITE) | P(ORG_WRITE),
-         false, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
-        {"provider member without customers:*, closed", A_PROVIDER, NULL, P(AUDIT_READ), true, PERM_NONE, E_NOT_FOUND,
-         0, 0, 0},
+	/* 1. strangers: 404, never 403, whatever they ask and whatever the state */
+	{"stranger, any access", A_STRANGER, NULL, 0, false, PERM_NONE, E_NOT_FOUND, 0, 0, 0},
+	{"stranger, members:read", A_STRANGER, NULL, 0, false, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
+	{"stranger, org:write", A_STRANGER, NULL, 0, false, PERM_ORG_WRITE, E_NOT_FOUND, 0, 0, 0},
+	{"stranger, closed org", A_STRANGER, NULL, 0, true, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
+	{"stranger, closed org, any access", A_STRANGER, NULL, 0, true, PERM_NONE, E_NOT_FOUND, 0, 0, 0},
+	/* a provider member whose role grants nothing in customers is a stranger there */
+	{"provider member without customers:*", A_PROVIDER, NULL, 0, false, PERM_NONE, E_NOT_FOUND, 0, 0, 0},
+	{"provider member with unrelated perms", A_PROVIDER, NULL, P(TEMPLATES_WRITE) | P(ROLES_WRITE) | P(ORG_WRITE),
+	 false, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
+	{"provider member without customers:*, closed", A_PROVIDER, NULL, P(AUDIT_READ), true, PERM_NONE, E_NOT_FOUND,
+	 0, 0, 0},
 
-        /* 6. operators: everything, closed organizations included */
-        {"operator, any access", A_OPERATOR, NULL, 0, false, PERM_NONE, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
-        {"operator, org:write", A_OPERATOR, NULL, 0, false, PERM_ORG_WRITE, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
-        {"operator, audit:read", A_OPERATOR, NULL, 0, false, PERM_AUDIT_READ, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
-        {"operator, closed org", A_OPERATOR, NULL, 0, true, PERM_MEMBERS_WRITE, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
-        {"operator, closed org, roles:write", A_OPERATOR, NULL, 0, true, PERM_ROLES_WRITE, E_OK, VIA_OPERATOR,
-         PERMSET_ALL, 0},
+	/* 6. operators: everything, closed organizations included */
+	{"operator, any access", A_OPERATOR, NULL, 0, false, PERM_NONE, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
+	{"operator, org:write", A_OPERATOR, NULL, 0, false, PERM_ORG_WRITE, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
+	{"operator, audit:read", A_OPERATOR, NULL, 0, false, PERM_AUDIT_READ, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
+	{"operator, closed org", A_OPERATOR, NULL, 0, true, PERM_MEMBERS_WRITE, E_OK, VIA_OPERATOR, PERMSET_ALL, 0},
+	{"operator, closed org, roles:write", A_OPERATOR, NULL, 0, true, PERM_ROLES_WRITE, E_OK, VIA_OPERATOR,
+	 PERMSET_ALL, 0},
 
-        /* 2. members: their role's permissions; lacking one is 403 */
-        {"administrator, org:write", A_MEMBER, "administrator", 0, false, PERM_ORG_WRITE, E_OK, VIA_MEMBER, PERMSET_ALL,
-         0},
-        {"administrator, customers:write", A_MEMBER, "administrator", 0, false, PERM_CUSTOMERS_WRITE, E_OK, VIA_MEMBER,
-         PERMSET_ALL, 0},
-        {"member, any access", A_MEMBER, "member", 0, false, PERM_NONE, E_OK, VIA_MEMBER, 0, PERMSET_ALL},
-        {"member, members:read", A_MEMBER, "member", 0, false, PERM_MEMBERS_READ, E_FORBIDDEN, 0, 0, 0},
-        {"member, dashboard:read", A_MEMBER, "member", 0, false, PERM_DASHBOARD_READ, E_FORBIDDEN, 0, 0, 0},
-        {"moderator, members:read", A_MEMBER, "moderator", 0, false, PERM_MEMBERS_READ, E_OK, VIA_MEMBER,
-         P(MEMBERS_READ) | P(DEVICES_WRITE) | P(CASES_WRITE), P(MEMBERS_WRITE) | P(ROLES_WRITE)},
-        {"moderator, members:write", A_MEMBER, "moderator", 0, false, PERM_MEMBERS_WRITE, E_FORBIDDEN, 0, 0, 0},
-        {"moderator, roles:write", A_MEMBER, "moderator", 0, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0, 0, 0},
-        {"department_admin, members:write", A_MEMBER, "department_admin", 0, false, PERM_MEMBERS_WRITE, E_OK,
-         VIA_MEMBER, P(MEMBERS_WRITE) | P(INVITATIONS_WRITE) | P(LICENSES_ASSIGN), P(ROLES_WRITE) | P(ORG_WRITE)},
-        {"department_admin, roles:write", A_MEMBER, "department_admin", 0, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0, 0,
-         0},
-        {"department_admin, audit:read", A_MEMBER, "department_admin", 0, false, PERM_AUDIT_READ, E_FORBIDDEN, 0, 0, 0},
-        {"content_creator, templates:write", A_MEMBER, "content_creator", 0, false, PERM_TEMPLATES_WRITE, E_OK,
-         VIA_MEMBER, P(TEMPLATES_READ) | P(CASES_WRITE), P(MEMBERS_READ) | P(DEVICES_READ)},
-        {"content_creator, members:read", A_MEMBER, "content_creator", 0, false, PERM_MEMBERS_READ, E_FORBIDDEN, 0, 0,
-         0},
+	/* 2. members: their role's permissions; lacking one is 403 */
+	{"administrator, org:write", A_MEMBER, "administrator", 0, false, PERM_ORG_WRITE, E_OK, VIA_MEMBER,
+	 PERMSET_ALL, 0},
+	{"administrator, customers:write", A_MEMBER, "administrator", 0, false, PERM_CUSTOMERS_WRITE, E_OK,
+	 VIA_MEMBER, PERMSET_ALL, 0},
+	{"member, any access", A_MEMBER, "member", 0, false, PERM_NONE, E_OK, VIA_MEMBER, 0, PERMSET_ALL},
+	{"member, members:read", A_MEMBER, "member", 0, false, PERM_MEMBERS_READ, E_FORBIDDEN, 0, 0, 0},
+	{"member, dashboard:read", A_MEMBER, "member", 0, false, PERM_DASHBOARD_READ, E_FORBIDDEN, 0, 0, 0},
+	{"moderator, members:read", A_MEMBER, "moderator", 0, false, PERM_MEMBERS_READ, E_OK, VIA_MEMBER,
+	 P(MEMBERS_READ) | P(DEVICES_WRITE) | P(CASES_WRITE), P(MEMBERS_WRITE) | P(ROLES_WRITE)},
+	{"moderator, members:write", A_MEMBER, "moderator", 0, false, PERM_MEMBERS_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"moderator, roles:write", A_MEMBER, "moderator", 0, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"department_admin, members:write", A_MEMBER, "department_admin", 0, false, PERM_MEMBERS_WRITE, E_OK,
+	 VIA_MEMBER, P(MEMBERS_WRITE) | P(INVITATIONS_WRITE) | P(LICENSES_ASSIGN), P(ROLES_WRITE) | P(ORG_WRITE)},
+	{"department_admin, roles:write", A_MEMBER, "department_admin", 0, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0, 0,
+	 0},
+	{"department_admin, audit:read", A_MEMBER, "department_admin", 0, false, PERM_AUDIT_READ, E_FORBIDDEN, 0, 0,
+	 0},
+	{"content_creator, templates:write", A_MEMBER, "content_creator", 0, false, PERM_TEMPLATES_WRITE, E_OK,
+	 VIA_MEMBER, P(TEMPLATES_READ) | P(CASES_WRITE), P(MEMBERS_READ) | P(DEVICES_READ)},
+	{"content_creator, members:read", A_MEMBER, "content_creator", 0, false, PERM_MEMBERS_READ, E_FORBIDDEN, 0, 0,
+	 0},
 
-        /* closed: org_closed to every non-operator who could see it, even an administrator */
-        {"administrator, closed org", A_MEMBER, "administrator", 0, true, PERM_MEMBERS_READ, E_ORG_CLOSED, 0, 0, 0},
-        {"administrator, closed org, any access", A_MEMBER, "administrator", 0, true, PERM_NONE, E_ORG_CLOSED, 0, 0, 0},
-        {"member, closed org, any access", A_MEMBER, "member", 0, true, PERM_NONE, E_ORG_CLOSED, 0, 0, 0},
-        {"member, closed org, lacking permission", A_MEMBER, "member", 0, true, PERM_ORG_WRITE, E_ORG_CLOSED, 0, 0, 0},
+	/* closed: org_closed to every non-operator who could see it, even an administrator */
+	{"administrator, closed org", A_MEMBER, "administrator", 0, true, PERM_MEMBERS_READ, E_ORG_CLOSED, 0, 0, 0},
+	{"administrator, closed org, any access", A_MEMBER, "administrator", 0, true, PERM_NONE, E_ORG_CLOSED, 0, 0,
+	 0},
+	{"member, closed org, any access", A_MEMBER, "member", 0, true, PERM_NONE, E_ORG_CLOSED, 0, 0, 0},
+	{"member, closed org, lacking permission", A_MEMBER, "member", 0, true, PERM_ORG_WRITE, E_ORG_CLOSED, 0, 0, 0},
 
-        /* 3. the provider's members, per authz_provider_grant() */
-        {"customers:read, any access", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_NONE, E_OK, VIA_PROVIDER,
-         P(MEMBERS_READ), P(MEMBERS_WRITE)},
-        {"customers:read, members:read", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_MEMBERS_READ, E_OK,
-         VIA_PROVIDER, P(MEMBERS_READ) | P(DEVICES_READ) | P(CASES_READ),
-         P(MEMBERS_WRITE) | P(DEVICES_WRITE) | P(CASES_WRITE) | P(ROLES_WRITE) | P(ORG_WRITE)},
-        {"customers:read, members:write", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_MEMBERS_WRITE, E_FORBIDDEN,
-         0, 0, 0},
-        {"customers:read, roles:write", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_ROLES_WRITE, E_FORBIDDEN, 0, 0,
-         0},
-        {"customers:write, members:write", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE, E_OK,
-         VIA_PROVIDER, P(MEMBERS_READ) | P(MEMBERS_WRITE) | P(INVITATIONS_WRITE), P(ROLES_WRITE) | P(ORG_WRITE)},
-        {"customers:write, members:read", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), false, PERM_MEMBERS_READ, E_OK,
-         VIA_PROVIDER, P(MEMBERS_READ) | P(MEMBERS_WRITE), 0},
-        {"customers:write, org:write", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), false, PERM_ORG_WRITE, E_FORBIDDEN, 0, 0,
-         0},
-        {"customers:read+write", A_PROVIDER, NULL, P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE,
-         E_OK, VIA_PROVIDER, P(MEMBERS_WRITE), P(ROLES_WRITE)},
-        {"provider administrator", A_PROVIDER, NULL, PERMSET_ALL, false, PERM_MEMBERS_WRITE, E_OK, VIA_PROVIDER,
-         P(MEMBERS_WRITE), P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ)},
-        {"provider administrator, roles:write", A_PROVIDER, NULL, PERMSET_ALL, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0,
-         0, 0},
-        {"customers:write, closed customer", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), true, PERM_MEMBERS_READ,
-         E_ORG_CLOSED, 0, 0, 0},
-        {"customers:read, closed customer, any access", A_PROVIDER, NULL, P(CUSTOMERS_READ), true, PERM_NONE,
-         E_ORG_CLOSED, 0, 0, 0},
+	/* 3. the provider's members, per authz_provider_grant() */
+	{"customers:read, any access", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_NONE, E_OK, VIA_PROVIDER,
+	 P(MEMBERS_READ), P(MEMBERS_WRITE)},
+	{"customers:read, members:read", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_MEMBERS_READ, E_OK,
+	 VIA_PROVIDER, P(MEMBERS_READ) | P(DEVICES_READ) | P(CASES_READ),
+	 P(MEMBERS_WRITE) | P(DEVICES_WRITE) | P(CASES_WRITE) | P(ROLES_WRITE) | P(ORG_WRITE)},
+	{"customers:read, members:write", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_MEMBERS_WRITE, E_FORBIDDEN,
+	 0, 0, 0},
+	{"customers:read, roles:write", A_PROVIDER, NULL, P(CUSTOMERS_READ), false, PERM_ROLES_WRITE, E_FORBIDDEN, 0,
+	 0, 0},
+	{"customers:write, members:write", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE, E_OK,
+	 VIA_PROVIDER, P(MEMBERS_READ) | P(MEMBERS_WRITE) | P(INVITATIONS_WRITE), P(ROLES_WRITE) | P(ORG_WRITE)},
+	{"customers:write, members:read", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), false, PERM_MEMBERS_READ, E_OK,
+	 VIA_PROVIDER, P(MEMBERS_READ) | P(MEMBERS_WRITE), 0},
+	{"customers:write, org:write", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), false, PERM_ORG_WRITE, E_FORBIDDEN, 0, 0,
+	 0},
+	{"customers:read+write", A_PROVIDER, NULL, P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE,
+	 E_OK, VIA_PROVIDER, P(MEMBERS_WRITE), P(ROLES_WRITE)},
+	{"provider administrator", A_PROVIDER, NULL, PERMSET_ALL, false, PERM_MEMBERS_WRITE, E_OK, VIA_PROVIDER,
+	 P(MEMBERS_WRITE), P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ)},
+	{"provider administrator, roles:write", A_PROVIDER, NULL, PERMSET_ALL, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0,
+	 0, 0},
+	{"customers:write, closed customer", A_PROVIDER, NULL, P(CUSTOMERS_WRITE), true, PERM_MEMBERS_READ,
+	 E_ORG_CLOSED, 0, 0, 0},
+	{"customers:read, closed customer, any access", A_PROVIDER, NULL, P(CUSTOMERS_READ), true, PERM_NONE,
+	 E_ORG_CLOSED, 0, 0, 0},
 
-        /* 5. customer people: their own organization, as members */
-        {"customer administrator", A_CUSTOMER_MEMBER, "administrator", 0, false, PERM_MEMBERS_WRITE, E_OK, VIA_MEMBER,
-         PERMSET_ALL, 0},
-        {"customer member", A_CUSTOMER_MEMBER, "member", 0, false, PERM_NONE, E_OK, VIA_MEMBER, 0, PERMSET_ALL},
-        {"customer member, members:read", A_CUSTOMER_MEMBER, "member", 0, false, PERM_MEMBERS_READ, E_FORBIDDEN, 0, 0,
-         0},
-        {"customer moderator, closed", A_CUSTOMER_MEMBER, "moderator", 0, true, PERM_MEMBERS_READ, E_ORG_CLOSED, 0, 0,
-         0},
+	/* 4. a team's members manage the team's accounts, as customers:write would let them */
+	{"team, no customers:*, members:write", A_TEAM, NULL, 0, false, PERM_MEMBERS_WRITE, E_OK, VIA_TEAM,
+	 P(MEMBERS_READ) | P(MEMBERS_WRITE) | P(INVITATIONS_WRITE) | P(DEVICES_WRITE) | P(CASES_WRITE),
+	 P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ) | P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE) | P(TEAMS_WRITE)},
+	{"team, no customers:*, members:read", A_TEAM, NULL, 0, false, PERM_MEMBERS_READ, E_OK, VIA_TEAM,
+	 P(MEMBERS_READ) | P(DEVICES_READ) | P(CASES_READ) | P(LICENSES_READ) | P(DASHBOARD_READ), P(ROLES_WRITE)},
+	{"team, no customers:*, any access", A_TEAM, NULL, 0, false, PERM_NONE, E_OK, VIA_TEAM, P(MEMBERS_WRITE),
+	 P(ORG_WRITE)},
+	{"team, unrelated perms, invitations:write", A_TEAM, NULL, P(TEMPLATES_WRITE) | P(AUDIT_READ), false,
+	 PERM_INVITATIONS_WRITE, E_OK, VIA_TEAM, P(INVITATIONS_WRITE), P(TEMPLATES_WRITE) | P(AUDIT_READ)},
+	{"no team, no customers:*, members:write", A_PROVIDER, NULL, 0, false, PERM_MEMBERS_WRITE, E_NOT_FOUND, 0, 0,
+	 0},
+	{"no team, no customers:*, members:read", A_PROVIDER, NULL, 0, false, PERM_MEMBERS_READ, E_NOT_FOUND, 0, 0, 0},
+	{"team, org:write", A_TEAM, NULL, 0, false, PERM_ORG_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"team, roles:write", A_TEAM, NULL, 0, false, PERM_ROLES_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"team, audit:read", A_TEAM, NULL, 0, false, PERM_AUDIT_READ, E_FORBIDDEN, 0, 0, 0},
+	{"team, licenses:assign", A_TEAM, NULL, 0, false, PERM_LICENSES_ASSIGN, E_FORBIDDEN, 0, 0, 0},
+	{"team, teams:write", A_TEAM, NULL, 0, false, PERM_TEAMS_WRITE, E_FORBIDDEN, 0, 0, 0},
+	{"team + provider administrator, roles:write", A_TEAM, NULL, PERMSET_ALL, false, PERM_ROLES_WRITE,
+	 E_FORBIDDEN, 0, 0, 0},
+	/* with customers:read too: the union, through the provider */
+	{"team + customers:read, members:write", A_TEAM, NULL, P(CUSTOMERS_READ), false, PERM_MEMBERS_WRITE, E_OK,
+	 VIA_PROVIDER, P(MEMBERS_WRITE) | P(CASES_WRITE), P(ROLES_WRITE)},
+	{"team + customers:write, members:write", A_TEAM, NULL, P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE, E_OK,
+	 VIA_PROVIDER, P(MEMBERS_WRITE), P(ROLES_WRITE)},
+	{"team, closed customer", A_TEAM, NULL, 0, true, PERM_MEMBERS_READ, E_ORG_CLOSED, 0, 0, 0},
+	{"team, closed customer, any access", A_TEAM, NULL, 0, true, PERM_NONE, E_ORG_CLOSED, 0, 0, 0},
+	{"team, closed customer, org:write", A_TEAM, NULL, 0, true, PERM_ORG_WRITE, E_ORG_CLOSED, 0, 0, 0},
+	{"operator in a team", A_OPERATOR_IN_TEAM, NULL, 0, false, PERM_ROLES_WRITE, E_OK, VIA_OPERATOR, PERMSET_ALL,
+	 0},
+	{"operator in a team, closed customer", A_OPERATOR_IN_TEAM, NULL, 0, true, PERM_ORG_WRITE, E_OK, VIA_OPERATOR,
+	 PERMSET_ALL, 0},
 
-        /* both a member and the provider's: the union, through the membership */
-        {"member + customers:write", A_MEMBER_AND_PROVIDER, "member", P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE,
-         E_OK, VIA_MEMBER, P(MEMBERS_WRITE), P(ROLES_WRITE)},
-        {"content_creator + customers:read", A_MEMBER_AND_PROVIDER, "content_creator", P(CUSTOMERS_READ), false,
-         PERM_MEMBERS_READ, E_OK, VIA_MEMBER, P(MEMBERS_READ) | P(TEMPLATES_WRITE), P(MEMBERS_WRITE)},
-        {"member + customers:read, members:write", A_MEMBER_AND_PROVIDER, "member", P(CUSTOMERS_READ), false,
-         PERM_MEMBERS_WRITE, E_FORBIDDEN, 0, 0, 0},
+	/* 5. customer people: their own organization, as members */
+	{"customer administrator", A_CUSTOMER_MEMBER, "administrator", 0, false, PERM_MEMBERS_WRITE, E_OK, VIA_MEMBER,
+	 PERMSET_ALL, 0},
+	{"customer member", A_CUSTOMER_MEMBER, "member", 0, false, PERM_NONE, E_OK, VIA_MEMBER, 0, PERMSET_ALL},
+	{"customer member, members:read", A_CUSTOMER_MEMBER, "member", 0, false, PERM_MEMBERS_READ, E_FORBIDDEN, 0, 0,
+	 0},
+	{"customer moderator, closed", A_CUSTOMER_MEMBER, "moderator", 0, true, PERM_MEMBERS_READ, E_ORG_CLOSED, 0, 0,
+	 0},
+
+	/* both a member and the provider's: the union, through the membership */
+	{"member + customers:write", A_MEMBER_AND_PROVIDER, "member", P(CUSTOMERS_WRITE), false, PERM_MEMBERS_WRITE,
+	 E_OK, VIA_MEMBER, P(MEMBERS_WRITE), P(ROLES_WRITE)},
+	{"content_creator + customers:read", A_MEMBER_AND_PROVIDER, "content_creator", P(CUSTOMERS_READ), false,
+	 PERM_MEMBERS_READ, E_OK, VIA_MEMBER, P(MEMBERS_READ) | P(TEMPLATES_WRITE), P(MEMBERS_WRITE)},
+	{"member + customers:read, members:write", A_MEMBER_AND_PROVIDER, "member", P(CUSTOMERS_READ), false,
+	 PERM_MEMBERS_WRITE, E_FORBIDDEN, 0, 0, 0},
 };
 
 static struct authz_facts facts_of(const struct row *r)
@@ -142,6 +188,16 @@ static struct authz_facts facts_of(const struct row *r)
 		f.via_provider = true;
 		f.provider_perms = r->provider;
 		break;
+	case A_TEAM:
+		f.via_provider = true;
+		f.provider_perms = r->provider;
+		f.via_team = true;
+		break;
+	case A_OPERATOR_IN_TEAM:
+		f.is_operator = true;
+		f.via_provider = true;
+		f.via_team = true;
+		break;
 	case A_STRANGER:
 		break;
 	}
@@ -168,8 +224,8 @@ static void decide_table(void **state)
 			ok = got == 0 && via == VIA_NONE;
 		if (!ok) {
 			print_error("row %zu '%s' (need %s): got %s via %d perms %#x, want %s via %d\n", i, r->what,
-			            r->need == PERM_NONE ? "-" : perm_name(r->need), err_name(rc), (int)via,
-			            (unsigned)got, err_name(r->want), (int)r->via);
+			            r->need == PERM_NONE ? "-" : perm_name(r->need), err_name(rc), (int)via, (unsigned)got,
+			            err_name(r->want), (int)r->via);
 			failures++;
 		}
 	}
@@ -243,9 +299,40 @@ static void provider_grant_rules(void **state)
 	assert_int_equal(r & ~w, 0);
 	assert_int_equal(authz_provider_grant(P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE)), r | w);
 	/* never the organization's own governance */
-	permset never =
-	        P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ) | P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE) | P(TEAMS_WRITE);
+	permset never = P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ) | P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE) |
+	                P(TEAMS_WRITE);
 	assert_int_equal(authz_provider_grant(PERMSET_ALL) & never, 0);
+}
+
+/* A team grants exactly what customers:write grants a provider's member,
+ * and never the organization's own governance. */
+static void team_grant_rules(void **state)
+{
+	(void)state;
+	permset t = authz_team_grant();
+	assert_int_equal(t, authz_provider_grant(P(CUSTOMERS_WRITE)));
+	assert_true(permset_has(t, PERM_MEMBERS_READ));
+	assert_true(permset_has(t, PERM_MEMBERS_WRITE));
+	assert_true(permset_has(t, PERM_INVITATIONS_WRITE));
+	assert_true(permset_has(t, PERM_DEVICES_WRITE));
+	assert_true(permset_has(t, PERM_CASES_WRITE));
+	permset never = P(ROLES_WRITE) | P(ORG_WRITE) | P(AUDIT_READ) | P(CUSTOMERS_READ) | P(CUSTOMERS_WRITE) |
+	                P(TEAMS_WRITE) | P(TEMPLATES_READ) | P(TEMPLATES_WRITE);
+	assert_int_equal(t & never, 0);
+
+	/* The relation alone decides: the same caller without it is a stranger. */
+	struct authz_facts f = {.via_provider = true, .via_team = true};
+	permset got;
+	authz_via via;
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(authz_decide(&f, PERM_MEMBERS_WRITE, &got, &via, &e), E_OK);
+	assert_int_equal(got, t);
+	assert_int_equal(via, VIA_TEAM);
+	f.via_team = false;
+	assert_int_equal(authz_decide(&f, PERM_NONE, &got, &via, &e), E_NOT_FOUND);
+	assert_int_equal(got, 0);
+	assert_int_equal(via, VIA_NONE);
 }
 
 /* ---- perms.c ---- */
@@ -314,15 +401,8 @@ static void perm_names_parse_back(void **state)
 	assert_string_equal(perm_name(PERM_CUSTOMERS_WRITE), "customers:write");
 	assert_string_equal(perm_name(PERM_NONE), "");
 	perm got = PERM_ORG_WRITE;
-	const char *unknown[] = {"",
-	                         "members",
-	                         "members:",
-	                         "Members:read",
-	                         "members:read ",
-	                         " members:read",
-	                         "members:delete",
-	                         "root",
-	                         "members:read,members:write"};
+	const char *unknown[] = {"", "members", "members:", "Members:read", "members:read ", " members:read",
+	                         "members:delete", "root", "members:read,members:write"};
 	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
 		assert_false(perm_parse(unknown[i], &got));
 	assert_int_equal(got, PERM_ORG_WRITE);
@@ -380,14 +460,15 @@ static void permset_list_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(decide_table),
-	        cmocka_unit_test(operator_holds_every_permission),
-	        cmocka_unit_test(stranger_is_never_forbidden),
-	        cmocka_unit_test(forbidden_names_the_permission),
-	        cmocka_unit_test(provider_grant_rules),
-	        cmocka_unit_test(builtin_roles_hold_their_permissions),
-	        cmocka_unit_test(perm_names_parse_back),
-	        cmocka_unit_test(permset_list_round_trip),
+		cmocka_unit_test(decide_table),
+		cmocka_unit_test(operator_holds_every_permission),
+		cmocka_unit_test(stranger_is_never_forbidden),
+		cmocka_unit_test(forbidden_names_the_permission),
+		cmocka_unit_test(provider_grant_rules),
+		cmocka_unit_test(team_grant_rules),
+		cmocka_unit_test(builtin_roles_hold_their_permissions),
+		cmocka_unit_test(perm_names_parse_back),
+		cmocka_unit_test(permset_list_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
