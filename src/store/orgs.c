@@ -4,6 +4,7 @@
 #include "base/text.h"
 #include "store/store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Highest code point, as a cursor sentinel that sorts after every key. */
@@ -421,15 +422,29 @@ static void member_keys(struct arena *a, const struct user *u, struct keys *k)
 }
 
 static const char SQL_TERM_INSERT[] =
-        "INSERT INTO member_terms (org_id, term, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+        "INSERT INTO member_terms (org_id, term, user_id, prev_term) VALUES ($1, $2, $3, $4)";
 
-/* The search terms of one membership: the email, the last name, "first last". */
+static int term_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The search terms of one membership: the email, the last name, "first
+ * last", each distinct and not blank, with the member's term just before
+ * it (so that a search can tell a member's first match from the row). */
 static err_code insert_terms(struct db *db, const char *org_id, const char *user_id, const struct keys *k,
                              struct err *e)
 {
-	const char *terms[] = {k->email, k->last, k->full};
-	for (int i = 0; i < 3; i++) {
-		if (!*terms[i] || strspn(terms[i], " ") == strlen(terms[i]))
+	const char *terms[3];
+	int n = 0;
+	const char *all[] = {k->email, k->last, k->full};
+	for (int i = 0; i < 3; i++)
+		if (*all[i] && strspn(all[i], " ") != strlen(all[i]))
+			terms[n++] = all[i];
+	qsort(terms, (size_t)n, sizeof terms[0], term_cmp);
+	const char *prev = "";
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && !strcmp(terms[i], terms[i - 1]))
 			continue;
 		struct db_stmt *s = store_prepare(db, SQL_TERM_INSERT, e);
 		if (!s)
@@ -437,8 +452,10 @@ static err_code insert_terms(struct db *db, const char *org_id, const char *user
 		db_bind_text(s, 1, org_id);
 		db_bind_text(s, 2, terms[i]);
 		db_bind_text(s, 3, user_id);
+		db_bind_text(s, 4, prev);
 		if (store_exec(s, E_INTERNAL, e))
 			return e->code;
+		prev = terms[i];
 	}
 	return E_OK;
 }
@@ -712,17 +729,15 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 /* clang-format on */
 
 /* A search in term order: each member once, at its first matching term.
- * A member's terms are its keys (insert_terms), so whether an earlier term
- * matches too is read from the membership row, not from more of the index. */
-#define EARLIER_TERM(col) "(" col " >= $6 AND " col " < t.term AND trim(" col ") <> '')"
+ * The member's term before this one (prev_term) matches too exactly when it
+ * is not below the prefix, so duplicates are dropped from the term index
+ * alone and only the page's members are read from memberships. */
 static const char SQL_MEMBER_MATCH[] =
         "SELECT t.user_id, t.term, m.card FROM member_terms t"
-        " JOIN memberships m ON m.org_id = t.org_id AND m.user_id = t.user_id"
+        " JOIN memberships m ON m.org_id = $1 AND m.user_id = t.user_id"
         " WHERE t.org_id = $1 AND t.term >= $6 AND t.term < $7 AND (t.term, t.user_id) > ($3, $4)"
-        " AND ($2 = '' OR m.role = $2)"
-        " AND NOT (" EARLIER_TERM("m.email_key") " OR " EARLIER_TERM("m.last_key") " OR " EARLIER_TERM(
-                "m.full_key") ")"
-                              " ORDER BY t.term, t.user_id LIMIT $5";
+        " AND t.prev_term < $6 AND ($2 = '' OR m.role = $2)"
+        " ORDER BY t.term, t.user_id LIMIT $5";
 
 static const char *const SQL_MEMBER_PAGES[3][6] = {
         [MEMBER_SORT_NAME] = MEMBER_PAGES("full_key"),

@@ -12,3 +12,10 @@ ALTER TABLE memberships ADD COLUMN card TEXT NOT NULL DEFAULT '';
 -- limited to about 2.7 kB, less than the longest card.
 DROP INDEX memberships_full;
 CREATE INDEX memberships_full ON memberships (org_id, full_key, user_id, email_key, created_at, role /*sqlite: , card*/);
+
+-- Each search term carries the member's term just before it (or ''), so
+-- that a search keeps a member at its first matching term without reading
+-- the member's other terms.
+ALTER TABLE member_terms ADD COLUMN prev_term KEYTEXT NOT NULL DEFAULT '';
+UPDATE member_terms SET prev_term = COALESCE((SELECT MAX(t2.term) FROM member_terms t2
+    WHERE t2.org_id = member_terms.org_id AND t2.user_id = member_terms.user_id AND t2.term < member_terms.term), '');

@@ -3,6 +3,7 @@
  * makes its own organization and users with unique emails. */
 #include "testutil.h"
 
+#include <jansson.h>
 #include <sodium.h>
 
 #include "base/clock.h"
@@ -574,6 +575,91 @@ static void member_list_pages_and_searches(void **state)
 	arena_free(a);
 }
 
+/* The card a list shows for one member (searched by its email), parsed. */
+static json_t *listed_card(struct arena *a, const struct org_access *acc, const char *email, const char *sort)
+{
+	struct member_page_query pq = {.q = email, .sort = sort, .limit = 10};
+	struct collect c = {.a = a};
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(member_list(&app, a, acc, &pq, collect_cb, &c, &e), E_OK);
+	assert_int_equal(c.n, 1);
+	json_t *j = json_loads(c.cards[0], 0, NULL);
+	assert_non_null(j);
+	return j;
+}
+
+static const char *card_str(json_t *card, const char *key)
+{
+	const char *v = json_string_value(json_object_get(card, key));
+	assert_non_null(v);
+	return v;
+}
+
+/* Every change to what a card shows rewrites it: role, profile, password
+ * (updated_at), state. Lists (each strategy) and reads show the same card. */
+static void cards_follow_every_change(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, "Cards", &f);
+	char email[128];
+	struct member m;
+	add_member(a, &f, test_email(email, sizeof email, "card"), "Carla", "Card", "member", "a long password 1", &m);
+	const char *sorts[] = {NULL, "name", "email", "-created_at"};
+	for (int i = 0; i < 4; i++) {
+		json_t *c = listed_card(a, &f.op_acc, email, sorts[i]);
+		assert_string_equal(card_str(c, "id"), m.user.id);
+		assert_string_equal(card_str(c, "role"), "member");
+		assert_string_equal(card_str(c, "first_name"), "Carla");
+		assert_string_equal(card_str(c, "state"), "active");
+		assert_null(json_object_get(c, "password_hash"));
+		json_decref(c);
+	}
+	struct err e;
+	err_clear(&e);
+	struct member got;
+	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, m.user.id, "moderator", &got, &e), E_OK);
+	json_t *c = listed_card(a, &f.op_acc, email, NULL);
+	assert_string_equal(card_str(c, "role"), "moderator");
+	json_t *read = json_loads(got.card, 0, NULL);
+	assert_true(json_equal(read, c));
+	json_decref(read);
+	json_decref(c);
+
+	struct auth who;
+	user_auth(&m.user, &who);
+	struct profile_patch p = {.first_name = "Carlotta", .company = "Acme"};
+	struct user renamed;
+	assert_int_equal(account_update_profile(&app, a, NULL, &who, &p, &renamed, &e), E_OK);
+	c = listed_card(a, &f.op_acc, email, "email");
+	assert_string_equal(card_str(c, "first_name"), "Carlotta");
+	assert_string_equal(card_str(c, "company"), "Acme");
+	const char *before = arena_strdup(a, card_str(c, "updated_at"));
+	json_decref(c);
+
+	usleep(2000); /* updated_at has millisecond resolution */
+	struct login_result lr;
+	struct auth signed_in;
+	assert_int_equal(account_login(&app, a, NULL, email, "a long password 1", &lr, &e), E_OK);
+	assert_int_equal(account_authenticate(&app, a, lr.token, &signed_in, &e), E_OK);
+	assert_int_equal(
+	        account_change_password(&app, a, NULL, &signed_in, "a long password 1", "another password 2", &e),
+	        E_OK);
+	c = listed_card(a, &f.op_acc, email, NULL);
+	assert_string_not_equal(card_str(c, "updated_at"), before);
+	json_decref(c);
+
+	assert_int_equal(account_disable(&app, a, NULL, email, &e), E_OK);
+	c = listed_card(a, &f.op_acc, email, "name");
+	assert_string_equal(card_str(c, "state"), "disabled");
+	json_decref(c);
+	assert_int_equal(member_get(&app, a, &f.op_acc, m.user.id, &got, &e), E_OK);
+	assert_non_null(strstr(got.card, "\"state\":\"disabled\""));
+	arena_free(a);
+}
+
 /* ---- text helpers ---- */
 
 /* A search without a sort comes in the order of what it matched: each
@@ -754,6 +840,7 @@ int main(void)
 	        cmocka_unit_test(custom_roles_are_checked),
 	        cmocka_unit_test(member_list_pages_and_searches),
 	        cmocka_unit_test(search_in_match_order_lists_each_member_once),
+	        cmocka_unit_test(cards_follow_every_change),
 	        cmocka_unit_test(text_fold_lowers_what_it_knows),
 	        cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
 	        cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
