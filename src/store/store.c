@@ -335,6 +335,11 @@ err_code store_migrate(struct store *st, struct err *e)
 
 err_code store_migrate_with(struct store *st, const struct store_data_step *steps, int nsteps, struct err *e)
 {
+	return store_migrate_to(st, store_schema_latest(), steps, nsteps, e);
+}
+
+err_code store_migrate_to(struct store *st, int target, const struct store_data_step *steps, int nsteps, struct err *e)
+{
 	int version = store_schema_version(st, e);
 	if (version < 0)
 		return e->code;
@@ -344,7 +349,7 @@ err_code store_migrate_with(struct store *st, const struct store_data_step *step
 		               "Run a newer rosterd.",
 		               version, store_schema_latest());
 	for (int i = 0; i < store_migrations_count; i++) {
-		if (store_migrations[i].version <= version)
+		if (store_migrations[i].version <= version || store_migrations[i].version > target)
 			continue;
 		struct apply_arg *a = calloc(1, sizeof *a); /* its scratch buffer is too big for a stack */
 		if (!a)

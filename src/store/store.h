@@ -48,6 +48,8 @@ struct store_data_step {
 	void *arg;
 };
 err_code store_migrate_with(struct store *st, const struct store_data_step *steps, int nsteps, struct err *e);
+/* Stops after migration `target`: for tests of an upgrade from that version. */
+err_code store_migrate_to(struct store *st, int target, const struct store_data_step *steps, int nsteps, struct err *e);
 int store_schema_version(struct store *st, struct err *e);
 int store_schema_latest(void);
 

@@ -660,6 +660,86 @@ static void cards_follow_every_change(void **state)
 	arena_free(a);
 }
 
+static void count_item(const struct member_item *it, void *arg)
+{
+	struct collect *c = arg;
+	if (c->n < 64) {
+		c->ids[c->n] = arena_strdup(c->a, it->sort_key);
+		c->cards[c->n] = arena_strdup(c->a, it->card);
+	}
+	c->n++;
+}
+
+/* A database made before cards existed gets them (and the search terms'
+ * previous terms) when migration 004 runs. */
+static void upgrade_writes_the_cards_of_existing_members(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct test_fresh_db f;
+	test_fresh_db_create(&f);
+	struct store *st = NULL;
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(store_open(f.url, false, &st, &e), E_OK);
+	assert_int_equal(store_migrate_to(st, 3, NULL, 0, &e), E_OK);
+	assert_int_equal(store_schema_version(st, &e), 3);
+	char uid[ID_MAX], oid[ID_MAX], sql[2048];
+	id_new("usr", uid);
+	id_new("org", oid);
+	/* the rows as version 3 wrote them */
+	snprintf(
+	        sql, sizeof sql,
+	        "INSERT INTO users (id, email, email_key, first_name, last_name, company, language, state, is_operator,"
+	        " created_at, updated_at) VALUES ('%s', 'Marie.Martin@old.example', 'marie.martin@old.example', "
+	        "'Marie',"
+	        " 'Martin', 'Old \"Co\"', 'fr', 'active', 0, 1000, 2000);"
+	        "INSERT INTO orgs (id, name, name_key, type, state, settings, created_at, updated_at)"
+	        " VALUES ('%s', 'Old', 'old', 'enterprise', 'active', '{}', 1000, 1000);"
+	        "INSERT INTO memberships (org_id, user_id, role, source, created_at, email_key, first_key, last_key,"
+	        " full_key) VALUES ('%s', '%s', 'moderator', 'direct', 3000, 'marie.martin@old.example', 'marie',"
+	        " 'martin', 'marie martin');"
+	        "INSERT INTO member_terms (org_id, term, user_id) VALUES ('%s', 'marie.martin@old.example', '%s'),"
+	        " ('%s', 'martin', '%s'), ('%s', 'marie martin', '%s');",
+	        uid, oid, oid, uid, oid, uid, oid, uid, oid, uid);
+	struct db *db = store_conn(st, &e);
+	assert_non_null(db);
+	assert_int_equal(db->drv->exec(db, sql), DB_OK);
+
+	assert_int_equal(core_migrate(st, &e), E_OK);
+	assert_int_equal(store_schema_version(st, &e), store_schema_latest());
+	struct member m;
+	assert_int_equal(store_member_get(db, a, oid, uid, &m, &e), E_OK);
+	json_t *card = json_loads(m.card, 0, NULL);
+	assert_non_null(card);
+	assert_string_equal(card_str(card, "id"), uid);
+	assert_string_equal(card_str(card, "role"), "moderator");
+	assert_string_equal(card_str(card, "company"), "Old \"Co\"");
+	assert_string_equal(card_str(card, "language"), "fr");
+	assert_string_equal(card_str(card, "updated_at"), "1970-01-01T00:00:02.000Z");
+	assert_string_equal(card_str(card, "joined_at"), "1970-01-01T00:00:03.000Z");
+	json_decref(card);
+
+	/* "mar" matches all three terms; the member comes once, at the first. */
+	struct member_query q = {.org_id = oid, .sort = MEMBER_SORT_MATCH, .limit = 10, .q_lo = "mar"};
+	q.q_hi = prefix_upper_bound(a, q.q_lo);
+	struct collect c = {.a = a};
+	assert_int_equal(store_member_list(db, &q, count_item, &c, &e), E_OK);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.ids[0], "marie martin");
+	assert_string_equal(c.cards[0], m.card);
+	/* "mart" matches "martin" only after "marie martin" does not: found there. */
+	q.q_lo = "mart";
+	q.q_hi = prefix_upper_bound(a, q.q_lo);
+	c.n = 0;
+	assert_int_equal(store_member_list(db, &q, count_item, &c, &e), E_OK);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.ids[0], "martin");
+	store_free(st);
+	test_fresh_db_drop(&f);
+	arena_free(a);
+}
+
 /* ---- text helpers ---- */
 
 /* A search without a sort comes in the order of what it matched: each
@@ -841,6 +921,7 @@ int main(void)
 	        cmocka_unit_test(member_list_pages_and_searches),
 	        cmocka_unit_test(search_in_match_order_lists_each_member_once),
 	        cmocka_unit_test(cards_follow_every_change),
+	        cmocka_unit_test(upgrade_writes_the_cards_of_existing_members),
 	        cmocka_unit_test(text_fold_lowers_what_it_knows),
 	        cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
 	        cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
