@@ -422,7 +422,8 @@ static void member_keys(struct arena *a, const struct user *u, struct keys *k)
 }
 
 static const char SQL_TERM_INSERT[] =
-        "INSERT INTO member_terms (org_id, term, user_id, prev_term) VALUES ($1, $2, $3, $4)";
+        "INSERT INTO member_terms (org_id, term, user_id, prev_term, role, card)"
+        " SELECT $1, $2, $3, $4, role, card FROM memberships WHERE org_id = $1 AND user_id = $3";
 
 static int term_cmp(const void *a, const void *b)
 {
@@ -431,7 +432,8 @@ static int term_cmp(const void *a, const void *b)
 
 /* The search terms of one membership: the email, the last name, "first
  * last", each distinct and not blank, with the member's term just before
- * it (so that a search can tell a member's first match from the row). */
+ * it (so that a search can tell a member's first match from the row), and
+ * the membership's role and card, so that a search reads nothing else. */
 static err_code insert_terms(struct db *db, const char *org_id, const char *user_id, const struct keys *k,
                              struct err *e)
 {
@@ -550,6 +552,22 @@ err_code store_member_role(struct db *db, struct arena *a, const char *org_id, c
 	return E_OK;
 }
 
+static const char SQL_TERMS_COPY[] = "UPDATE member_terms SET role = $3, card = $4 WHERE org_id = $1 AND user_id = $2";
+
+/* The role and card a membership's search terms carry. */
+static err_code copy_to_terms(struct db *db, const char *org_id, const char *user_id, const char *role,
+                              const char *card, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, SQL_TERMS_COPY, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, org_id);
+	db_bind_text(s, 2, user_id);
+	db_bind_text(s, 3, role);
+	db_bind_text(s, 4, card);
+	return store_exec(s, E_INTERNAL, e);
+}
+
 static const char SQL_MEMBER_SET_ROLE[] =
         "UPDATE memberships SET role = $3, card = $4 WHERE org_id = $1 AND user_id = $2";
 
@@ -565,9 +583,12 @@ err_code store_member_set_role(struct db *db, const char *org_id, const char *us
 	db_bind_text(s, 2, user_id);
 	db_bind_text(s, 3, role);
 	db_bind_text(s, 4, card);
-	return store_exec_one(s, E_INVALID, e);
+	if (store_exec_one(s, E_INVALID, e))
+		return e->code;
+	return copy_to_terms(db, org_id, user_id, role, card, e);
 }
 
+static const char SQL_TERMS_CARD[] = "UPDATE member_terms SET card = $3 WHERE org_id = $1 AND user_id = $2";
 static const char SQL_MEMBER_SET_CARD[] = "UPDATE memberships SET card = $3 WHERE org_id = $1 AND user_id = $2";
 
 err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card, struct err *e)
@@ -580,7 +601,15 @@ err_code store_member_set_card(struct db *db, const char *org_id, const char *us
 	db_bind_text(s, 1, org_id);
 	db_bind_text(s, 2, user_id);
 	db_bind_text(s, 3, card);
-	return store_exec_one(s, E_INTERNAL, e);
+	if (store_exec_one(s, E_INTERNAL, e))
+		return e->code;
+	struct db_stmt *t = store_prepare(db, SQL_TERMS_CARD, e);
+	if (!t)
+		return e->code;
+	db_bind_text(t, 1, org_id);
+	db_bind_text(t, 2, user_id);
+	db_bind_text(t, 3, card);
+	return store_exec(t, E_INTERNAL, e);
 }
 
 static const char SQL_MEMBER_OF_USER[] =
@@ -730,13 +759,12 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 
 /* A search in term order: each member once, at its first matching term.
  * The member's term before this one (prev_term) matches too exactly when it
- * is not below the prefix, so duplicates are dropped from the term index
- * alone and only the page's members are read from memberships. */
+ * is not below the prefix, so duplicates are dropped from the term rows
+ * alone, which also carry the role and the card: a search reads one index. */
 static const char SQL_MEMBER_MATCH[] =
-        "SELECT t.user_id, t.term, m.card FROM member_terms t"
-        " JOIN memberships m ON m.org_id = $1 AND m.user_id = t.user_id"
+        "SELECT t.user_id, t.term, t.card FROM member_terms t"
         " WHERE t.org_id = $1 AND t.term >= $6 AND t.term < $7 AND (t.term, t.user_id) > ($3, $4)"
-        " AND t.prev_term < $6 AND ($2 = '' OR m.role = $2)"
+        " AND t.prev_term < $6 AND ($2 = '' OR t.role = $2)"
         " ORDER BY t.term, t.user_id LIMIT $5";
 
 static const char *const SQL_MEMBER_PAGES[3][6] = {

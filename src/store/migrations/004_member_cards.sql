@@ -15,7 +15,12 @@ CREATE INDEX memberships_full ON memberships (org_id, full_key, user_id, email_k
 
 -- Each search term carries the member's term just before it (or ''), so
 -- that a search keeps a member at its first matching term without reading
--- the member's other terms.
+-- the member's other terms, and the membership's role and card, so that a
+-- search reads its page from the term rows alone (the C step writes the
+-- cards here too).
 ALTER TABLE member_terms ADD COLUMN prev_term KEYTEXT NOT NULL DEFAULT '';
+ALTER TABLE member_terms ADD COLUMN role TEXT NOT NULL DEFAULT '';
+ALTER TABLE member_terms ADD COLUMN card TEXT NOT NULL DEFAULT '';
 UPDATE member_terms SET prev_term = COALESCE((SELECT MAX(t2.term) FROM member_terms t2
-    WHERE t2.org_id = member_terms.org_id AND t2.user_id = member_terms.user_id AND t2.term < member_terms.term), '');
+    WHERE t2.org_id = member_terms.org_id AND t2.user_id = member_terms.user_id AND t2.term < member_terms.term), ''),
+    role = (SELECT m.role FROM memberships m WHERE m.org_id = member_terms.org_id AND m.user_id = member_terms.user_id);

@@ -627,6 +627,17 @@ static void cards_follow_every_change(void **state)
 	assert_true(json_equal(read, c));
 	json_decref(read);
 	json_decref(c);
+	/* a search filtered by role sees the new role, in every order */
+	for (int i = 0; i < 4; i++) {
+		struct member_page_query rq = {.q = email, .sort = sorts[i], .role = "moderator", .limit = 10};
+		struct collect rc = {.a = a};
+		assert_int_equal(member_list(&app, a, &f.op_acc, &rq, collect_cb, &rc, &e), E_OK);
+		assert_int_equal(rc.n, 1);
+		rq.role = "member";
+		rc.n = 0;
+		assert_int_equal(member_list(&app, a, &f.op_acc, &rq, collect_cb, &rc, &e), E_OK);
+		assert_int_equal(rc.n, 0);
+	}
 
 	struct auth who;
 	user_auth(&m.user, &who);
