@@ -145,6 +145,8 @@ static const char SQL_ORG_INDEPENDENT[] =
         "UPDATE orgs SET type = 'enterprise', kind = NULL, provider_id = NULL, updated_at = $2"
         " WHERE id = $1 AND type = 'customer'";
 
+static const char SQL_ORG_LEAVE_TEAMS[] = "DELETE FROM team_accounts WHERE customer_org_id = $1";
+
 err_code store_org_make_independent(struct db *db, const char *id, int64_t now, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_ORG_INDEPENDENT, e);
@@ -155,7 +157,14 @@ err_code store_org_make_independent(struct db *db, const char *id, int64_t now, 
 	err_code rc = store_exec(s, E_INVALID, e);
 	if (rc == E_OK && db_changes(s) == 0)
 		return err_set(e, E_CONFLICT, NULL, "The organization is not a customer (any more).");
-	return rc;
+	if (rc)
+		return rc;
+	/* No team of the former provider manages it any more. */
+	struct db_stmt *t = store_prepare(db, SQL_ORG_LEAVE_TEAMS, e);
+	if (!t)
+		return e->code;
+	db_bind_text(t, 1, id);
+	return store_exec(t, E_INTERNAL, e);
 }
 
 static const char SQL_ORG_LOCK[] = "UPDATE orgs SET updated_at = updated_at WHERE id = $1";
@@ -649,6 +658,8 @@ err_code store_member_each(struct db *db, struct arena *a, const char *user_id, 
 
 static const char SQL_MEMBER_DELETE[] = "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2";
 
+static const char SQL_MEMBER_LEAVE_TEAMS[] = "DELETE FROM team_members WHERE org_id = $1 AND user_id = $2";
+
 err_code store_member_delete(struct db *db, const char *org_id, const char *user_id, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_MEMBER_DELETE, e);
@@ -659,7 +670,15 @@ err_code store_member_delete(struct db *db, const char *org_id, const char *user
 	err_code rc = store_exec(s, E_CONFLICT, e);
 	if (rc == E_OK && db_changes(s) == 0)
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	return rc ? rc : delete_terms(db, org_id, user_id, e);
+	if (rc || delete_terms(db, org_id, user_id, e))
+		return e->code;
+	/* Out of the organization, out of its teams. */
+	struct db_stmt *t = store_prepare(db, SQL_MEMBER_LEAVE_TEAMS, e);
+	if (!t)
+		return e->code;
+	db_bind_text(t, 1, org_id);
+	db_bind_text(t, 2, user_id);
+	return store_exec(t, E_INTERNAL, e);
 }
 
 static const char SQL_MEMBER_COUNT_ROLE[] = "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = $2";

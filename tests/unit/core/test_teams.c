@@ -116,7 +116,7 @@ static err_code team_call_tx(struct db *db, void *arg, struct err *e)
 		return store_team_account_set(db, c->team_id, c->org_id, now, e);
 	case T_ACCOUNT_CLEAR:
 		return store_team_account_clear(db, c->org_id, c->team_id, e);
-	case T_MEMBERSHIP_DELETE: /* the membership alone: team rows stay as they are */
+	case T_MEMBERSHIP_DELETE: /* the membership, and with it the person's team rows */
 		return store_member_delete(db, c->org_id, c->user_id, e);
 	}
 	return E_INTERNAL;
@@ -466,13 +466,14 @@ static void team_members_manage_the_teams_accounts(void **state)
 	assert_int_equal(reach(a, &u, c.id, PERM_MEMBERS_READ, NULL), E_NOT_FOUND);
 	assert_int_equal(reach(a, &u, c.id, PERM_NONE, NULL), E_NOT_FOUND);
 	assert_int_equal(team_call(T_ACCOUNT_SET, t, NULL, c.id), E_NOT_FOUND);
+	assert_int_equal(team_call(T_ACCOUNT_CLEAR, NULL, NULL, c.id), E_NOT_FOUND); /* no team kept it */
 
-	/* out of the partner, though still in the team: a stranger */
+	/* out of the partner: out of its teams, a stranger */
 	assert_int_equal(team_call(T_ACCOUNT_SET, t, NULL, c3.id), E_OK);
 	assert_int_equal(team_call(T_MEMBER_ADD, t, v.user.id, NULL), E_OK);
 	assert_int_equal(reach(a, &u, c3.id, PERM_MEMBERS_READ, NULL), E_OK);
 	assert_int_equal(team_call(T_MEMBERSHIP_DELETE, NULL, u.user.id, p.org.id), E_OK);
-	assert_true(in_team(a, t, u.user.id));
+	assert_false(in_team(a, t, u.user.id));
 	assert_int_equal(reach(a, &u, c3.id, PERM_MEMBERS_READ, NULL), E_NOT_FOUND);
 	assert_int_equal(reach(a, &u, c3.id, PERM_NONE, NULL), E_NOT_FOUND);
 	assert_int_equal(reach(a, &v, c3.id, PERM_MEMBERS_READ, NULL), E_OK);
