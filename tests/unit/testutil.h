@@ -18,6 +18,7 @@
 
 #include "base/crypto.h"
 #include "base/log.h"
+#include "core/accounts.h"
 #include "core/member_card.h"
 #include "store/store.h"
 
@@ -133,6 +134,36 @@ static inline err_code test_take_mail(struct store *st, struct arena *a, struct 
 	err_code rc = store_tx(st, true, test_claim_tx, &c, &e);
 	*out = c.m;
 	return rc;
+}
+
+/* Empties the outbox. */
+static inline void test_drain_mail(struct store *st, struct arena *a)
+{
+	struct outbox_msg m;
+	int n = 0;
+	while (test_take_mail(st, a, &m) == E_OK)
+		if (++n > 100000)
+			fail_msg("the outbox does not drain");
+}
+
+/* An operator's auth, built by hand: operators bypass the membership checks. */
+static inline void test_operator_auth(struct arena *a, struct auth *out)
+{
+	char id[ID_MAX];
+	id_new("usr", id);
+	memset(out, 0, sizeof *out);
+	out->user = (struct user){.id = arena_strdup(a, id),
+	                          .email = "op@example.com",
+	                          .state = "active",
+	                          .is_operator = true,
+	                          .language = "en"};
+}
+
+/* The auth of a signed-in user, without a session. */
+static inline void test_user_auth(const struct user *u, struct auth *out)
+{
+	memset(out, 0, sizeof *out);
+	out->user = *u;
 }
 
 #endif

@@ -81,15 +81,6 @@ static err_code take_mail(struct arena *a, struct outbox_msg *out)
 	return test_take_mail(app.store, a, out);
 }
 
-static void drain(struct arena *a)
-{
-	struct outbox_msg m;
-	int n = 0;
-	while (take_mail(a, &m) == E_OK)
-		if (++n > 100000)
-			fail_msg("the outbox does not drain");
-}
-
 /* The one message queued since the last drain: to `to`, and nothing else. */
 static void only_mail(struct arena *a, const char *to, struct outbox_msg *out)
 {
@@ -124,7 +115,7 @@ static const char *link_token(struct arena *a, const char *body, const char *pre
 static const char *forgot_and_read_token(struct arena *a, const struct reqinfo *ri, const char *email)
 {
 	struct err e;
-	drain(a);
+	test_drain_mail(app.store, a);
 	assert_int_equal(account_forgot_password(&app, a, ri, email, &e), E_OK);
 	struct outbox_msg m;
 	only_mail(a, email, &m);
@@ -660,7 +651,7 @@ static void forgot_for_unknown_email_sends_nothing(void **state)
 	struct err e;
 	char unknown[128];
 	test_email(unknown, sizeof unknown, "nobody");
-	drain(a);
+	test_drain_mail(app.store, a);
 	int64_t before = outbox_depth();
 	assert_int_equal(account_forgot_password(&app, a, client(&c), unknown, &e), E_OK);
 	assert_int_equal(account_forgot_password(&app, a, &c.ri, "not an email", &e), E_OK);
@@ -678,7 +669,7 @@ static void forgot_queues_one_reset_link(void **state)
 	struct err e;
 	char email[128];
 	operator(a, email, sizeof email, "forgot", "forgot-password-1", NULL);
-	drain(a);
+	test_drain_mail(app.store, a);
 	int64_t before = outbox_depth();
 	assert_int_equal(account_forgot_password(&app, a, client(&c), email, &e), E_OK);
 	assert_int_equal(outbox_depth(), before + 1);
@@ -779,7 +770,7 @@ static void forgot_is_throttled_per_email(void **state)
 	struct err e;
 	char email[128];
 	operator(a, email, sizeof email, "forgotmany", "first-password-1", NULL);
-	drain(a);
+	test_drain_mail(app.store, a);
 	int64_t before = outbox_depth();
 	client(&c);
 	for (int i = 0; i < FORGOT_MAX_PER_EMAIL; i++)
@@ -788,7 +779,7 @@ static void forgot_is_throttled_per_email(void **state)
 	assert_int_equal(account_forgot_password(&app, a, &c.ri, email, &e), E_TOO_MANY_REQUESTS);
 	assert_true(e.retry_after > 0);
 	assert_int_equal(outbox_depth(), before + FORGOT_MAX_PER_EMAIL);
-	drain(a);
+	test_drain_mail(app.store, a);
 	arena_free(a);
 }
 
@@ -799,7 +790,7 @@ static void setup_link_sets_the_first_password(void **state)
 	struct client c;
 	struct err e;
 	char email[128];
-	drain(a);
+	test_drain_mail(app.store, a);
 	operator(a, email, sizeof email, "setup", NULL, NULL);
 	struct outbox_msg m;
 	only_mail(a, email, &m);
@@ -926,7 +917,7 @@ static void disable_ends_sessions_at_once(void **state)
 	assert_int_equal(login(a, &c.ri, email, "first-password-1", &lr, &e), E_INVALID_CREDENTIALS);
 	/* Its pending link is void, and no new one is sent. */
 	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "second-password-2", &e), E_INVALID_TOKEN);
-	drain(a);
+	test_drain_mail(app.store, a);
 	assert_int_equal(account_forgot_password(&app, a, &c.ri, email, &e), E_OK);
 	struct outbox_msg m;
 	assert_int_equal(take_mail(a, &m), E_NOT_FOUND);
@@ -1018,7 +1009,7 @@ static void reset_mail_follows_the_language(void **state)
 	struct profile_patch p = {.first_name = "Ren\xc3\xa9", .language = "de"};
 	struct user out;
 	assert_int_equal(account_update_profile(&app, a, &c.ri, &who, &p, &out, &e), E_OK);
-	drain(a);
+	test_drain_mail(app.store, a);
 	assert_int_equal(account_forgot_password(&app, a, &c.ri, email, &e), E_OK);
 	struct outbox_msg m;
 	only_mail(a, email, &m);

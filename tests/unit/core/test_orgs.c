@@ -36,39 +36,12 @@ static const struct reqinfo *client(char *addr)
 	return &ri;
 }
 
-/* An operator's auth, built by hand: operators bypass the membership checks. */
-static void operator_auth(struct arena *a, struct auth *out)
-{
-	char id[ID_MAX];
-	id_new("usr", id);
-	memset(out, 0, sizeof *out);
-	out->user = (struct user){.id = arena_strdup(a, id),
-	                          .email = "op@example.com",
-	                          .state = "active",
-	                          .is_operator = true,
-	                          .language = "en"};
-}
-
-static void user_auth(const struct user *u, struct auth *out)
-{
-	memset(out, 0, sizeof *out);
-	out->user = *u;
-}
 
 /* ---- the outbox, read back ---- */
 
 static err_code take_mail(struct arena *a, struct outbox_msg *out)
 {
 	return test_take_mail(app.store, a, out);
-}
-
-static void drain(struct arena *a)
-{
-	struct outbox_msg m;
-	int n = 0;
-	while (take_mail(a, &m) == E_OK)
-		if (++n > 100000)
-			fail_msg("the outbox does not drain");
 }
 
 /* ---- fixtures ---- */
@@ -85,7 +58,7 @@ static void new_org(struct arena *a, const char *name, struct fixture *f)
 {
 	struct err e;
 	err_clear(&e);
-	operator_auth(a, &f->op);
+	test_operator_auth(a, &f->op);
 	test_email(f->admin_email, sizeof f->admin_email, "admin");
 	struct org_new n = {.name = name,
 	                    .type = "enterprise",
@@ -112,7 +85,7 @@ static void org_create_makes_the_admin_a_member_and_mails_them(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	drain(a);
+	test_drain_mail(app.store, a);
 	struct fixture f;
 	new_org(a, "Acme Corp", &f);
 	assert_true(id_valid("org", f.org.id));
@@ -208,7 +181,7 @@ static void authz_org_sees_members_not_strangers(void **state)
 
 	/* the administrator from org_create */
 	struct auth admin;
-	user_auth(&f.admin, &admin);
+	test_user_auth(&f.admin, &admin);
 	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_ROLES_WRITE, &acc, &e), E_OK);
 	assert_string_equal(acc.role, ROLE_ADMINISTRATOR);
 	assert_int_equal(acc.perms, PERMSET_ALL);
@@ -217,7 +190,7 @@ static void authz_org_sees_members_not_strangers(void **state)
 	struct fixture other;
 	new_org(a, "Elsewhere Inc", &other);
 	struct auth stranger;
-	user_auth(&other.admin, &stranger);
+	test_user_auth(&other.admin, &stranger);
 	err_clear(&e);
 	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
 	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_ORG_WRITE, &acc, &e), E_NOT_FOUND);
@@ -275,7 +248,7 @@ static void member_create_checks_role_and_email(void **state)
 	char memail[128];
 	add_member(a, &f, test_email(memail, sizeof memail, "mod"), "Mo", "D", "moderator", NULL, &modm);
 	struct auth mod;
-	user_auth(&modm.user, &mod);
+	test_user_auth(&modm.user, &mod);
 	struct org_access macc;
 	assert_int_equal(authz_org(&app, a, &mod, f.org.id, PERM_NONE, &macc, &e), E_OK);
 	char e2[128];
@@ -303,7 +276,7 @@ static void the_last_administrator_stays(void **state)
 	/* by the administrator themselves, too */
 	struct auth admin;
 	struct org_access aacc;
-	user_auth(&f.admin, &admin);
+	test_user_auth(&f.admin, &admin);
 	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_MEMBERS_WRITE, &aacc, &e), E_OK);
 	assert_int_equal(member_remove(&app, a, NULL, &admin, &aacc, f.admin.id, &e), E_LAST_ADMINISTRATOR);
 	assert_int_equal(member_set_role(&app, a, NULL, &admin, &aacc, f.admin.id, "moderator", &m, &e),
@@ -375,7 +348,7 @@ static void custom_roles_are_checked(void **state)
 	add_member(a, &f, test_email(email, sizeof email, "sup"), "Sue", "Port", "support", NULL, &m);
 	struct auth who;
 	struct org_access acc;
-	user_auth(&m.user, &who);
+	test_user_auth(&m.user, &who);
 	err_clear(&e);
 	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_CASES_READ, &acc, &e), E_OK);
 	assert_string_equal(acc.role, "support");
@@ -397,7 +370,7 @@ static void custom_roles_are_checked(void **state)
 	add_member(a, &f, test_email(email, sizeof email, "mod"), "Mo", "D", "moderator", NULL, &modm);
 	struct auth mod;
 	struct org_access macc;
-	user_auth(&modm.user, &mod);
+	test_user_auth(&modm.user, &mod);
 	assert_int_equal(authz_org(&app, a, &mod, f.org.id, PERM_NONE, &macc, &e), E_OK);
 	const char *more[] = {"members:write", NULL};
 	err_clear(&e);
@@ -640,7 +613,7 @@ static void cards_follow_every_change(void **state)
 	}
 
 	struct auth who;
-	user_auth(&m.user, &who);
+	test_user_auth(&m.user, &who);
 	struct profile_patch p = {.first_name = "Carlotta", .company = "Acme"};
 	struct user renamed;
 	assert_int_equal(account_update_profile(&app, a, NULL, &who, &p, &renamed, &e), E_OK);
@@ -805,7 +778,7 @@ static void search_in_match_order_lists_each_member_once(void **state)
 	assert_int_equal(n, 2);
 	assert_false(has_id(ids, n, m2.user.id));
 	struct auth who;
-	user_auth(&m4.user, &who);
+	test_user_auth(&m4.user, &who);
 	struct profile_patch p = {.first_name = "Margot"};
 	struct user renamed;
 	assert_int_equal(account_update_profile(&app, a, NULL, &who, &p, &renamed, &e), E_OK);

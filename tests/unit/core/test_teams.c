@@ -28,23 +28,6 @@ static int setup(void **state)
 
 /* ---- fixtures ---- */
 
-static void operator_auth(struct arena *a, struct auth *out)
-{
-	char id[ID_MAX];
-	id_new("usr", id);
-	memset(out, 0, sizeof *out);
-	out->user = (struct user){.id = arena_strdup(a, id),
-	                          .email = "op@example.com",
-	                          .state = "active",
-	                          .is_operator = true,
-	                          .language = "en"};
-}
-
-static void user_auth(const struct user *u, struct auth *out)
-{
-	memset(out, 0, sizeof *out);
-	out->user = *u;
-}
 
 struct fixture {
 	struct auth op;
@@ -59,7 +42,7 @@ static void new_org(struct arena *a, const char *name, const char *type, struct 
 {
 	struct err e;
 	err_clear(&e);
-	operator_auth(a, &f->op);
+	test_operator_auth(a, &f->op);
 	char email[128];
 	struct org_new n = {.name = name,
 	                    .type = type,
@@ -88,7 +71,7 @@ static void add_member(struct arena *a, const struct fixture *f, const char *pre
 	struct member m;
 	if (member_create(&app, a, NULL, &f->op, &f->op_acc, &n, role, &m, &e))
 		fail_msg("member_create: %s", err_message(&e));
-	user_auth(&m.user, out);
+	test_user_auth(&m.user, out);
 }
 
 /* ---- the store calls, each in its own transaction ---- */
@@ -505,7 +488,7 @@ static void teams_count_only_in_a_partner(void **state)
 	assert_int_equal(reach(a, &w, c.id, PERM_NONE, NULL), E_NOT_FOUND);
 	/* its customers:write members still manage it, by rule 3 */
 	struct auth admin;
-	user_auth(&ent.admin, &admin);
+	test_user_auth(&ent.admin, &admin);
 	struct org_access acc;
 	assert_int_equal(reach(a, &admin, c.id, PERM_MEMBERS_WRITE, &acc), E_OK);
 	assert_int_equal(acc.via, VIA_PROVIDER);
