@@ -15,8 +15,6 @@ extern const size_t api_nroutes;
 
 /* JSON renderings shared by several handlers. */
 json_t *api_user_json(const struct user *u);
-/* The same fields into an object being written (large responses). */
-void api_user_jw(struct jw *w, const struct user *u);
 json_t *api_org_json(const struct org *o);
 json_t *api_perms_json(permset p);
 

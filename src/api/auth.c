@@ -15,28 +15,6 @@ json_t *api_user_json(const struct user *u)
 	                 json_time(u->created_at), "updated_at", json_time(u->updated_at));
 }
 
-void api_user_jw(struct jw *w, const struct user *u)
-{
-	jw_key(w, "id");
-	jw_str(w, u->id);
-	jw_key(w, "email");
-	jw_str(w, u->email);
-	jw_key(w, "first_name");
-	jw_str(w, u->first_name);
-	jw_key(w, "last_name");
-	jw_str(w, u->last_name);
-	jw_key(w, "company");
-	jw_str(w, u->company);
-	jw_key(w, "language");
-	jw_str(w, u->language);
-	jw_key(w, "state");
-	jw_str(w, u->state);
-	jw_key(w, "created_at");
-	jw_time(w, u->created_at);
-	jw_key(w, "updated_at");
-	jw_time(w, u->updated_at);
-}
-
 err_code api_login(struct request *r, struct err *e)
 {
 	const char *email = NULL, *password = NULL;

@@ -3,6 +3,7 @@
 
 #include "base/json.h"
 #include "base/text.h"
+#include "core/member_card.h"
 #include "core/members.h"
 
 static void add_membership(const struct org *o, const char *role, permset perms, void *arg)
@@ -34,7 +35,7 @@ err_code api_me_get(struct request *r, struct err *e)
 	struct jw w;
 	jw_init(&w, http_arena(r));
 	jw_obj(&w);
-	api_user_jw(&w, u);
+	user_public_jw(&w, u);
 	jw_key(&w, "is_operator");
 	jw_bool(&w, u->is_operator);
 	jw_key(&w, "organizations");

@@ -3,6 +3,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/jsonw.h"
 #include "store/orgs.h"
 #include "store/store.h"
 
@@ -15,6 +16,9 @@
  *   - a change to the user (profile, state, password, so updated_at):
  *     member_cards_refresh() for every membership of that user. */
 const char *member_card(struct arena *a, const struct member *m);
+/* The user's public fields, written into an open object: the same in a
+ * card and wherever else the API shows a user (GET /me). */
+void user_public_jw(struct jw *w, const struct user *u);
 
 /* Adds the membership m describes (its user as stored), with its card.
  * E_CONFLICT when the user is a member already. */
