@@ -132,11 +132,7 @@ static const char SQL_USER_LOCK[] = "UPDATE users SET updated_at = updated_at WH
 
 err_code store_user_lock(struct db *db, const char *id, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_LOCK, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_USER_LOCK, E_INTERNAL, e, id);
 }
 
 static const char SQL_OPERATOR_EXISTS[] = "SELECT COUNT(*) FROM users WHERE is_operator = 1";
@@ -238,23 +234,14 @@ static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE id = $1";
 
 err_code store_session_delete(struct db *db, const char *id, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_SESSION_DELETE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_SESSION_DELETE, E_INTERNAL, e, id);
 }
 
 static const char SQL_SESSION_DELETE_USER[] = "DELETE FROM sessions WHERE user_id = $1 AND id <> $2";
 
 err_code store_session_delete_user(struct db *db, const char *user_id, const char *keep_id, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_SESSION_DELETE_USER, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, user_id);
-	db_bind_text(s, 2, keep_id ? keep_id : "");
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_SESSION_DELETE_USER, E_INTERNAL, e, user_id, keep_id ? keep_id : "");
 }
 
 static const char SQL_TOKEN_INSERT[] =

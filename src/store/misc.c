@@ -88,12 +88,7 @@ static const char SQL_OUTBOX_FAILED[] = "UPDATE outbox SET state = 'failed', las
 
 err_code store_outbox_failed(struct db *db, const char *id, const char *error, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_OUTBOX_FAILED, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, error);
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_OUTBOX_FAILED, E_INTERNAL, e, id, error);
 }
 
 static const char SQL_OUTBOX_DEPTH[] = "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')";
@@ -164,11 +159,7 @@ static const char SQL_THROTTLE_CLEAR[] = "DELETE FROM throttle WHERE key = $1";
 
 err_code store_throttle_clear(struct db *db, const char *key, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_THROTTLE_CLEAR, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, key);
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_THROTTLE_CLEAR, E_INTERNAL, e, key);
 }
 
 static const char SQL_THROTTLE_UNDO[] =

@@ -160,22 +160,14 @@ err_code store_org_make_independent(struct db *db, const char *id, int64_t now, 
 	if (rc)
 		return rc;
 	/* No team of the former provider manages it any more. */
-	struct db_stmt *t = store_prepare(db, SQL_ORG_LEAVE_TEAMS, e);
-	if (!t)
-		return e->code;
-	db_bind_text(t, 1, id);
-	return store_exec(t, E_INTERNAL, e);
+	return store_run(db, SQL_ORG_LEAVE_TEAMS, E_INTERNAL, e, id);
 }
 
 static const char SQL_ORG_LOCK[] = "UPDATE orgs SET updated_at = updated_at WHERE id = $1";
 
 err_code store_org_lock(struct db *db, const char *id, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_ORG_LOCK, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_ORG_LOCK, E_INTERNAL, e, id);
 }
 
 #define ORG_PAGE(where)                                                                                                \
@@ -253,12 +245,7 @@ static const char SQL_MODULE_DISABLE[] = "DELETE FROM org_modules WHERE org_id =
 
 err_code store_module_disable(struct db *db, const char *org_id, const char *module, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_MODULE_DISABLE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, org_id);
-	db_bind_text(s, 2, module);
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_MODULE_DISABLE, E_INTERNAL, e, org_id, module);
 }
 
 static const char SQL_MODULE_ENABLED[] = "SELECT COUNT(*) FROM org_modules WHERE org_id = $1 AND module = $2";
@@ -363,12 +350,7 @@ static const char SQL_ROLE_DELETE[] = "DELETE FROM roles WHERE org_id = $1 AND n
 
 err_code store_role_delete(struct db *db, const char *org_id, const char *name, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_ROLE_DELETE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, org_id);
-	db_bind_text(s, 2, name);
-	return store_exec_one(s, E_CONFLICT, e);
+	return store_run_one(db, SQL_ROLE_DELETE, E_CONFLICT, e, org_id, name);
 }
 
 static const char SQL_ROLE_LIST[] =
@@ -475,12 +457,7 @@ static const char SQL_TERMS_DELETE[] = "DELETE FROM member_terms WHERE org_id = 
 
 static err_code delete_terms(struct db *db, const char *org_id, const char *user_id, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TERMS_DELETE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, org_id);
-	db_bind_text(s, 2, user_id);
-	return store_exec(s, E_INTERNAL, e);
+	return store_run(db, SQL_TERMS_DELETE, E_INTERNAL, e, org_id, user_id);
 }
 
 static const char SQL_MEMBER_INSERT[] =
@@ -563,20 +540,6 @@ err_code store_member_role(struct db *db, struct arena *a, const char *org_id, c
 
 static const char SQL_TERMS_COPY[] = "UPDATE member_terms SET role = $3, card = $4 WHERE org_id = $1 AND user_id = $2";
 
-/* The role and card a membership's search terms carry. */
-static err_code copy_to_terms(struct db *db, const char *org_id, const char *user_id, const char *role,
-                              const char *card, struct err *e)
-{
-	struct db_stmt *s = store_prepare(db, SQL_TERMS_COPY, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, org_id);
-	db_bind_text(s, 2, user_id);
-	db_bind_text(s, 3, role);
-	db_bind_text(s, 4, card);
-	return store_exec(s, E_INTERNAL, e);
-}
-
 static const char SQL_MEMBER_SET_ROLE[] =
         "UPDATE memberships SET role = $3, card = $4 WHERE org_id = $1 AND user_id = $2";
 
@@ -585,16 +548,10 @@ err_code store_member_set_role(struct db *db, const char *org_id, const char *us
 {
 	if (check_card(card, e))
 		return e->code;
-	struct db_stmt *s = store_prepare(db, SQL_MEMBER_SET_ROLE, e);
-	if (!s)
+	if (store_run_one(db, SQL_MEMBER_SET_ROLE, E_INVALID, e, org_id, user_id, role, card))
 		return e->code;
-	db_bind_text(s, 1, org_id);
-	db_bind_text(s, 2, user_id);
-	db_bind_text(s, 3, role);
-	db_bind_text(s, 4, card);
-	if (store_exec_one(s, E_INVALID, e))
-		return e->code;
-	return copy_to_terms(db, org_id, user_id, role, card, e);
+	/* the search terms carry the role and the card too */
+	return store_run(db, SQL_TERMS_COPY, E_INTERNAL, e, org_id, user_id, role, card);
 }
 
 static const char SQL_TERMS_CARD[] = "UPDATE member_terms SET card = $3 WHERE org_id = $1 AND user_id = $2";
@@ -604,21 +561,9 @@ err_code store_member_set_card(struct db *db, const char *org_id, const char *us
 {
 	if (check_card(card, e))
 		return e->code;
-	struct db_stmt *s = store_prepare(db, SQL_MEMBER_SET_CARD, e);
-	if (!s)
+	if (store_run_one(db, SQL_MEMBER_SET_CARD, E_INTERNAL, e, org_id, user_id, card))
 		return e->code;
-	db_bind_text(s, 1, org_id);
-	db_bind_text(s, 2, user_id);
-	db_bind_text(s, 3, card);
-	if (store_exec_one(s, E_INTERNAL, e))
-		return e->code;
-	struct db_stmt *t = store_prepare(db, SQL_TERMS_CARD, e);
-	if (!t)
-		return e->code;
-	db_bind_text(t, 1, org_id);
-	db_bind_text(t, 2, user_id);
-	db_bind_text(t, 3, card);
-	return store_exec(t, E_INTERNAL, e);
+	return store_run(db, SQL_TERMS_CARD, E_INTERNAL, e, org_id, user_id, card);
 }
 
 static const char SQL_MEMBER_OF_USER[] =
@@ -673,12 +618,7 @@ err_code store_member_delete(struct db *db, const char *org_id, const char *user
 	if (rc || delete_terms(db, org_id, user_id, e))
 		return e->code;
 	/* Out of the organization, out of its teams. */
-	struct db_stmt *t = store_prepare(db, SQL_MEMBER_LEAVE_TEAMS, e);
-	if (!t)
-		return e->code;
-	db_bind_text(t, 1, org_id);
-	db_bind_text(t, 2, user_id);
-	return store_exec(t, E_INTERNAL, e);
+	return store_run(db, SQL_MEMBER_LEAVE_TEAMS, E_INTERNAL, e, org_id, user_id);
 }
 
 static const char SQL_MEMBER_COUNT_ROLE[] = "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = $2";

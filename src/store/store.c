@@ -390,6 +390,17 @@ err_code store_exec(struct db_stmt *s, err_code on_constraint, struct err *e)
 	return rc == DB_DONE ? E_OK : store_fail(s->db, rc, on_constraint, e);
 }
 
+err_code store_run_texts(struct db *db, const char *sql, bool must_change, err_code on_constraint,
+                         const char *const *params, int n, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, sql, e);
+	if (!s)
+		return e->code;
+	for (int i = 0; i < n; i++)
+		db_bind_text(s, i + 1, params[i]);
+	return must_change ? store_exec_one(s, on_constraint, e) : store_exec(s, on_constraint, e);
+}
+
 err_code store_exec_one(struct db_stmt *s, err_code on_constraint, struct err *e)
 {
 	err_code rc = store_exec(s, on_constraint, e);

@@ -45,12 +45,7 @@ static const char SQL_TEAM_MEMBER_REMOVE[] = "DELETE FROM team_members WHERE tea
 
 err_code store_team_member_remove(struct db *db, const char *team_id, const char *user_id, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TEAM_MEMBER_REMOVE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, team_id);
-	db_bind_text(s, 2, user_id);
-	return store_exec_one(s, E_INTERNAL, e);
+	return store_run_one(db, SQL_TEAM_MEMBER_REMOVE, E_INTERNAL, e, team_id, user_id);
 }
 
 /* Only a customer of the team's organization. The WHERE clause also keeps
@@ -79,12 +74,7 @@ static const char SQL_TEAM_ACCOUNT_CLEAR[] =
 
 err_code store_team_account_clear(struct db *db, const char *customer_org_id, const char *team_id, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TEAM_ACCOUNT_CLEAR, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, customer_org_id);
-	db_bind_text(s, 2, team_id ? team_id : "");
-	return store_exec_one(s, E_INTERNAL, e);
+	return store_run_one(db, SQL_TEAM_ACCOUNT_CLEAR, E_INTERNAL, e, customer_org_id, team_id ? team_id : "");
 }
 
 static const char SQL_TEAM_ACCOUNT_GET[] = "SELECT team_id FROM team_accounts WHERE customer_org_id = $1";

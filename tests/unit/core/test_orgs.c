@@ -36,7 +36,6 @@ static const struct reqinfo *client(char *addr)
 	return &ri;
 }
 
-
 /* ---- the outbox, read back ---- */
 
 static err_code take_mail(struct arena *a, struct outbox_msg *out)

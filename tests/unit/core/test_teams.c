@@ -28,7 +28,6 @@ static int setup(void **state)
 
 /* ---- fixtures ---- */
 
-
 struct fixture {
 	struct auth op;
 	struct org org;
