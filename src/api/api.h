@@ -18,8 +18,10 @@ json_t *api_user_json(const struct user *u);
 json_t *api_org_json(const struct org *o);
 json_t *api_perms_json(permset p);
 
-/* The list answer {items, next_cursor} around items already written into w
- * (count of them, the last one's key and id for the cursor). */
+/* A list answer written as it goes: api_page_stream() opens
+ * {"items": [ in w, the items follow, api_reply_page() closes it with the
+ * next cursor (count of items, the last one's key and id). */
+void api_page_stream(struct request *r, struct jw *w);
 err_code api_reply_page(struct request *r, struct jw *w, int count, int limit, const char *last_key,
                         const char *last_id);
 
@@ -29,7 +31,7 @@ struct api_page {
 	const char *after_key, *after_id;
 	int count;
 	const char *last_key, *last_id;
-	json_t *items;
+	json_t *items; /* made by the first api_page_add(), owned by the request */
 };
 err_code api_page_begin(struct request *r, struct api_page *p, struct err *e);
 /* Adds an item (reference stolen) and remembers its position. */

@@ -47,23 +47,17 @@ err_code api_audit_list(struct request *r, struct err *e)
 	        .actor_id = http_query(r, "actor"),
 	        .limit = p.limit,
 	};
-	if (parse_time(r, "since", &q.since, e) || parse_time(r, "until", &q.until, e)) {
-		json_decref(p.items);
+	if (parse_time(r, "since", &q.since, e) || parse_time(r, "until", &q.until, e))
 		return e->code;
-	}
 	if (p.after_id) {
 		long long at;
-		if (!parse_int(p.after_key, 1, INT64_MAX, &at)) {
-			json_decref(p.items);
+		if (!parse_int(p.after_key, 1, INT64_MAX, &at))
 			return err_set(e, E_INVALID_CURSOR, "cursor", NULL);
-		}
 		q.after_at = at;
 		q.after_id = p.after_id;
 	}
 	struct list_state ls = {r, &p};
-	if (audit_list(http_app(r), http_arena(r), &q, item, &ls, e)) {
-		json_decref(p.items);
+	if (audit_list(http_app(r), http_arena(r), &q, item, &ls, e))
 		return e->code;
-	}
 	return api_page_reply(r, &p);
 }

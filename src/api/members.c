@@ -36,7 +36,6 @@ err_code api_members_list(struct request *r, struct err *e)
 	struct api_page p;
 	if (api_page_begin(r, &p, e))
 		return e->code;
-	json_decref(p.items);
 	struct member_page_query q = {
 	        .q = http_query(r, "q"),
 	        .role = http_query(r, "role"),
@@ -48,8 +47,7 @@ err_code api_members_list(struct request *r, struct err *e)
 	if (q.q && utf8_chars(q.q) > 200)
 		return err_set(e, E_TOO_LONG, "q", NULL);
 	struct list_state ls = {.a = http_arena(r)};
-	jw_init(&ls.w, http_arena(r));
-	jw_arr(&ls.w);
+	api_page_stream(r, &ls.w);
 	if (member_list(http_app(r), http_arena(r), http_access(r), &q, list_item, &ls, e))
 		return e->code;
 	return api_reply_page(r, &ls.w, ls.count, p.limit, ls.last_key, ls.last_id);

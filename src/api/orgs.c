@@ -80,10 +80,8 @@ err_code api_orgs_list(struct request *r, struct err *e)
 		return e->code;
 	struct list_state ls = {r, &p};
 	if (org_list(http_app(r), http_arena(r), http_auth(r), http_query(r, "q"), p.after_key, p.after_id, p.limit,
-	             list_item, &ls, e)) {
-		json_decref(p.items);
+	             list_item, &ls, e))
 		return e->code;
-	}
 	if (!http_auth(r)->user.is_operator) /* one's own organizations come whole */
 		p.count = 0;
 	return api_page_reply(r, &p);
@@ -195,10 +193,8 @@ err_code api_customers_list(struct request *r, struct err *e)
 		return e->code;
 	struct list_state ls = {r, &p};
 	if (org_customer_list(http_app(r), http_arena(r), http_access(r), http_query(r, "q"), p.after_key, p.after_id,
-	                      p.limit, list_item, &ls, e)) {
-		json_decref(p.items);
+	                      p.limit, list_item, &ls, e))
 		return e->code;
-	}
 	return api_page_reply(r, &p);
 }
 

@@ -19,13 +19,20 @@ err_code api_page_begin(struct request *r, struct api_page *p, struct err *e)
 	const char *cursor = http_query(r, "cursor");
 	if (cursor && *cursor && !cursor_decode(http_arena(r), cursor, &p->after_key, &p->after_id))
 		return err_set(e, E_INVALID_CURSOR, "cursor", NULL);
-	p->items = json_array();
 	return E_OK;
+}
+
+static void drop_items(void *items)
+{
+	json_decref(items);
 }
 
 void api_page_add(struct request *r, struct api_page *p, json_t *item, const char *key, const char *id)
 {
-	(void)r;
+	if (!p->items) { /* the request's arena lets go of it, whichever way the handler returns */
+		p->items = json_array();
+		arena_defer(http_arena(r), drop_items, p->items);
+	}
 	json_array_append_new(p->items, item);
 	p->count++;
 	p->last_key = key;
@@ -37,24 +44,25 @@ err_code api_page_reply(struct request *r, struct api_page *p)
 	json_t *next = p->count == p->limit && p->last_id
 	                       ? json_string(cursor_encode(http_arena(r), p->last_key ? p->last_key : "", p->last_id))
 	                       : json_null();
-	return http_reply_json(r, 200, json_pack("{s:o, s:o}", "items", p->items, "next_cursor", next));
+	return http_reply_json(r, 200,
+	                       p->items ? json_pack("{s:O, s:o}", "items", p->items, "next_cursor", next)
+	                                : json_pack("{s:[], s:o}", "items", "next_cursor", next));
+}
+
+void api_page_stream(struct request *r, struct jw *w)
+{
+	jw_init(w, http_arena(r));
+	jw_obj(w);
+	jw_key(w, "items");
+	jw_arr(w);
 }
 
 err_code api_reply_page(struct request *r, struct jw *w, int count, int limit, const char *last_key,
                         const char *last_id)
 {
-	/* w holds "[item,item..."; close it and wrap it. */
 	jw_end_arr(w);
-	const char *next =
-	        count == limit && last_id ? cursor_encode(http_arena(r), last_key ? last_key : "", last_id) : NULL;
-	const char *items = jw_buf(w);
-	struct jw out;
-	jw_init(&out, http_arena(r));
-	jw_obj(&out);
-	jw_key(&out, "items");
-	jw_raw(&out, items);
-	jw_key(&out, "next_cursor");
-	jw_str(&out, next);
-	jw_end_obj(&out);
-	return http_reply_text(r, 200, "application/json", jw_buf(&out), out.len);
+	jw_key(w, "next_cursor");
+	jw_str(w, count == limit && last_id ? cursor_encode(http_arena(r), last_key ? last_key : "", last_id) : NULL);
+	jw_end_obj(w);
+	return http_reply_text(r, 200, "application/json", jw_buf(w), w->len);
 }
