@@ -2,6 +2,7 @@
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "base/log.h"
+#include "base/text.h"
 #include "core/accounts.h"
 #include "core/member_card.h"
 #include "core/orgs.h"
@@ -162,6 +163,13 @@ static int cmd_org(struct app *app, struct arena *a, const struct reqinfo *ri, c
 
 int main(int argc, char **argv)
 {
+	/* Every argument is text that may be stored (names, emails): refused
+	 * whole when it is not valid UTF-8, before anything is touched. */
+	for (int k = 1; k < argc; k++)
+		if (!utf8_valid(argv[k], strlen(argv[k]))) {
+			fprintf(stderr, "rosterctl: argument %d is not valid UTF-8 text\n", k);
+			return 2;
+		}
 	const char *db = getenv("ROSTER_DB");
 	const char *public_url = getenv("ROSTER_PUBLIC_URL");
 	int i = 1;

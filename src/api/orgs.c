@@ -143,6 +143,8 @@ err_code api_org_patch(struct request *r, struct err *e)
 	};
 	if (json_spec_parse(http_body(r), spec, e))
 		return e->code;
+	if (settings && json_has_nul(settings))
+		return err_set(e, E_INVALID, "settings", "The settings must not contain NUL characters.");
 	const char *settings_text = settings ? json_dump_arena(http_arena(r), settings, NULL) : NULL;
 	if (settings_text && strlen(settings_text) > 16384)
 		return err_set(e, E_TOO_LONG, "settings", "The settings are larger than 16 KiB.");

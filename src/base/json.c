@@ -30,13 +30,15 @@ err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err 
 err_code json_spec_parse_in(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e)
 {
 	const char *key;
+	size_t key_len;
 	json_t *val;
-	json_object_foreach(obj, key, val)
+	json_object_keylen_foreach(obj, key, key_len, val)
 	{
 		const struct json_field *f = spec;
 		while (f->name && strcmp(f->name, key))
 			f++;
-		if (!f->name) /* key lives as long as obj, like the other outputs */
+		/* A key with a NUL in it is no field's name, whatever its start says. */
+		if (!f->name || strlen(key) != key_len) /* key lives as long as obj, like the other outputs */
 			return err_set(e, E_UNKNOWN_FIELD, key, "Unknown field '%.100s'.", key);
 	}
 	for (const struct json_field *f = spec; f->name; f++) {
@@ -135,6 +137,31 @@ static bool depth_ok(const char *s, size_t len)
 	return true;
 }
 
+bool json_has_nul(const json_t *v)
+{
+	if (json_is_string(v))
+		return strlen(json_string_value(v)) != json_string_length(v);
+	if (json_is_array(v)) {
+		size_t i;
+		json_t *item;
+		json_array_foreach(v, i, item)
+		if (json_has_nul(item))
+			return true;
+		return false;
+	}
+	if (json_is_object(v)) {
+		const char *key;
+		size_t key_len;
+		json_t *item;
+		json_object_keylen_foreach((json_t *)v, key, key_len, item)
+		{
+			if (strlen(key) != key_len || json_has_nul(item))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void decref(void *p)
 {
 	json_decref(p);
@@ -152,7 +179,9 @@ err_code json_body_parse(struct arena *a, const char *body, size_t len, json_t *
 	if (!depth_ok(body, len))
 		return err_set(e, E_TOO_DEEP, NULL, "The JSON body is nested deeper than %d levels.", JSON_MAX_DEPTH);
 	json_error_t jerr;
-	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+	/* NUL characters are let through the parser so that the field holding
+	 * one is refused by name (422) instead of the whole body (400). */
+	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!root)
 		return err_set(e, E_MALFORMED_JSON, NULL, "The body is not valid JSON: %.120s (line %d, column %d).",
 		               jerr.text, jerr.line, jerr.column);

@@ -67,6 +67,10 @@ err_code json_spec_parse_in(struct arena *a, json_t *obj, const struct json_fiel
  * is released when the arena is freed. */
 err_code json_body_parse(struct arena *a, const char *body, size_t len, json_t **out, struct err *e);
 
+/* True when a string or key anywhere in v holds a NUL character (such a
+ * document would not load again from its text without JSON_ALLOW_NUL). */
+bool json_has_nul(const json_t *v);
+
 /* Releases obj when the arena is freed; returns obj. */
 json_t *json_own(struct arena *a, json_t *obj);
 

@@ -1,5 +1,6 @@
 #include "base/text.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -18,29 +19,93 @@ static const char *trim(const char *s, size_t *out_len)
 	return s;
 }
 
+/* Characters that no name or address may hold: controls, line and
+ * paragraph separators, bidirectional embedding/override/isolate controls. */
+static bool unclean(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Unicode's space separators (Zs) beyond ASCII: not in addresses. */
+static bool wide_space(uint32_t c)
+{
+	return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+	       c == 0xFEFF;
+}
+
+static bool atext(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
+}
+
+static bool label_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* The syntax documented in text.h. Non-ASCII characters are allowed in
+ * both parts (checked as whole characters), ASCII ones by the tables. */
 static bool email_valid(const char *s, size_t n)
 {
-	if (n < 3 || n > EMAIL_MAX)
+	if (n < 3 || n > EMAIL_MAX || !utf8_valid(s, n))
 		return false;
-	const char *at = NULL;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' ||
-		    c == ':' || c == '\\' || c == '"' || c == '[' || c == ']')
-			return false;
-		if (c == '@') {
-			if (at)
+	const char *at = memchr(s, '@', n);
+	if (!at || at == s || at - s > 64 || at == s + n - 1 || memchr(at + 1, '@', (size_t)(s + n - at - 1)))
+		return false;
+	/* local part: dot-atom */
+	bool after_dot = true; /* at the start, as after a dot: no dot may follow */
+	for (const char *p = s; p < at;) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '.') {
+			if (after_dot)
 				return false;
-			at = s + i;
+			after_dot = true;
+			p++;
+			continue;
 		}
+		after_dot = false;
+		if (c < 0x80) {
+			if (!atext(c))
+				return false;
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		p += utf8_decode(p, (size_t)(at - p), &cp);
+		if (unclean(cp) || wide_space(cp))
+			return false;
 	}
-	if (!at || at == s || at == s + n - 1 || at - s > 64)
+	if (after_dot)
 		return false;
-	const char *domain = at + 1;
-	size_t dlen = (size_t)(s + n - domain);
-	if (domain[0] == '.' || domain[dlen - 1] == '.' || memmem(domain, dlen, "..", 2))
-		return false;
-	/* "admin@localhost" is the first operator's address, so a dot is not required. */
+	/* domain: labels */
+	const char *d = at + 1, *end = s + n;
+	size_t label = 0;
+	bool hyphen_last = false;
+	for (const char *p = d; p <= end; p++) {
+		unsigned char c = p < end ? (unsigned char)*p : '.';
+		if (c == '.') {
+			if (label == 0 || label > 63 || hyphen_last)
+				return false;
+			label = 0;
+			continue;
+		}
+		if (c < 0x80) {
+			if (!label_char(c) || (c == '-' && label == 0))
+				return false;
+			hyphen_last = c == '-';
+			label++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_decode(p, (size_t)(end - p), &cp);
+		if (unclean(cp) || wide_space(cp))
+			return false;
+		hyphen_last = false;
+		label += k;
+		p += k - 1;
+	}
 	return true;
 }
 
@@ -56,19 +121,32 @@ char *email_trim(struct arena *a, const char *email)
 char *email_key(struct arena *a, const char *email)
 {
 	char *k = email_trim(a, email);
-	if (!k)
-		return NULL;
-	for (char *p = k; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
+	return k ? text_fold(a, k) : NULL;
+}
+
+bool text_is_clean(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += utf8_decode(s + i, n - i, &c);
+		if (c == UTF8_INVALID || unclean(c))
+			return false;
+	}
+	return true;
 }
 
 size_t utf8_chars(const char *s)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
+	size_t n = 0, len = strlen(s);
+	for (size_t i = 0; i < len; n++) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+	}
 	return n;
 }
 
@@ -144,21 +222,58 @@ bool parse_int(const char *s, long long min, long long max, long long *out)
 	return true;
 }
 
-/* Decodes one UTF-8 sequence at *p (valid input), advancing p. */
-static unsigned decode(const unsigned char **p)
+size_t utf8_decode(const char *str, size_t n, uint32_t *out)
 {
-	const unsigned char *s = *p;
+	const unsigned char *s = (const unsigned char *)str;
 	unsigned c = s[0];
-	int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-	if (n)
-		c &= 0x3F >> n;
-	for (int i = 1; i <= n && s[i]; i++)
-		c = (c << 6) | (s[i] & 0x3F);
-	*p = s + 1 + n;
-	return c;
+	*out = UTF8_INVALID;
+	if (c < 0x80) {
+		*out = c;
+		return 1;
+	}
+	/* The lead byte gives the length and the smallest value that length may encode. */
+	size_t len;
+	uint32_t cp, min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2, cp = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3, cp = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4, cp = c & 0x07, min = 0x10000;
+	} else {
+		return 1; /* a continuation byte, C0, C1 or F5..FF */
+	}
+	if (n < len)
+		return 1;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 1;
+	*out = cp;
+	return len;
 }
 
-static size_t encode(unsigned c, char *out)
+bool utf8_valid(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c && c < 0x80) { /* the common case */
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_INVALID || cp == 0)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+static size_t encode(uint32_t c, char *out)
 {
 	if (c < 0x80) {
 		out[0] = (char)c;
@@ -182,56 +297,77 @@ static size_t encode(unsigned c, char *out)
 	return 4;
 }
 
-static unsigned fold_char(unsigned c)
+#include "base/casefold.inc"
+
+uint32_t text_fold_char(uint32_t c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c < 0xC0)
-		return c;
-	if (c <= 0xDE && c != 0xD7) /* Latin-1 capitals, but the multiplication sign */
-		return c + 32;
-	if (c >= 0x100 && c <= 0x137 && !(c & 1)) /* Latin Extended-A: pairs */
-		return c + 1;
-	if (c >= 0x139 && c <= 0x148 && (c & 1))
-		return c + 1;
-	if (c >= 0x14A && c <= 0x177 && !(c & 1))
-		return c + 1;
-	if (c == 0x178)
-		return 0xFF;
-	if (c >= 0x179 && c <= 0x17E && (c & 1))
-		return c + 1;
-	if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) /* Greek */
-		return c + 32;
-	if (c >= 0x410 && c <= 0x42F) /* Cyrillic */
-		return c + 32;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 80;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	size_t lo = 0, hi = sizeof casefold_pairs / sizeof casefold_pairs[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (casefold_pairs[mid][0] == c)
+			return casefold_pairs[mid][1];
+		if (casefold_pairs[mid][0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return c;
 }
 
 char *text_fold(struct arena *a, const char *s)
 {
 	size_t n = strlen(s);
-	char *out = arena_alloc(a, n * 2 + 1), *o = out;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p)
-		o += encode(fold_char(decode(&p)), o);
+	/* A fold is at most half as long again: 2-byte characters may fold to 3 bytes (U+023A -> U+2C65). */
+	char *out = arena_alloc(a, n + n / 2 + 1), *o = out;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (cp == UTF8_INVALID)
+			*o++ = (char)c;
+		else
+			o += encode(text_fold_char(cp), o);
+		i += k;
+	}
 	*o = '\0';
 	return out;
 }
 
 char *json_quote(struct arena *a, const char *s)
 {
-	char *out = arena_alloc(a, strlen(s) * 6 + 3), *o = out;
+	size_t n = strlen(s);
+	char *out = arena_alloc(a, n * 6 + 3), *o = out;
 	*o++ = '"';
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
 			*o++ = '\\';
-			*o++ = (char)*p;
-		} else if (*p < 0x20) {
-			o += snprintf(o, 7, "\\u%04x", *p);
+			*o++ = (char)c;
+			i++;
+		} else if (c < 0x20) {
+			o += snprintf(o, 7, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			*o++ = (char)c;
+			i++;
 		} else {
-			*o++ = (char)*p;
+			uint32_t cp;
+			size_t k = utf8_decode(s + i, n - i, &cp);
+			if (cp == UTF8_INVALID) {
+				memcpy(o, "\\ufffd", 6);
+				o += 6;
+			} else {
+				memcpy(o, s + i, k);
+				o += k;
+			}
+			i += k;
 		}
 	}
 	*o++ = '"';
@@ -260,7 +396,7 @@ bool cursor_decode(struct arena *a, const char *cursor, const char **out_key, co
 	if (sodium_base642bin(raw, n, cursor, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
 		return false;
 	raw[len] = '\0';
-	if (strlen((char *)raw) != len || strncmp((char *)raw, "c1\x1f", 3))
+	if (!utf8_valid((char *)raw, len) || strncmp((char *)raw, "c1\x1f", 3))
 		return false;
 	char *key = (char *)raw + 3, *sep = strchr(key, '\x1f');
 	if (!sep || strchr(sep + 1, '\x1f'))
@@ -278,4 +414,22 @@ char *prefix_upper_bound(struct arena *a, const char *prefix)
 	if (!*prefix)
 		return NULL;
 	return arena_printf(a, "%s\xf4\x8f\xbf\xbf", prefix);
+}
+
+void addr_group(const char *addr, char *out)
+{
+	unsigned char b[16];
+	if (inet_pton(AF_INET6, addr, b) == 1) {
+		static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+		if (!memcmp(b, mapped, sizeof mapped)) {
+			inet_ntop(AF_INET, b + 12, out, ADDR_GROUP_MAX);
+			return;
+		}
+		memset(b + 8, 0, 8);
+		char net[INET6_ADDRSTRLEN];
+		inet_ntop(AF_INET6, b, net, sizeof net);
+		snprintf(out, ADDR_GROUP_MAX, "%s/64", net);
+		return;
+	}
+	snprintf(out, ADDR_GROUP_MAX, "%s", addr);
 }

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 
@@ -11,19 +12,57 @@
 #define EMAIL_MAX 254
 #define NAME_MAX_CHARS 200
 
-/* The key an email is unique by: trimmed and lower-cased (ASCII). NULL when
- * the address is not valid (one '@', a dot in the domain, no spaces or
- * control characters, at most EMAIL_MAX bytes). */
-char *email_key(struct arena *a, const char *email);
+/* Email addresses. An address is accepted when, once trimmed of spaces,
+ * tabs, CR and LF around it, it is at most EMAIL_MAX bytes of valid UTF-8
+ * of the form local@domain:
+ *   - local: a dot-atom of 1 to 64 bytes: runs of ASCII letters, digits,
+ *     ! # $ % & ' * + - / = ? ^ _ ` { | } ~ and non-ASCII characters
+ *     (RFC 6531), joined by single dots, with no dot at either end;
+ *   - domain: one or more labels joined by dots, each 1 to 63 bytes of
+ *     letters, digits, '-' or non-ASCII characters, neither starting nor
+ *     ending with '-' ("localhost" is a domain: the first operator's
+ *     address is admin@localhost).
+ * Quoted local parts, comments and address literals are refused; so are
+ * spaces, control characters and invisible formatting characters
+ * anywhere. */
 /* The email as the user typed it, trimmed; NULL when invalid. */
 char *email_trim(struct arena *a, const char *email);
+/* The key an email is unique by: the trimmed address with Unicode simple
+ * case folding applied to all of it (so JÖRG@Example.com and
+ * jörg@example.com are one account). No other normalisation is made:
+ * composed and decomposed accents, or an IDN's xn-- form and its Unicode
+ * form, stay different addresses. NULL when the address is invalid. */
+char *email_key(struct arena *a, const char *email);
 
-/* Lower-cases s for case-insensitive matching: ASCII, Latin-1, Latin
- * Extended-A, Greek and Cyrillic capitals; other characters stay as they are. */
+/* ---- UTF-8 ----
+ * Text from outside is checked with utf8_valid() where it enters; every
+ * function here is nevertheless safe on any byte string: an ill-formed
+ * sequence counts as one character and is never read past its NUL. */
+
+#define UTF8_INVALID 0xFFFFFFFFu
+/* Decodes the sequence at s, of which n >= 1 bytes may be read: the code
+ * point in *out and the bytes it takes. An ill-formed sequence (a stray
+ * continuation byte, a truncated sequence, an overlong form, a surrogate,
+ * a value above U+10FFFF) gives UTF8_INVALID and takes 1 byte. */
+size_t utf8_decode(const char *s, size_t n, uint32_t *out);
+/* True when s[0..len) is well-formed UTF-8 without a NUL character. */
+bool utf8_valid(const char *s, size_t len);
+/* Number of characters (an ill-formed byte counts as one). */
+size_t utf8_chars(const char *s);
+
+/* Unicode simple case folding (CaseFolding.txt, statuses C and S) of one
+ * code point, and of a string: the fold of each character, ill-formed
+ * bytes copied as they are. Used for every case-insensitive comparison:
+ * email keys and the search keys of names. */
+uint32_t text_fold_char(uint32_t c);
 char *text_fold(struct arena *a, const char *s);
 
-/* Number of UTF-8 characters (the input is valid UTF-8, as jansson ensures). */
-size_t utf8_chars(const char *s);
+/* A name, company or description as people type it: valid UTF-8 without
+ * control characters (U+0000-U+001F, U+007F-U+009F), line or paragraph
+ * separators (U+2028, U+2029) or the bidirectional embedding, override
+ * and isolate controls (U+202A-U+202E, U+2066-U+2069), which would let a
+ * name reorder the text around it. */
+bool text_is_clean(const char *s);
 
 bool language_valid(const char *lang);
 
@@ -33,11 +72,13 @@ char *html_escape(struct arena *a, const char *s);
 char *url_encode(struct arena *a, const char *s);
 
 /* s as a JSON string literal, quotes included (for small JSON documents
- * written without a JSON library, such as audit details). */
+ * written without a JSON library, such as audit details). Always valid
+ * JSON: an ill-formed UTF-8 byte becomes \ufffd. */
 char *json_quote(struct arena *a, const char *s);
 
 /* The opaque cursor of a keyset page: the last row's sort key and id.
- * Decoding refuses malformed cursors. A cursor is not signed: one made up
+ * Decoding refuses malformed cursors, and those whose key or id is not
+ * valid UTF-8 (they would reach the database as text). A cursor is not signed: one made up
  * by a client only moves where its page starts, within what the client
  * may list anyway. */
 char *cursor_encode(struct arena *a, const char *key, const char *id);
@@ -46,6 +87,15 @@ bool cursor_decode(struct arena *a, const char *cursor, const char **out_key, co
 /* An upper bound of the keys starting with prefix (compared byte by byte),
  * for prefix searches as index range scans; NULL for an empty prefix. */
 char *prefix_upper_bound(struct arena *a, const char *prefix);
+
+/* The group a client address is counted in by per-address limits and
+ * throttles: an IPv4 address as it is (also when written as an
+ * IPv4-mapped IPv6 address), an IPv6 address as its /64 network
+ * ("2001:db8:1:2::/64"), since one host may use every address of its
+ * network. Anything else (not an address) is returned unchanged.
+ * out must hold ADDR_GROUP_MAX bytes. */
+#define ADDR_GROUP_MAX 64
+void addr_group(const char *addr, char *out);
 
 /* Parses a whole decimal integer in [min, max]; false otherwise. */
 bool parse_int(const char *s, long long min, long long max, long long *out);

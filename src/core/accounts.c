@@ -277,6 +277,10 @@ static err_code profile_tx(struct db *db, void *arg, struct err *e)
 
 static err_code check_name(const char *v, const char *field, struct err *e)
 {
+	if (v && !text_is_clean(v))
+		return err_set(e, E_INVALID, field,
+		               "The field '%s' must be valid UTF-8 text without control characters (such as line breaks).",
+		               field);
 	if (v && utf8_chars(v) > NAME_MAX_CHARS)
 		return err_set(e, E_TOO_LONG, field, "The field '%s' is longer than %d characters.", field,
 		               NAME_MAX_CHARS);

@@ -382,6 +382,9 @@ static err_code role_change(struct app *app, struct arena *a, const struct reqin
 		return e->code;
 	if (!create && role_builtin(name))
 		return err_set(e, E_FORBIDDEN, NULL, "Built-in roles cannot be changed.");
+	if (description && !text_is_clean(description))
+		return err_set(e, E_INVALID, "description",
+		               "The description must be valid UTF-8 text without control characters (such as line breaks).");
 	if (description && utf8_chars(description) > ROLE_DESCRIPTION_MAX)
 		return err_set(e, E_TOO_LONG, "description", NULL);
 	const char *perms = NULL;

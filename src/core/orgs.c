@@ -26,6 +26,9 @@ static const char *actor(const struct auth *who)
 
 static err_code check_org_name(const char *name, struct err *e)
 {
+	if (!text_is_clean(name))
+		return err_set(e, E_INVALID, "name",
+		               "The name must be valid UTF-8 text without control characters (such as line breaks).");
 	size_t n = utf8_chars(name);
 	if (n == 0 || strspn(name, " \t") == strlen(name))
 		return err_set(e, E_INVALID, "name", "The name must not be empty.");
