@@ -49,6 +49,14 @@ struct mailer *mailer_start(struct store *st, const struct mailer_config *cfg, s
 /* Finishes the message in hand, then stops. NULL is fine. */
 void mailer_stop(struct mailer *m);
 
+/* Why a stored message cannot be sent (a recipient that is not one valid
+ * address, text that is not valid UTF-8), or NULL when it can. */
+const char *mail_unsendable(const char *to, const char *subject, const char *text, const char *html);
+
+/* A header value as it may appear in a message: as is when it is printable
+ * ASCII, else RFC 2047 encoded words folded onto continuation lines. */
+char *mail_encode_header(struct arena *a, const char *s);
+
 /* Builds the RFC 5322 message (headers and a multipart/alternative body). */
 char *mail_format(struct arena *a, const char *from, const char *to, const char *message_id, const char *subject,
                   const char *text, const char *html, long long date_ms);

@@ -7,6 +7,7 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/text.h"
 #include "store/misc.h"
 #include "store/store.h"
 
@@ -74,22 +75,29 @@ static size_t put_encoded_word(char *o, const char *sep, const char *b64)
 }
 
 /* RFC 2047: a non-ASCII header value as encoded words of at most 75
- * characters each (45 bytes of text, cut between UTF-8 characters), folded
- * onto continuation lines. */
-static char *encode_header(struct arena *a, const char *s)
+ * characters each (at most 45 bytes of text, cut between UTF-8
+ * characters), folded onto continuation lines. Safe on any bytes: a cut
+ * backs off over at most three continuation bytes (a character's tail),
+ * so every word carries 42 bytes or more and the loop always advances. */
+char *mail_encode_header(struct arena *a, const char *s)
 {
 	bool ascii = true;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p >= 0x80 || *p < 0x20)
+		if (*p >= 0x80 || *p < 0x20 || *p == 0x7f)
 			ascii = false;
 	if (ascii)
 		return arena_strdup(a, s);
 	size_t n = strlen(s);
-	char *out = arena_alloc(a, (n / 30 + 2) * 80), *o = out;
+	char *out = arena_alloc(a, (n / 42 + 1) * 80 + 1), *o = out;
 	for (size_t off = 0; off < n;) {
 		size_t take = n - off < 45 ? n - off : 45;
-		while (take < n - off && ((unsigned char)s[off + take] & 0xC0) == 0x80)
-			take--; /* do not split a character */
+		if (take < n - off) {
+			size_t back = 0;
+			while (back < 3 && ((unsigned char)s[off + take - back] & 0xC0) == 0x80)
+				back++;
+			if (((unsigned char)s[off + take - back] & 0xC0) != 0x80)
+				take -= back; /* a character boundary within reach */
+		}
 		char b64[64];
 		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)s + off, take,
 		                  sodium_base64_VARIANT_ORIGINAL);
@@ -98,6 +106,21 @@ static char *encode_header(struct arena *a, const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+const char *mail_unsendable(const char *to, const char *subject, const char *text, const char *html)
+{
+	struct arena *a = arena_new();
+	const char *trimmed = email_trim(a, to);
+	bool address_ok = trimmed && !strcmp(trimmed, to);
+	arena_free(a);
+	if (!address_ok)
+		return "the recipient is not a valid email address";
+	if (!utf8_valid(subject, strlen(subject)))
+		return "the subject is not valid UTF-8";
+	if (!utf8_valid(text, strlen(text)) || !utf8_valid(html, strlen(html)))
+		return "the body is not valid UTF-8";
+	return NULL;
 }
 
 char *mail_format(struct arena *a, const char *from, const char *to, const char *message_id, const char *subject,
@@ -129,7 +152,7 @@ char *mail_format(struct arena *a, const char *from, const char *to, const char 
 	                    "\r\n"
 	                    "%s"
 	                    "--%s--\r\n",
-	                    date, from, to, encode_header(a, subject), message_id, boundary, boundary,
+	                    date, from, to, mail_encode_header(a, subject), message_id, boundary, boundary,
 	                    b64_lines(a, text), boundary, b64_lines(a, html), boundary);
 }
 
@@ -267,11 +290,21 @@ static bool mailer_once(struct mailer *m)
 		return false;
 	}
 	char errbuf[512] = "";
-	const char *msg = mail_format(a, m->cfg.from, c.msg.recipient, c.msg.id, c.msg.subject, c.msg.body_text,
-	                              c.msg.body_html, c.msg.created_at);
-	bool ok = m->cfg.smtp_url ? deliver_smtp(m, c.msg.recipient, msg, errbuf, sizeof errbuf)
-	                          : deliver_file(m, c.msg.id, msg, errbuf, sizeof errbuf);
-	struct outcome_arg o = {c.msg.id, ok, c.msg.attempts, errbuf};
+	/* Stored data the mailer cannot turn into a message fails at once with
+	 * the reason; retrying would not change it, and the rest of the outbox
+	 * goes on. */
+	const char *unsendable =
+	        mail_unsendable(c.msg.recipient, c.msg.subject, c.msg.body_text, c.msg.body_html);
+	bool ok = false;
+	if (unsendable) {
+		snprintf(errbuf, sizeof errbuf, "%s", unsendable);
+	} else {
+		const char *msg = mail_format(a, m->cfg.from, c.msg.recipient, c.msg.id, c.msg.subject,
+		                              c.msg.body_text, c.msg.body_html, c.msg.created_at);
+		ok = m->cfg.smtp_url ? deliver_smtp(m, c.msg.recipient, msg, errbuf, sizeof errbuf)
+		                     : deliver_file(m, c.msg.id, msg, errbuf, sizeof errbuf);
+	}
+	struct outcome_arg o = {c.msg.id, ok, unsendable ? MAX_ATTEMPTS : c.msg.attempts, errbuf};
 	rc = store_tx(m->store, true, outcome_tx, &o, &e);
 	struct logline l;
 	log_begin(&l, ok ? LOG_INFO : LOG_WARN, ok ? "mail_sent" : "mail_failed");

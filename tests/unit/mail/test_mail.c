@@ -353,6 +353,143 @@ static void enqueue_writes_the_outbox_in_the_transaction(void **state)
 	arena_free(a);
 }
 
+/* The encoded words of a header, decoded and joined: the original bytes. */
+static char *decode_words(struct arena *a, const char *hdr)
+{
+	char *out = arena_strdup(a, "");
+	char *copy = arena_strdup(a, hdr), *save = NULL;
+	for (char *w = strtok_r(copy, " \r\n", &save); w; w = strtok_r(NULL, " \r\n", &save)) {
+		size_t n = strlen(w);
+		assert_true(n <= 75);
+		assert_memory_equal(w, "=?UTF-8?B?", 10);
+		assert_string_equal(w + n - 2, "?=");
+		out = arena_printf(a, "%s%s", out, b64_decode(a, w + 10, n - 12));
+	}
+	return out;
+}
+
+/* A stored value that is not UTF-8 used to stop the encoder advancing and
+ * overrun its buffer (and the mailer crashed again after every restart). */
+static void header_encoder_is_safe_on_any_bytes(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	char cont[201], lead[46], mixed[300];
+	memset(cont, 0x80, 200);
+	cont[200] = '\0';
+	lead[0] = 'A';
+	memset(lead + 1, 0xBF, 44);
+	lead[45] = '\0';
+	for (size_t i = 0; i < sizeof mixed - 1; i++)
+		mixed[i] = (char)(i % 7 == 0 ? 0xF0 : i % 5 == 0 ? 0xC3 : 'a' + (int)(i % 26));
+	mixed[sizeof mixed - 1] = '\0';
+	const char *inputs[] = {cont, lead, mixed, "\xf0", "Caf\xc3\xa9 \xf0\x9f\x98\x80 et cr\xc3\xa8me", "a\x7f"};
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		char *h = mail_encode_header(a, inputs[i]);
+		assert_string_equal(decode_words(a, h), inputs[i]);
+	}
+	assert_string_equal(mail_encode_header(a, "plain ascii"), "plain ascii");
+	arena_free(a);
+}
+
+static void unsendable_messages_are_named(void **state)
+{
+	(void)state;
+	assert_null(mail_unsendable("ann@example.com", "Caf\xc3\xa9", "t", "h"));
+	assert_non_null(mail_unsendable("ann@example.com\r\nBcc: x@example.com", "s", "t", "h"));
+	assert_non_null(mail_unsendable("not an address", "s", "t", "h"));
+	assert_non_null(mail_unsendable("ann@example.com", "Acme \xf0", "t", "h"));
+	assert_non_null(mail_unsendable("ann@example.com", "s", "t\xc3", "h"));
+	assert_non_null(mail_unsendable("ann@example.com", "s", "t", "\xff"));
+}
+
+static const char SQL_OUTBOX_STATE[] = "SELECT state, COALESCE(last_error, '') FROM outbox WHERE id = $1";
+
+struct state_arg {
+	struct arena *a;
+	const char *id, *state, *error;
+};
+
+static err_code state_tx(struct db *db, void *arg, struct err *e)
+{
+	struct state_arg *s = arg;
+	struct db_stmt *st = store_prepare(db, SQL_OUTBOX_STATE, e);
+	if (!st)
+		return e->code;
+	db_bind_text(st, 1, s->id);
+	if (db_step(st) != DB_ROW)
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	s->state = store_col_dup(st, 0, s->a);
+	s->error = store_col_dup(st, 1, s->a);
+	return E_OK;
+}
+
+struct insert_arg {
+	const struct outbox_msg *m;
+};
+
+static err_code insert_tx(struct db *db, void *arg, struct err *e)
+{
+	struct insert_arg *i = arg;
+	return store_outbox_insert(db, i->m, clock_now_ms(), e);
+}
+
+/* Rows the mailer cannot render fail with the reason; the next message
+ * is delivered all the same. (SQLite only: PostgreSQL refuses such text.) */
+static void mailer_fails_unrenderable_rows_and_goes_on(void **state)
+{
+	(void)state;
+	struct store *st = test_store();
+	if (strcmp(store_engine(st), "sqlite"))
+		skip();
+	struct arena *a = arena_new();
+	struct err e;
+	struct take_arg t = {.a = a};
+	while (store_tx(st, true, take_tx, &t, &e) == E_OK)
+		; /* an empty outbox */
+	char dir[] = "/tmp/roster-mailer-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char good_to[128];
+	test_email(good_to, sizeof good_to, "good");
+	struct outbox_msg msgs[] = {
+	        {.id = "msg_badsubject", .recipient = "ann@example.com", .language = "en", .subject = "Acme \xf0",
+	         .body_text = "t", .body_html = "h"},
+	        {.id = "msg_badrecipient", .recipient = "ann@example.com\r\nBcc: x@example.com", .language = "en",
+	         .subject = "s", .body_text = "t", .body_html = "h"},
+	        {.id = "msg_badbody", .recipient = "ann@example.com", .language = "en", .subject = "s",
+	         .body_text = "\x80\x80", .body_html = "h"},
+	        {.id = "msg_good", .recipient = good_to, .language = "en", .subject = "Caf\xc3\xa9", .body_text = "t",
+	         .body_html = "h"},
+	};
+	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+		struct insert_arg ia = {&msgs[i]};
+		assert_int_equal(store_tx(st, true, insert_tx, &ia, &e), E_OK);
+	}
+	struct mailer_config mc = {.from = "roster <roster@localhost>", .dir = dir, .poll_ms = 10, .lease_s = 60};
+	struct mailer *m = mailer_start(st, &mc, &e);
+	assert_non_null(m);
+	char path[256];
+	snprintf(path, sizeof path, "%s/msg_good.eml", dir);
+	for (int i = 0; i < 500 && access(path, F_OK) != 0; i++)
+		usleep(10000);
+	mailer_stop(m);
+	assert_int_equal(access(path, F_OK), 0);
+	const char *expect[][2] = {{"msg_badsubject", "subject"}, {"msg_badrecipient", "recipient"}, {"msg_badbody", "body"}};
+	for (size_t i = 0; i < 3; i++) {
+		struct state_arg sa = {.a = a, .id = expect[i][0]};
+		assert_int_equal(store_tx(st, false, state_tx, &sa, &e), E_OK);
+		assert_string_equal(sa.state, "failed");
+		if (!strstr(sa.error, expect[i][1]))
+			fail_msg("%s failed with '%s'", expect[i][0], sa.error);
+		snprintf(path, sizeof path, "%s/%s.eml", dir, expect[i][0]);
+		assert_int_not_equal(access(path, F_OK), 0);
+	}
+	struct state_arg sa = {.a = a, .id = "msg_good"};
+	assert_int_equal(store_tx(st, false, state_tx, &sa, &e), E_OK);
+	assert_string_equal(sa.state, "sent");
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +503,9 @@ int main(void)
 	        cmocka_unit_test(subject_cannot_add_headers),
 	        cmocka_unit_test(encoded_subjects_respect_the_word_limit),
 	        cmocka_unit_test(enqueue_writes_the_outbox_in_the_transaction),
+	        cmocka_unit_test(header_encoder_is_safe_on_any_bytes),
+	        cmocka_unit_test(unsendable_messages_are_named),
+	        cmocka_unit_test(mailer_fails_unrenderable_rows_and_goes_on),
 	};
 	if (!crypto_setup())
 		return 1;
