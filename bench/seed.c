@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "core/members.h"
 #include "core/member_card.h"
+#include "core/migrate.h"
 #include "core/orgs.h"
 #include "store/store.h"
 

@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "core/accounts.h"
 #include "core/member_card.h"
+#include "core/migrate.h"
 #include "core/orgs.h"
 #include "store/store.h"
 

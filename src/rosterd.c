@@ -6,6 +6,7 @@
 #include "config.h"
 #include "core/accounts.h"
 #include "core/member_card.h"
+#include "core/migrate.h"
 #include "http/http.h"
 #include "mail/mail.h"
 #include "store/store.h"

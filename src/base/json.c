@@ -182,6 +182,9 @@ err_code json_body_parse(struct arena *a, const char *body, size_t len, json_t *
 	/* NUL characters are let through the parser so that the field holding
 	 * one is refused by name (422) instead of the whole body (400). */
 	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+	if (!root && json_error_code(&jerr) == json_error_null_byte_in_key)
+		return err_set(e, E_MALFORMED_JSON, NULL, "A key in the body holds a NUL character (line %d, column %d).",
+		               jerr.line, jerr.column);
 	if (!root)
 		return err_set(e, E_MALFORMED_JSON, NULL, "The body is not valid JSON: %.120s (line %d, column %d).",
 		               jerr.text, jerr.line, jerr.column);

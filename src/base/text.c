@@ -124,6 +124,16 @@ char *email_key(struct arena *a, const char *email)
 	return k ? text_fold(a, k) : NULL;
 }
 
+char *email_lookup_key(struct arena *a, const char *email)
+{
+	size_t n;
+	const char *s = trim(email, &n);
+	if (!n || n > EMAIL_MAX || !memchr(s, '@', n) || !utf8_valid(s, n))
+		return NULL;
+	char *t = arena_strndup(a, s, n);
+	return text_is_clean(t) ? text_fold(a, t) : NULL;
+}
+
 bool text_is_clean(const char *s)
 {
 	size_t n = strlen(s);

@@ -34,6 +34,12 @@ char *email_trim(struct arena *a, const char *email);
  * form, stay different addresses. NULL when the address is invalid. */
 char *email_key(struct arena *a, const char *email);
 
+/* The key to look an existing account up by: like email_key(), but for
+ * any trimmed text of at most EMAIL_MAX bytes of clean UTF-8 with an '@',
+ * so that an address an earlier version accepted still finds its account
+ * (signing in, a reset link). NULL otherwise. */
+char *email_lookup_key(struct arena *a, const char *email);
+
 /* ---- UTF-8 ----
  * Text from outside is checked with utf8_valid() where it enters; every
  * function here is nevertheless safe on any byte string: an ill-formed

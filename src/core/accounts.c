@@ -139,7 +139,7 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 err_code account_login(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
                        const char *password, struct login_result *out, struct err *e)
 {
-	struct login_read lr = {.a = a, .key = email_key(a, email), .addr = ri ? ri->client_addr : ""};
+	struct login_read lr = {.a = a, .key = email_lookup_key(a, email), .addr = ri ? ri->client_addr : ""};
 	err_code rc = store_tx(app->store, true, login_begin_tx, &lr, e);
 	if (rc)
 		return rc;
@@ -464,7 +464,7 @@ static err_code forgot_tx(struct db *db, void *arg, struct err *e)
 err_code account_forgot_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
                                  struct err *e)
 {
-	struct forgot_arg f = {app, a, ri, email_key(a, email), 0};
+	struct forgot_arg f = {app, a, ri, email_lookup_key(a, email), 0};
 	err_code rc = store_tx(app->store, true, forgot_tx, &f, e);
 	if (rc)
 		return rc;
@@ -598,7 +598,7 @@ static err_code disable_tx(struct db *db, void *arg, struct err *e)
 
 err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email, struct err *e)
 {
-	const char *key = email_key(a, email);
+	const char *key = email_lookup_key(a, email);
 	if (!key)
 		return err_set(e, E_INVALID_EMAIL, "email", NULL);
 	struct disable_arg d = {a, ri, key};

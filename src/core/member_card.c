@@ -71,7 +71,7 @@ err_code member_cards_refresh(struct db *db, struct arena *a, const char *user_i
  * time so that the arena stays small. */
 #define FILL_BATCH 2000
 
-static err_code fill_cards(struct db *db, void *arg, struct err *e)
+err_code member_cards_fill(struct db *db, void *arg, struct err *e)
 {
 	(void)arg;
 	for (;;) {
@@ -84,12 +84,6 @@ static err_code fill_cards(struct db *db, void *arg, struct err *e)
 		if (r.count < FILL_BATCH)
 			return E_OK;
 	}
-}
-
-err_code core_migrate(struct store *st, struct err *e)
-{
-	static const struct store_data_step steps[] = {{4, fill_cards, NULL}};
-	return store_migrate_with(st, steps, (int)(sizeof steps / sizeof steps[0]), e);
 }
 
 err_code member_insert(struct db *db, struct arena *a, struct member *m, struct err *e)

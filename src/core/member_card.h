@@ -27,8 +27,7 @@ err_code member_insert(struct db *db, struct arena *a, struct member *m, struct 
 /* Rewrites the cards of every membership of user_id from the database. */
 err_code member_cards_refresh(struct db *db, struct arena *a, const char *user_id, struct err *e);
 
-/* Applies the schema migrations, with the data steps that need core's
- * rules (the first cards of memberships made before cards existed). */
-err_code core_migrate(struct store *st, struct err *e);
+/* Migration 004's data step: cards for the memberships that have none. */
+err_code member_cards_fill(struct db *db, void *arg, struct err *e);
 
 #endif

@@ -170,6 +170,33 @@ err_code store_user_list(struct db *db, struct arena *a, const char *after_email
 	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
 }
 
+static const char SQL_USER_EACH[] =
+        "SELECT " USER_COLS ", u.email_key FROM users u WHERE u.id > $1 ORDER BY u.id LIMIT $2";
+
+err_code store_user_each(struct db *db, struct arena *a, const char *after_id, int limit, store_user_key_cb cb,
+                         void *arg, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, SQL_USER_EACH, e);
+	if (!s)
+		return e->code;
+	db_bind_text(s, 1, after_id ? after_id : "");
+	db_bind_int(s, 2, limit);
+	db_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct user u;
+		read_user(s, 0, a, &u);
+		cb(&u, store_col_dup(s, USER_NCOLS, a), arg);
+	}
+	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+}
+
+static const char SQL_USER_SET_EMAIL_KEY[] = "UPDATE users SET email_key = $2 WHERE id = $1";
+
+err_code store_user_set_email_key(struct db *db, const char *id, const char *email_key, struct err *e)
+{
+	return store_run_one(db, SQL_USER_SET_EMAIL_KEY, E_USER_EXISTS, e, id, email_key);
+}
+
 static const char SQL_SESSION_INSERT[] =
         "INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen_at, expires_at, client_addr)"
         " VALUES ($1, $2, $3, $4, $4, $5, $6)";

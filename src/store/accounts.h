@@ -45,6 +45,12 @@ err_code store_operator_exists(struct db *db, bool *out, struct err *e);
 
 /* Users in email order after `after_email_key` (NULL: from the start). */
 typedef void (*store_user_cb)(const struct user *u, void *arg);
+/* Up to limit users in id order after after_id (NULL: from the start),
+ * each with the email key stored for it. */
+typedef void (*store_user_key_cb)(const struct user *u, const char *email_key, void *arg);
+err_code store_user_each(struct db *db, struct arena *a, const char *after_id, int limit, store_user_key_cb cb,
+                         void *arg, struct err *e);
+err_code store_user_set_email_key(struct db *db, const char *id, const char *email_key, struct err *e);
 err_code store_user_list(struct db *db, struct arena *a, const char *after_email_key, int limit, store_user_cb cb,
                          void *arg, struct err *e);
 

@@ -5,6 +5,7 @@
 #include "store/store.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Highest code point, as a cursor sentinel that sorts after every key. */
@@ -161,6 +162,58 @@ err_code store_org_make_independent(struct db *db, const char *id, int64_t now, 
 		return rc;
 	/* No team of the former provider manages it any more. */
 	return store_run(db, SQL_ORG_LEAVE_TEAMS, E_INTERNAL, e, id);
+}
+
+static const char *const SQL_NAMES_PAGE[] = {
+        "SELECT id, name, name_key FROM orgs WHERE id > $1 ORDER BY id LIMIT 500",
+        "SELECT id, name, name_key FROM teams WHERE id > $1 ORDER BY id LIMIT 500",
+};
+static const char *const SQL_NAME_KEY_SET[] = {
+        "UPDATE orgs SET name_key = $2 WHERE id = $1",
+        "UPDATE teams SET name_key = $2 WHERE id = $1",
+};
+
+struct refold_row {
+	const char *id, *key;
+	struct refold_row *next;
+};
+
+err_code store_refold_names(struct db *db, struct err *e)
+{
+	for (int table = 0; table < 2; table++) {
+		char after[ID_MAX] = "";
+		for (;;) {
+			struct arena *a = arena_new();
+			struct db_stmt *s = store_prepare(db, SQL_NAMES_PAGE[table], e);
+			if (!s) {
+				arena_free(a);
+				return e->code;
+			}
+			db_bind_text(s, 1, after);
+			struct refold_row *changed = NULL;
+			int rows = 0;
+			db_rc rc;
+			while ((rc = db_step(s)) == DB_ROW) {
+				rows++;
+				const char *id = store_col_dup(s, 0, a), *key = text_fold(a, db_col_text(s, 1));
+				snprintf(after, sizeof after, "%s", id);
+				if (strcmp(key, db_col_text(s, 2))) {
+					struct refold_row *r = arena_alloc(a, sizeof *r);
+					*r = (struct refold_row){id, key, changed};
+					changed = r;
+				}
+			}
+			err_code erc = rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+			for (; !erc && changed; changed = changed->next)
+				erc = store_run(db, SQL_NAME_KEY_SET[table], E_INTERNAL, e, changed->id, changed->key);
+			arena_free(a);
+			if (erc)
+				return erc;
+			if (rows < 500)
+				break;
+		}
+	}
+	return E_OK;
 }
 
 static const char SQL_ORG_LOCK[] = "UPDATE orgs SET updated_at = updated_at WHERE id = $1";

@@ -41,6 +41,11 @@ struct org_view {
 err_code store_org_view(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct org_view *out,
                         struct err *e);
 
+/* Writes again the search key of every organization and team name whose
+ * key differs from text_fold() of the name (after the folding rules
+ * changed). */
+err_code store_refold_names(struct db *db, struct err *e);
+
 /* Serializes changes to one organization's memberships (see store_user_lock). */
 err_code store_org_lock(struct db *db, const char *id, struct err *e);
 

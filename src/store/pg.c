@@ -111,7 +111,8 @@ static db_rc pg_exec(struct db *db, const char *script)
 	struct pg_db *d = (struct pg_db *)db;
 	PGresult *r = PQexec(d->conn, script);
 	ExecStatusType st = PQresultStatus(r);
-	db_rc rc = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) ? DB_OK : classify(d, r);
+	/* A script of comments only (a migration with nothing but a C step) is empty, not wrong. */
+	db_rc rc = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) ? DB_OK : classify(d, r);
 	PQclear(r);
 	return db->last_rc = rc;
 }

@@ -20,6 +20,7 @@
 #include "base/log.h"
 #include "core/accounts.h"
 #include "core/member_card.h"
+#include "core/migrate.h"
 #include "store/store.h"
 
 static inline const char *test_db_url(void)

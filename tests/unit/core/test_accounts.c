@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "core/accounts.h"
 #include "core/member_card.h"
+#include "core/migrate.h"
 #include "store/misc.h"
 
 #define LIFETIME_MS (24 * 3600 * 1000LL)

@@ -1,0 +1,4 @@
+-- Emails are unique by their Unicode simple case fold, and the search keys
+-- of names fold every script (base/text.h). The keys of rows with
+-- non-ASCII text are written again by the C step that runs with this
+-- migration (core/migrate.c); the schema itself does not change.
