@@ -18,26 +18,34 @@ json_t *api_user_json(const struct user *u);
 json_t *api_org_json(const struct org *o);
 json_t *api_perms_json(permset p);
 
-/* A list answer written as it goes: api_page_stream() opens
- * {"items": [ in w, the items follow, api_reply_page() closes it with the
- * next cursor (count of items, the last one's key and id). */
-void api_page_stream(struct request *r, struct jw *w);
-err_code api_reply_page(struct request *r, struct jw *w, int count, int limit, const char *last_key,
-                        const char *last_id);
-
-/* ?limit= (1..200, default 50) and ?cursor=: the keyset position. */
+/* ?limit= (1..200, default 50) and ?cursor=: the keyset position. A list
+ * asks core for `fetch` items, one more than the page: when that one
+ * comes, something follows and the page gets a next_cursor; otherwise
+ * next_cursor is null, also when the page ends exactly at the last item. */
 struct api_page {
-	int limit;
+	int limit, fetch;
 	const char *after_key, *after_id;
 	int count;
+	bool more; /* the item after the page was seen */
 	const char *last_key, *last_id;
 	json_t *items; /* made by the first api_page_add(), owned by the request */
 };
 err_code api_page_begin(struct request *r, struct api_page *p, struct err *e);
-/* Adds an item (reference stolen) and remembers its position. */
+/* Adds an item (reference stolen) and remembers its position; the item
+ * past the page is only noted. */
 void api_page_add(struct request *r, struct api_page *p, json_t *item, const char *key, const char *id);
-/* {"items": [...], "next_cursor": ...}: a cursor when the page is full. */
+/* {"items": [...], "next_cursor": ...}. */
 err_code api_page_reply(struct request *r, struct api_page *p);
+
+/* A list answer written as it goes: api_page_stream() opens
+ * {"items": [ in w; for each item api_page_take() says whether it belongs
+ * to the page (false for the one past it) and, when it does, the caller
+ * writes it and records its position with api_page_mark(); api_reply_page()
+ * closes the answer with the next cursor. */
+void api_page_stream(struct request *r, struct api_page *p, struct jw *w);
+bool api_page_take(struct api_page *p);
+void api_page_mark(struct request *r, struct api_page *p, const char *key, const char *id);
+err_code api_reply_page(struct request *r, struct api_page *p, struct jw *w);
 
 err_code api_login(struct request *r, struct err *e);
 err_code api_logout(struct request *r, struct err *e);

@@ -45,7 +45,7 @@ err_code api_audit_list(struct request *r, struct err *e)
 	        .org_id = http_access(r)->org.id,
 	        .action = http_query(r, "action"),
 	        .actor_id = http_query(r, "actor"),
-	        .limit = p.limit,
+	        .limit = p.fetch,
 	};
 	if (parse_time(r, "since", &q.since, e) || parse_time(r, "until", &q.until, e))
 		return e->code;

@@ -15,20 +15,18 @@ static err_code reply_member(struct request *r, int status, const struct member 
 }
 
 struct list_state {
+	struct request *r;
+	struct api_page *p;
 	struct jw w;
-	struct arena *a;
-	int count;
-	const char *last_key, *last_id;
 };
 
 static void list_item(const struct member_item *it, void *arg)
 {
 	struct list_state *ls = arg;
+	if (!api_page_take(ls->p))
+		return;
 	jw_raw(&ls->w, it->card);
-	ls->count++;
-	/* The item's strings end with the call; the last ones make the cursor. */
-	ls->last_key = arena_strdup(ls->a, it->sort_key);
-	ls->last_id = arena_strdup(ls->a, it->user_id);
+	api_page_mark(ls->r, ls->p, it->sort_key, it->user_id);
 }
 
 err_code api_members_list(struct request *r, struct err *e)
@@ -42,15 +40,15 @@ err_code api_members_list(struct request *r, struct err *e)
 	        .sort = http_query(r, "sort"),
 	        .after_key = p.after_key,
 	        .after_id = p.after_id,
-	        .limit = p.limit,
+	        .limit = p.fetch,
 	};
 	if (q.q && utf8_chars(q.q) > 200)
 		return err_set(e, E_TOO_LONG, "q", NULL);
-	struct list_state ls = {.a = http_arena(r)};
-	api_page_stream(r, &ls.w);
+	struct list_state ls = {.r = r, .p = &p};
+	api_page_stream(r, &p, &ls.w);
 	if (member_list(http_app(r), http_arena(r), http_access(r), &q, list_item, &ls, e))
 		return e->code;
-	return api_reply_page(r, &ls.w, ls.count, p.limit, ls.last_key, ls.last_id);
+	return api_reply_page(r, &p, &ls.w);
 }
 
 err_code api_members_create(struct request *r, struct err *e)

@@ -79,11 +79,9 @@ err_code api_orgs_list(struct request *r, struct err *e)
 	if (api_page_begin(r, &p, e))
 		return e->code;
 	struct list_state ls = {r, &p};
-	if (org_list(http_app(r), http_arena(r), http_auth(r), http_query(r, "q"), p.after_key, p.after_id, p.limit,
+	if (org_list(http_app(r), http_arena(r), http_auth(r), http_query(r, "q"), p.after_key, p.after_id, p.fetch,
 	             list_item, &ls, e))
 		return e->code;
-	if (!http_auth(r)->user.is_operator) /* one's own organizations come whole */
-		p.count = 0;
 	return api_page_reply(r, &p);
 }
 
@@ -195,7 +193,7 @@ err_code api_customers_list(struct request *r, struct err *e)
 		return e->code;
 	struct list_state ls = {r, &p};
 	if (org_customer_list(http_app(r), http_arena(r), http_access(r), http_query(r, "q"), p.after_key, p.after_id,
-	                      p.limit, list_item, &ls, e))
+	                      p.fetch, list_item, &ls, e))
 		return e->code;
 	return api_page_reply(r, &p);
 }

@@ -16,10 +16,28 @@ err_code api_page_begin(struct request *r, struct api_page *p, struct err *e)
 			return err_set(e, E_BAD_REQUEST, "limit", "limit must be a whole number from 1 to 200.");
 		p->limit = (int)n;
 	}
+	p->fetch = p->limit + 1;
 	const char *cursor = http_query(r, "cursor");
 	if (cursor && *cursor && !cursor_decode(http_arena(r), cursor, &p->after_key, &p->after_id))
 		return err_set(e, E_INVALID_CURSOR, "cursor", NULL);
 	return E_OK;
+}
+
+bool api_page_take(struct api_page *p)
+{
+	if (p->count >= p->limit) {
+		p->more = true;
+		return false;
+	}
+	p->count++;
+	return true;
+}
+
+void api_page_mark(struct request *r, struct api_page *p, const char *key, const char *id)
+{
+	/* The item's strings may end with the callback; the last ones make the cursor. */
+	p->last_key = arena_strdup(http_arena(r), key);
+	p->last_id = arena_strdup(http_arena(r), id);
 }
 
 static void drop_items(void *items)
@@ -29,40 +47,46 @@ static void drop_items(void *items)
 
 void api_page_add(struct request *r, struct api_page *p, json_t *item, const char *key, const char *id)
 {
+	if (!api_page_take(p)) {
+		json_decref(item);
+		return;
+	}
 	if (!p->items) { /* the request's arena lets go of it, whichever way the handler returns */
 		p->items = json_array();
 		arena_defer(http_arena(r), drop_items, p->items);
 	}
 	json_array_append_new(p->items, item);
-	p->count++;
-	p->last_key = key;
-	p->last_id = id;
+	api_page_mark(r, p, key, id);
+}
+
+static const char *next_cursor(struct request *r, const struct api_page *p)
+{
+	return p->more && p->last_id ? cursor_encode(http_arena(r), p->last_key ? p->last_key : "", p->last_id) : NULL;
 }
 
 err_code api_page_reply(struct request *r, struct api_page *p)
 {
-	json_t *next = p->count == p->limit && p->last_id
-	                       ? json_string(cursor_encode(http_arena(r), p->last_key ? p->last_key : "", p->last_id))
-	                       : json_null();
+	const char *c = next_cursor(r, p);
+	json_t *next = c ? json_string(c) : json_null();
 	return http_reply_json(r, 200,
 	                       p->items ? json_pack("{s:O, s:o}", "items", p->items, "next_cursor", next)
 	                                : json_pack("{s:[], s:o}", "items", "next_cursor", next));
 }
 
-void api_page_stream(struct request *r, struct jw *w)
+void api_page_stream(struct request *r, struct api_page *p, struct jw *w)
 {
+	(void)p;
 	jw_init(w, http_arena(r));
 	jw_obj(w);
 	jw_key(w, "items");
 	jw_arr(w);
 }
 
-err_code api_reply_page(struct request *r, struct jw *w, int count, int limit, const char *last_key,
-                        const char *last_id)
+err_code api_reply_page(struct request *r, struct api_page *p, struct jw *w)
 {
 	jw_end_arr(w);
 	jw_key(w, "next_cursor");
-	jw_str(w, count == limit && last_id ? cursor_encode(http_arena(r), last_key ? last_key : "", last_id) : NULL);
+	jw_str(w, next_cursor(r, p));
 	jw_end_obj(w);
 	return http_reply_text(r, 200, "application/json", jw_buf(w), w->len);
 }

@@ -185,25 +185,10 @@ struct list_arg {
 	void *arg;
 };
 
-struct page_arg {
-	org_item_cb cb;
-	void *arg;
-};
-
-static void page_item(const struct org *o, void *arg)
-{
-	struct page_arg *p = arg;
-	p->cb(o, NULL, p->arg);
-}
-
 static err_code list_tx(struct db *db, void *arg, struct err *e)
 {
 	struct list_arg *l = arg;
-	if (l->q.provider_id || l->who->user.is_operator) {
-		struct page_arg p = {l->cb, l->arg};
-		return store_org_list(db, l->a, &l->q, page_item, &p, e);
-	}
-	return store_orgs_of_user(db, l->a, l->who->user.id, l->cb, l->arg, e);
+	return store_org_list(db, l->a, &l->q, l->cb, l->arg, e);
 }
 
 static void set_prefix(struct arena *a, const char *q, struct org_query *oq)
@@ -218,6 +203,9 @@ err_code org_list(struct app *app, struct arena *a, const struct auth *who, cons
                   const char *after_id, int limit, org_item_cb cb, void *arg, struct err *e)
 {
 	struct list_arg l = {a, who, {.after_name = after_key, .after_id = after_id, .limit = limit}, cb, arg};
+	/* Operators see every organization, everyone else their own, with their role. */
+	if (!who->user.is_operator)
+		l.q.member_id = who->user.id;
 	set_prefix(a, q, &l.q);
 	return store_read(app->store, list_tx, &l, e);
 }

@@ -224,22 +224,27 @@ err_code store_org_lock(struct db *db, const char *id, struct err *e)
 }
 
 #define ORG_PAGE(where)                                                                                                \
-	"SELECT " ORG_COLS ", o.name_key FROM orgs o WHERE " where " AND (o.name_key, o.id) > ($2, $3)"                \
+	"SELECT " ORG_COLS ", NULL FROM orgs o WHERE " where " AND (o.name_key, o.id) > ($2, $3)"                      \
 	" ORDER BY o.name_key, o.id LIMIT $4"
-static const char SQL_ORG_LIST_ALL[] = ORG_PAGE("$1 = $1");
-static const char SQL_ORG_LIST_ALL_Q[] = ORG_PAGE("$1 = $1 AND o.name_key >= $5 AND o.name_key < $6");
-static const char SQL_ORG_LIST_PROVIDER[] = ORG_PAGE("o.provider_id = $1");
-static const char SQL_ORG_LIST_PROVIDER_Q[] = ORG_PAGE("o.provider_id = $1 AND o.name_key >= $5 AND o.name_key < $6");
+#define ORG_MEMBER_PAGE(where)                                                                                         \
+	"SELECT " ORG_COLS ", m.role FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1" where       \
+	" AND (o.name_key, o.id) > ($2, $3) ORDER BY o.name_key, o.id LIMIT $4"
+#define Q_RANGE " AND o.name_key >= $5 AND o.name_key < $6"
+/* [all | provider | member][without q | with q] */
+static const char *const SQL_ORG_LISTS[3][2] = {
+        {ORG_PAGE("$1 = $1"), ORG_PAGE("$1 = $1" Q_RANGE)},
+        {ORG_PAGE("o.provider_id = $1"), ORG_PAGE("o.provider_id = $1" Q_RANGE)},
+        {ORG_MEMBER_PAGE(""), ORG_MEMBER_PAGE(Q_RANGE)},
+};
 
 err_code store_org_list(struct db *db, struct arena *a, const struct org_query *q, store_org_cb cb, void *arg,
                         struct err *e)
 {
-	const char *sql = q->provider_id ? (q->q_lo ? SQL_ORG_LIST_PROVIDER_Q : SQL_ORG_LIST_PROVIDER)
-	                                 : (q->q_lo ? SQL_ORG_LIST_ALL_Q : SQL_ORG_LIST_ALL);
-	struct db_stmt *s = store_prepare(db, sql, e);
+	int which = q->provider_id ? 1 : q->member_id ? 2 : 0;
+	struct db_stmt *s = store_prepare(db, SQL_ORG_LISTS[which][q->q_lo != NULL], e);
 	if (!s)
 		return e->code;
-	db_bind_text(s, 1, q->provider_id ? q->provider_id : "");
+	db_bind_text(s, 1, q->provider_id ? q->provider_id : q->member_id ? q->member_id : "");
 	db_bind_text(s, 2, q->after_name ? q->after_name : "");
 	db_bind_text(s, 3, q->after_id ? q->after_id : "");
 	db_bind_int(s, 4, q->limit);
@@ -251,7 +256,7 @@ err_code store_org_list(struct db *db, struct arena *a, const struct org_query *
 	while ((rc = db_step(s)) == DB_ROW) {
 		struct org o;
 		read_org(s, 0, a, &o);
-		cb(&o, arg);
+		cb(&o, store_col_dup(s, 9, a), arg);
 	}
 	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
 }

@@ -51,14 +51,17 @@ err_code store_org_lock(struct db *db, const char *id, struct err *e);
 
 /* A page of organizations in name order after (after_name, after_id).
  * q_lo/q_hi: a prefix range on the folded name, or NULL for all.
- * provider_id: only that provider's customers; NULL for every org. */
+ * provider_id: only that provider's customers; member_id: only the
+ * organizations that user belongs to, each with the user's role (NULL
+ * otherwise); neither: every org. */
 struct org_query {
 	const char *provider_id;
+	const char *member_id;
 	const char *q_lo, *q_hi;
 	const char *after_name, *after_id;
 	int limit;
 };
-typedef void (*store_org_cb)(const struct org *o, void *arg);
+typedef void (*store_org_cb)(const struct org *o, const char *role, void *arg);
 err_code store_org_list(struct db *db, struct arena *a, const struct org_query *q, store_org_cb cb, void *arg,
                         struct err *e);
 

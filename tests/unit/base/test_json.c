@@ -213,7 +213,7 @@ static void body_parse_refuses_malformed(void **state)
 	                     "nul",
 	                     "{\"a\":\"\\x\"}",
 	                     "{\"a\":1,\"a\":2}",
-	                     "{\"a\":\"x\\u0000y\"}"};
+	                     "{\"a\\u0000b\":1}"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct err e;
 		err_clear(&e);
@@ -222,6 +222,37 @@ static void body_parse_refuses_malformed(void **state)
 		assert_int_equal(err_status(e.code), 400);
 		assert_null(obj);
 	}
+	arena_free(a);
+}
+
+/* A NUL inside a string passes the parser, so that the field holding it
+ * is refused by name (422), in a plain field and in a list of strings. */
+static void nul_in_a_string_is_refused_by_field(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *body = "{\"email\":\"a\\u0000b@x.example\",\"tags\":[\"ok\",\"x\\u0000\"]}";
+	struct err e;
+	err_clear(&e);
+	json_t *obj = NULL;
+	assert_int_equal(json_body_parse(a, body, strlen(body), &obj, &e), E_OK);
+	const char *email = NULL;
+	struct json_strings tags = {0};
+	const struct json_field one[] = {JF_STRING("email", &email, JF_REQUIRED, 0), JF_STRINGS("tags", &tags, JF_OPTIONAL, 4),
+	                                 JF_END};
+	assert_int_equal(json_spec_parse_in(a, obj, one, &e), E_INVALID);
+	assert_int_equal(err_status(e.code), 422);
+	assert_string_equal(e.field, "email");
+	const char *body2 = "{\"tags\":[\"ok\",\"x\\u0000\"]}";
+	assert_int_equal(json_body_parse(a, body2, strlen(body2), &obj, &e), E_OK);
+	assert_int_equal(json_spec_parse_in(a, obj, one, &e), E_MISSING_FIELD);
+	const struct json_field two[] = {JF_STRINGS("tags", &tags, JF_REQUIRED, 4), JF_END};
+	assert_int_equal(json_spec_parse_in(a, obj, two, &e), E_INVALID);
+	assert_string_equal(e.field, "tags");
+	assert_true(json_has_nul(obj));
+	const char *body3 = "{\"s\":{\"k\":[1,\"fine\"]}}";
+	assert_int_equal(json_body_parse(a, body3, strlen(body3), &obj, &e), E_OK);
+	assert_false(json_has_nul(obj));
 	arena_free(a);
 }
 
@@ -358,6 +389,7 @@ int main(void)
 	        cmocka_unit_test(body_parse_accepts_an_object),
 	        cmocka_unit_test(body_parse_refuses_malformed),
 	        cmocka_unit_test(body_parse_refuses_non_objects),
+	        cmocka_unit_test(nul_in_a_string_is_refused_by_field),
 	        cmocka_unit_test(body_parse_limits_depth),
 	        cmocka_unit_test(body_parse_ignores_brackets_in_strings),
 	        cmocka_unit_test(time_renders_rfc3339_or_null),

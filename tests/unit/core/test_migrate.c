@@ -21,8 +21,9 @@ static void member_found(const struct member_item *it, void *arg)
 	f->n++;
 }
 
-static void org_found(const struct org *o, void *arg)
+static void org_found(const struct org *o, const char *role, void *arg)
 {
+	(void)role;
 	struct found *f = arg;
 	if (f->n < 8)
 		f->ids[f->n] = arena_strdup(f->a, o->id);
