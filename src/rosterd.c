@@ -14,12 +14,15 @@
 #include <curl/curl.h>
 #include <malloc.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static void print_sign_in(const struct config *cfg, const char *email, const char *password)
+/* base: the address the server really listens on (--listen with the port
+ * it got), which is where the operator can sign in from this machine. */
+static void print_sign_in(const char *base, const char *email, const char *password)
 {
 	printf("\n  roster is ready. The first operator account was created:\n\n"
 	       "    email:    %s\n"
@@ -28,7 +31,7 @@ static void print_sign_in(const struct config *cfg, const char *email, const cha
 	       "    curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\\n"
 	       "         -d '{\"email\":\"%s\",\"password\":\"%s\"}'\n\n"
 	       "  This is shown once; change the password with POST /api/v1/me/password.\n\n",
-	       email, password, cfg->public_url, email, password);
+	       email, password, base, email, password);
 	fflush(stdout);
 }
 
@@ -84,19 +87,17 @@ int main(int argc, char **argv)
 	        .session_idle_ms = cfg.session_idle_ms,
 	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
+	char password[32] = "";
+	bool bootstrapped = false;
 	if (cfg.bootstrap_operator) {
 		struct arena *a = arena_new();
-		char password[32];
-		bool created = false;
-		if (account_bootstrap_operator(&app, a, cfg.bootstrap_operator, password, sizeof password, &created,
+		if (account_bootstrap_operator(&app, a, cfg.bootstrap_operator, password, sizeof password, &bootstrapped,
 		                               &e)) {
 			fprintf(stderr, "rosterd: --bootstrap-operator: %s\n", err_message(&e));
 			arena_free(a);
 			store_free(store);
 			return 1;
 		}
-		if (created)
-			print_sign_in(&cfg, cfg.bootstrap_operator, password);
 		arena_free(a);
 	}
 	struct mailer_config mc = {
@@ -117,7 +118,6 @@ int main(int argc, char **argv)
 	        .idle_timeout_s = cfg.idle_timeout,
 	        .max_connections = cfg.max_connections,
 	        .max_connections_per_addr = cfg.max_connections_per_addr,
-	        .secure_cookies = cfg.public_https,
 	        .trusted_proxies = cfg.trusted_proxies,
 	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
@@ -129,7 +129,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	char address[300];
-	snprintf(address, sizeof address, "%s:%d", cfg.listen_host, http_port(server));
+	/* An IPv6 host goes in brackets, as in a URL. */
+	bool v6 = strchr(cfg.listen_host, ':') && cfg.listen_host[0] != '[';
+	snprintf(address, sizeof address, "%s%s%s:%d", v6 ? "[" : "", cfg.listen_host, v6 ? "]" : "", http_port(server));
 	struct logline l;
 	log_begin(&l, LOG_INFO, "listening");
 	log_str(&l, "address", address);
@@ -138,6 +140,12 @@ int main(int argc, char **argv)
 	log_int(&l, "threads", cfg.threads);
 	log_end(&l);
 	log_flush_all();
+	if (bootstrapped) {
+		char base[320];
+		snprintf(base, sizeof base, "http://%s", address);
+		print_sign_in(base, cfg.bootstrap_operator, password);
+		sodium_memzero(password, sizeof password);
+	}
 	if (isatty(STDOUT_FILENO) || cfg.bootstrap_operator) {
 		printf("rosterd listening on http://%s\n", address);
 		fflush(stdout);

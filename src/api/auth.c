@@ -15,6 +15,19 @@ json_t *api_user_json(const struct user *u)
 	                 json_time(u->created_at), "updated_at", json_time(u->updated_at));
 }
 
+/* The one place that decides the session cookie's attributes: set at
+ * sign-in and cleared at sign-out alike, Secure whenever the public URL is
+ * https (a clearing cookie without it is refused by browsers for a Secure
+ * one of the same name). */
+static void set_session_cookie(struct request *r, const char *value, long long max_age_s)
+{
+	const struct app *app = http_app(r);
+	bool secure = !strncmp(app->public_url, "https://", 8);
+	http_add_header(r, "Set-Cookie",
+	                arena_printf(http_arena(r), "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%lld%s",
+	                             HTTP_SESSION_COOKIE, value, max_age_s, secure ? "; Secure" : ""));
+}
+
 err_code api_login(struct request *r, struct err *e)
 {
 	const char *email = NULL, *password = NULL;
@@ -28,11 +41,7 @@ err_code api_login(struct request *r, struct err *e)
 	struct login_result res;
 	if (account_login(http_app(r), http_arena(r), http_reqinfo(r), email, password, &res, e))
 		return e->code;
-	const struct app *app = http_app(r);
-	char *cookie = arena_printf(http_arena(r), "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%lld%s",
-	                            HTTP_SESSION_COOKIE, res.token, (long long)(app->session_lifetime_ms / 1000),
-	                            !strncmp(app->public_url, "https://", 8) ? "; Secure" : "");
-	http_add_header(r, "Set-Cookie", cookie);
+	set_session_cookie(r, res.token, (long long)(http_app(r)->session_lifetime_ms / 1000));
 	return http_reply_json(r, 200,
 	                       json_pack("{s:s, s:o, s:o}", "token", res.token, "expires_at", json_time(res.expires_at),
 	                                 "user", api_user_json(&res.user)));
@@ -42,7 +51,7 @@ err_code api_logout(struct request *r, struct err *e)
 {
 	if (account_logout(http_app(r), http_reqinfo(r), http_auth(r), e))
 		return e->code;
-	http_add_header(r, "Set-Cookie", HTTP_SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+	set_session_cookie(r, "", 0);
 	return http_reply_empty(r, 204);
 }
 

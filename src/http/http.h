@@ -72,7 +72,6 @@ struct http_config {
 	int idle_timeout_s;
 	int max_connections;
 	int max_connections_per_addr;
-	bool secure_cookies;
 	const char *trusted_proxies; /* comma-separated addresses, or NULL */
 	int64_t session_lifetime_ms;
 };

@@ -272,5 +272,13 @@ describe('auth on an https public URL', { timeout: 30000 }, () => {
 		assert.ok(ck.attrs.includes('secure'), `Secure in ${ck.raw}`);
 		assert.ok(ck.attrs.includes('httponly'), `HttpOnly in ${ck.raw}`);
 		assert.ok(ck.attrs.includes('samesite=lax'), `SameSite=Lax in ${ck.raw}`);
+		// signing out clears it with the same attributes, Secure included
+		const out = await api(srv.base).req('POST', '/api/v1/auth/logout', { token: res.json.token });
+		assert.equal(out.status, 204, out.text);
+		const cleared = sessionCookie(out);
+		assert.ok(cleared, 'a clearing cookie');
+		assert.equal(cleared.value, '');
+		for (const a of ['secure', 'httponly', 'samesite=lax', 'path=/', 'max-age=0'])
+			assert.ok(cleared.attrs.includes(a), `${a} in ${cleared.raw}`);
 	});
 });

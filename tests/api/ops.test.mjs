@@ -287,6 +287,9 @@ describe('--bootstrap-operator', { timeout: 30000 }, () => {
 			const m = /"password"\s*:\s*"([^"]+)"/.exec(srv.stdout()) || /password:\s*(\S+)/i.exec(srv.stdout());
 			assert.ok(m, `a password on stdout:\n${srv.stdout()}`);
 			password = m[1];
+			// the sign-in line names the address the server really listens on, not the default
+			assert.ok(srv.stdout().includes(`http://127.0.0.1:${srv.port}/api/v1/auth/login`), srv.stdout());
+			assert.ok(srv.port !== 8080);
 			const res = await api(srv.base).login(boot, password);
 			assert.equal(res.status, 200, res.text);
 			assert.equal(res.json.user.is_operator, true);
