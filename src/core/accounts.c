@@ -1,6 +1,7 @@
 #include "core/accounts.h"
 #include "core/audit.h"
 #include "core/member_card.h"
+#include "core/ops.h"
 
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -48,8 +49,8 @@ err_code password_check(const char *email, const char *password, struct err *e)
 
 struct login_read {
 	struct arena *a;
-	const char *key; /* email key, or NULL when the email is not valid */
-	const char *addr;
+	const char *key;      /* email key, or NULL when the email is not valid */
+	const char *addr_key; /* the client's throttle key */
 	struct user user;
 	bool found;
 	int retry_after;
@@ -58,6 +59,14 @@ struct login_read {
 static char *throttle_key(struct arena *a, const char *kind, const char *value)
 {
 	return arena_printf(a, "%s:%s", kind, value ? value : "");
+}
+
+/* A client address counts in its group: an IPv6 client by its /64. */
+static char *address_key(struct arena *a, const char *kind, const struct reqinfo *ri)
+{
+	char g[ADDR_GROUP_MAX];
+	addr_group(ri && ri->client_addr ? ri->client_addr : "", g);
+	return throttle_key(a, kind, g);
 }
 
 /* Counts the attempt before the password is checked, so that guesses sent
@@ -76,8 +85,7 @@ static err_code login_begin_tx(struct db *db, void *arg, struct err *e)
 		if (count > LOGIN_MAX_FAILURES_ACCOUNT)
 			lr->retry_after = retry_after_s(start, now);
 	}
-	if (store_throttle_hit(db, throttle_key(lr->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, &count, &start,
-	                       e))
+	if (store_throttle_hit(db, lr->addr_key, now, LOGIN_WINDOW_MS, &count, &start, e))
 		return e->code;
 	if (count > LOGIN_MAX_FAILURES_ADDRESS) {
 		int r = retry_after_s(start, now);
@@ -127,7 +135,7 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (lr->key && store_throttle_clear(db, throttle_key(lw->a, "login-account", lr->key), e))
 		return e->code;
-	if (store_throttle_undo(db, throttle_key(lw->a, "login-address", lr->addr), now, LOGIN_WINDOW_MS, e))
+	if (store_throttle_undo(db, lr->addr_key, now, LOGIN_WINDOW_MS, e))
 		return e->code;
 	if (audit(db, lw->ri, lr->user.id, "auth.login", "user", lr->user.id, NULL, e))
 		return e->code;
@@ -139,7 +147,7 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 err_code account_login(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
                        const char *password, struct login_result *out, struct err *e)
 {
-	struct login_read lr = {.a = a, .key = email_lookup_key(a, email), .addr = ri ? ri->client_addr : ""};
+	struct login_read lr = {.a = a, .key = email_lookup_key(a, email), .addr_key = address_key(a, "login-address", ri)};
 	err_code rc = store_tx(app->store, true, login_begin_tx, &lr, e);
 	if (rc)
 		return rc;
@@ -323,13 +331,54 @@ static err_code setpw_tx(struct db *db, void *arg, struct err *e)
 	return audit(db, s->ri, s->user_id, s->action, "user", s->user_id, NULL, e);
 }
 
+/* Wrong current passwords are counted like failed sign-ins, before the
+ * password is checked (so that guesses sent at once cannot outrun the
+ * limit, and a throttled request costs no argon2id work on the CPU pool):
+ * per account and per client address, in windows of their own. */
+struct pwcheck_arg {
+	struct arena *a;
+	const char *account_key, *addr_key;
+	bool undo; /* the second call: a right password takes its attempt back */
+	int retry_after;
+};
+
+static err_code pwcheck_tx(struct db *db, void *arg, struct err *e)
+{
+	struct pwcheck_arg *p = arg;
+	int64_t now = clock_now_ms(), count, start;
+	if (p->undo)
+		return store_throttle_clear(db, p->account_key, e) ||
+		                       store_throttle_undo(db, p->addr_key, now, LOGIN_WINDOW_MS, e)
+		               ? e->code
+		               : E_OK;
+	p->retry_after = 0;
+	if (store_throttle_hit(db, p->account_key, now, LOGIN_WINDOW_MS, &count, &start, e))
+		return e->code;
+	if (count > LOGIN_MAX_FAILURES_ACCOUNT)
+		p->retry_after = retry_after_s(start, now);
+	if (store_throttle_hit(db, p->addr_key, now, LOGIN_WINDOW_MS, &count, &start, e))
+		return e->code;
+	if (count > LOGIN_MAX_FAILURES_ADDRESS && retry_after_s(start, now) > p->retry_after)
+		p->retry_after = retry_after_s(start, now);
+	return E_OK;
+}
+
 err_code account_change_password(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                                  const char *current, const char *new_password, struct err *e)
 {
-	(void)a;
 	if (password_check(who->user.email, new_password, e)) {
 		e->field = "new_password";
 		return e->code;
+	}
+	struct pwcheck_arg p = {a, throttle_key(a, "password-account", who->user.id),
+	                        address_key(a, "password-address", ri), false, 0};
+	if (store_tx(app->store, true, pwcheck_tx, &p, e))
+		return e->code;
+	if (p.retry_after) {
+		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many wrong passwords; try again in %d seconds.",
+		        p.retry_after);
+		e->retry_after = p.retry_after;
+		return E_TOO_MANY_REQUESTS;
 	}
 	if (!who->user.password_hash || strlen(current) > 1024 ||
 	    !password_verify(who->user.password_hash, current, strlen(current)))
@@ -338,7 +387,12 @@ err_code account_change_password(struct app *app, struct arena *a, const struct 
 	if (!password_hash(new_password, strlen(new_password), hash))
 		return err_set(e, E_INTERNAL, NULL, NULL);
 	struct setpw_arg s = {ri, who->user.id, hash, who->session.id, "user.password_changed"};
-	return store_tx(app->store, true, setpw_tx, &s, e);
+	if (store_tx(app->store, true, setpw_tx, &s, e))
+		return e->code;
+	p.undo = true;
+	struct err ignored;
+	store_tx(app->store, true, pwcheck_tx, &p, &ignored);
+	return E_OK;
 }
 
 /* Creates a token of this purpose for the user and queues its email. */
@@ -420,6 +474,11 @@ err_code account_new_user(struct arena *a, const struct user_new *n, struct user
 	return E_OK;
 }
 
+/* A reset request answers the same, in the same time, whether or not the
+ * address has an account: the request itself only counts the attempt
+ * (the same writes for every address); looking the account up, making the
+ * link and queueing its email run after the answer (app_defer). A process
+ * that dies in between loses that request's email; asking again works. */
 struct forgot_arg {
 	struct app *app;
 	struct arena *a;
@@ -428,27 +487,39 @@ struct forgot_arg {
 	int retry_after;
 };
 
-static err_code forgot_tx(struct db *db, void *arg, struct err *e)
+static err_code forgot_throttle_tx(struct db *db, void *arg, struct err *e)
 {
 	struct forgot_arg *f = arg;
 	int64_t now = clock_now_ms(), count, start;
 	f->retry_after = 0;
-	if (store_throttle_hit(db, throttle_key(f->a, "forgot-address", f->ri ? f->ri->client_addr : ""), now,
-	                       LOGIN_WINDOW_MS, &count, &start, e))
+	if (store_throttle_hit(db, address_key(f->a, "forgot-address", f->ri), now, LOGIN_WINDOW_MS, &count, &start,
+	                       e))
 		return e->code;
 	if (count > FORGOT_MAX_PER_ADDRESS)
 		f->retry_after = retry_after_s(start, now);
-	if (f->key) {
-		if (store_throttle_hit(db, throttle_key(f->a, "forgot-email", f->key), now, LOGIN_WINDOW_MS, &count,
-		                       &start, e))
-			return e->code;
-		if (count > FORGOT_MAX_PER_EMAIL && retry_after_s(start, now) > f->retry_after)
-			f->retry_after = retry_after_s(start, now);
-	}
-	if (f->retry_after || !f->key)
-		return E_OK; /* commit the counts, send nothing */
+	/* Text that is no address still costs the same write, in a window of the client's. */
+	const char *key = f->key ? throttle_key(f->a, "forgot-email", f->key) : address_key(f->a, "forgot-invalid", f->ri);
+	if (store_throttle_hit(db, key, now, LOGIN_WINDOW_MS, &count, &start, e))
+		return e->code;
+	if (count > FORGOT_MAX_PER_EMAIL && retry_after_s(start, now) > f->retry_after)
+		f->retry_after = retry_after_s(start, now);
+	return E_OK;
+}
+
+/* What runs after the answer: its own arena and copies of the request's facts. */
+struct forgot_job {
+	struct app *app;
+	struct arena *a;
+	struct reqinfo ri;
+	const char *key;
+};
+
+static err_code forgot_send_tx(struct db *db, void *arg, struct err *e)
+{
+	struct forgot_job *j = arg;
+	int64_t now = clock_now_ms();
 	struct user u;
-	err_code rc = store_user_by_email(db, f->a, f->key, &u, e);
+	err_code rc = store_user_by_email(db, j->a, j->key, &u, e);
 	if (rc == E_NOT_FOUND || (rc == E_OK && strcmp(u.state, "active")))
 		return E_OK;
 	if (rc)
@@ -456,16 +527,31 @@ static err_code forgot_tx(struct db *db, void *arg, struct err *e)
 	/* A new link makes every older one useless; the row lock makes two
 	 * concurrent requests take turns, so only the last link stays valid. */
 	if (store_user_lock(db, u.id, e) || store_token_void_user(db, u.id, now, e) ||
-	    issue_link(f->app, db, f->a, &u, "reset", e))
+	    issue_link(j->app, db, j->a, &u, "reset", e))
 		return e->code;
-	return audit(db, f->ri, u.id, "auth.password_reset_requested", "user", u.id, NULL, e);
+	return audit(db, &j->ri, u.id, "auth.password_reset_requested", "user", u.id, NULL, e);
+}
+
+static void forgot_send(void *arg)
+{
+	struct forgot_job *j = arg;
+	struct err e;
+	err_clear(&e);
+	if (store_tx(j->app->store, true, forgot_send_tx, j, &e)) {
+		struct logline l;
+		log_begin(&l, LOG_WARN, "password_reset_failed");
+		log_str(&l, "request_id", j->ri.request_id);
+		log_str(&l, "error", err_message(&e));
+		log_end(&l);
+	}
+	arena_free(j->a);
 }
 
 err_code account_forgot_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
                                  struct err *e)
 {
 	struct forgot_arg f = {app, a, ri, email_lookup_key(a, email), 0};
-	err_code rc = store_tx(app->store, true, forgot_tx, &f, e);
+	err_code rc = store_tx(app->store, true, forgot_throttle_tx, &f, e);
 	if (rc)
 		return rc;
 	if (f.retry_after) {
@@ -474,6 +560,16 @@ err_code account_forgot_password(struct app *app, struct arena *a, const struct 
 		e->retry_after = f.retry_after;
 		return E_TOO_MANY_REQUESTS;
 	}
+	if (!f.key)
+		return E_OK;
+	struct arena *ja = arena_new();
+	struct forgot_job *j = arena_alloc(ja, sizeof *j);
+	*j = (struct forgot_job){.app = app,
+	                         .a = ja,
+	                         .ri = {.request_id = arena_strdup(ja, ri && ri->request_id ? ri->request_id : ""),
+	                                .client_addr = arena_strdup(ja, ri && ri->client_addr ? ri->client_addr : "")},
+	                         .key = arena_strdup(ja, f.key)};
+	app_defer(app, forgot_send, j);
 	return E_OK;
 }
 

@@ -21,3 +21,9 @@ long long ops_outbox_depth(struct app *app)
 		return -1;
 	return (long long)n;
 }
+
+void app_defer(struct app *app, void (*fn)(void *arg), void *arg)
+{
+	if (!app->defer || !app->defer(app, fn, arg))
+		fn(arg);
+}

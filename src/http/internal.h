@@ -24,13 +24,7 @@ void metrics_observe(int route_index, int status, int64_t duration_ns);
 void metrics_connections(int delta);
 char *metrics_render(struct arena *a, const struct route *routes, size_t nroutes);
 
-/* ---- CPU pool ---- */
-struct offload;
-/* run(item, late): late is true when the item waited longer than max_wait_ms. */
-struct offload *offload_new(int threads, int queue_max, int max_wait_ms, void (*run)(void *item, bool late));
-/* False when the queue is full. */
-bool offload_submit(struct offload *o, void *item);
-/* Runs what is queued, then joins the workers. */
-void offload_free(struct offload *o);
+/* ---- CPU pool: base/offload.h ---- */
+#include "base/offload.h"
 
 #endif

@@ -133,3 +133,80 @@ describe('forgot-password throttle per address', { timeout: 60000 }, () => {
 		assertRetryAfter(res);
 	});
 });
+
+describe('password change throttle per account', { timeout: 60000 }, () => {
+	const victim = email('pwvictim');
+	const other = email('pwother');
+	const racer = email('pwracer');
+	let srv;
+	let c;
+	let token;
+	let otherToken;
+	let racerToken;
+	before(async () => {
+		({ srv, c } = await setup('thr_pwchange', [victim, other, racer]));
+		token = (await c.login(victim, PW)).json.token;
+		otherToken = (await c.login(other, PW)).json.token;
+		racerToken = (await c.login(racer, PW)).json.token;
+	});
+	after(async () => srv && (await srv.stop()));
+
+	const change = (t, current) => c.post('/api/v1/me/password', { current_password: current, new_password: 'a brand new password' }, { token: t });
+
+	test('step 1: ten wrong current passwords from one session → 403 wrong_password each', async () => {
+		for (let i = 1; i <= 10; i++) assertError(await change(token, `wrong ${i}`), 403, 'wrong_password', 'current_password');
+	});
+
+	test('step 2: the 11th, even with the right password → 429 with Retry-After, and the password is unchanged', async () => {
+		const res = await change(token, PW);
+		assertError(res, 429, 'too_many_requests');
+		assertRetryAfter(res);
+		assert.equal((await c.login(victim, PW)).status, 200, 'the old password still signs in');
+	});
+
+	test('step 3: guesses sent at once cannot outrun the limit: 20 in parallel for a fresh account → 10 checked, 10 refused', async () => {
+		const all = await Promise.all(Array.from({ length: 20 }, (_, i) => change(racerToken, `parallel ${i}`)));
+		const count = (s) => all.filter((r) => r.status === s).length;
+		assert.equal(count(403), 10, all.map((r) => r.status).join(' '));
+		assert.equal(count(429), 10, all.map((r) => r.status).join(' '));
+		assertError(await change(token, PW), 429, 'too_many_requests');
+	});
+
+	test('step 4: another account from the same address changes its password → 204', async () => {
+		const res = await change(otherToken, PW);
+		assert.equal(res.status, 204, res.text);
+	});
+});
+
+describe('per-address throttles count an IPv6 client by its /64', { timeout: 90000 }, () => {
+	const user = email('v6');
+	let srv;
+	let c;
+	before(async () => {
+		const db = makeDb('thr_v6');
+		await migrate(db);
+		await createUser(db, user, PW);
+		srv = await startRosterd({ db, args: ['--trusted-proxies', '127.0.0.1'] });
+		c = api(srv.base);
+	});
+	after(async () => srv && (await srv.stop()));
+
+	const from = (addr) => ({ headers: { 'X-Forwarded-For': addr } });
+
+	test('step 1: 50 failed logins from 50 addresses of one /64 → 401 each', async () => {
+		for (let i = 1; i <= 50; i++) {
+			const res = await c.login(email(`v6unknown${i}`), 'some wrong password', from(`2001:db8:1:2::${i.toString(16)}`));
+			assertError(res, 401, 'invalid_credentials');
+		}
+	});
+
+	test('step 2: a 51st address of the same /64 → 429; an address of the next /64 signs in', async () => {
+		let res = await c.login(user, PW, from('2001:db8:1:2:ffff:ffff:ffff:fffe'));
+		assertError(res, 429, 'too_many_requests');
+		res = await c.login(user, PW, from('2001:db8:1:3::1'));
+		assert.equal(res.status, 200, res.text);
+		// an IPv4 client keeps its own window
+		res = await c.login(user, PW, from('192.0.2.10'));
+		assert.equal(res.status, 200, res.text);
+	});
+});

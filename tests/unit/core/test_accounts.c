@@ -688,6 +688,64 @@ static void forgot_queues_one_reset_link(void **state)
 	arena_free(a);
 }
 
+/* Jobs handed on by a request, held until the test runs them. */
+struct held_jobs {
+	int n;
+	void (*fn[8])(void *);
+	void *arg[8];
+};
+
+static bool hold_job(struct app *ap, void (*fn)(void *), void *arg)
+{
+	struct held_jobs *h = ap->defer_ctx;
+	if (h->n == 8)
+		return false;
+	h->fn[h->n] = fn;
+	h->arg[h->n] = arg;
+	h->n++;
+	return true;
+}
+
+/* The answer comes before any work that depends on the account: for an
+ * existing and an unknown address alike the request only counts the
+ * attempt and hands one job on; the email is queued when the job runs. */
+static void forgot_answers_before_the_work(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct client c;
+	struct err e;
+	char known[128], unknown[128];
+	operator(a, known, sizeof known, "forgotlater", "forgot-password-2", NULL);
+	test_email(unknown, sizeof unknown, "nobodylater");
+	test_drain_mail(app.store, a);
+	struct held_jobs h = {0};
+	struct app deferring = app;
+	deferring.defer = hold_job;
+	deferring.defer_ctx = &h;
+	assert_int_equal(account_forgot_password(&deferring, a, client(&c), known, &e), E_OK);
+	assert_int_equal(h.n, 1);
+	assert_int_equal(outbox_depth(), 0);
+	assert_int_equal(account_forgot_password(&deferring, a, &c.ri, unknown, &e), E_OK);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(outbox_depth(), 0);
+	for (int i = 0; i < h.n; i++)
+		h.fn[i](h.arg[i]);
+	struct outbox_msg m;
+	only_mail(a, known, &m);
+	assert_string_equal(m.subject, "Reset your roster password");
+	/* A throttled request still answers at once, without handing anything on. */
+	h.n = 0;
+	for (int i = 0; i < FORGOT_MAX_PER_EMAIL - 1; i++)
+		assert_int_equal(account_forgot_password(&deferring, a, client(&c), unknown, &e), E_OK);
+	for (int i = 0; i < h.n; i++)
+		h.fn[i](h.arg[i]);
+	h.n = 0;
+	assert_int_equal(account_forgot_password(&deferring, a, client(&c), unknown, &e), E_TOO_MANY_REQUESTS);
+	assert_int_equal(h.n, 0);
+	arena_free(a);
+}
+
 static void reset_sets_password_and_ends_sessions(void **state)
 {
 	(void)state;
@@ -1040,6 +1098,7 @@ int main(void)
 	        cmocka_unit_test(login_upgrades_an_old_hash),
 	        cmocka_unit_test(forgot_for_unknown_email_sends_nothing),
 	        cmocka_unit_test(forgot_queues_one_reset_link),
+	        cmocka_unit_test(forgot_answers_before_the_work),
 	        cmocka_unit_test(reset_sets_password_and_ends_sessions),
 	        cmocka_unit_test(weak_password_at_reset_keeps_the_token),
 	        cmocka_unit_test(reset_refuses_unknown_tokens),

@@ -4,7 +4,7 @@
 #include <stdatomic.h>
 #include <time.h>
 
-#include "http/internal.h"
+#include "base/offload.h"
 
 static void sleep_ms(int ms)
 {
@@ -197,5 +197,5 @@ int main(void)
 	        cmocka_unit_test(items_that_waited_too_long_run_late),
 	        cmocka_unit_test(several_workers_share_the_queue),
 	};
-	return cmocka_run_group_tests_name("http/offload", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("base/offload", tests, NULL, NULL);
 }

@@ -1,12 +1,13 @@
-/* The CPU pool: a fixed number of threads (the cores) for work that burns
- * CPU, argon2id above all, so that a login storm queues here instead of
- * occupying the connection threads. The queue is bounded; an item that
- * waited too long is run with late = true and answers 503. */
-#include "http/internal.h"
+/* A pool of threads on a bounded queue. The HTTP server's CPU pool has a
+ * thread per core for work that burns CPU, argon2id above all, so that a
+ * login storm queues there instead of occupying the connection threads;
+ * an item that waited too long is run with late = true and answers 503. */
+#include "base/offload.h"
 
 #include "base/clock.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 struct slot {
