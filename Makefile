@@ -98,8 +98,10 @@ asan:
 	@sh scripts/deps.sh test
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  CFLAGS=-DROSTER_ARENA_MALLOC all unit
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  sh tests/run.sh build-asan
+	@rm -rf build-asan/sanitizer-logs && mkdir -p build-asan/sanitizer-logs
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:log_path=$(CURDIR)/build-asan/sanitizer-logs/asan \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(CURDIR)/build-asan/sanitizer-logs/ubsan \
+	  ROSTER_SANITIZER_LOGS=$(CURDIR)/build-asan/sanitizer-logs sh tests/run.sh build-asan
 
 # libFuzzer targets over the JSON specs and the router; FUZZ_SECONDS each.
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c
@@ -116,6 +118,7 @@ fuzz: $(FUZZ_TARGETS)
 bench: deps-test all
 	@sh bench/run.sh $(BUILD)
 	@sh bench/members.sh $(BUILD)
+	@sh bench/forgot.sh $(BUILD)
 
 format:
 	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.h tests/unit/*/*.c

@@ -102,6 +102,25 @@ for engine in sqlite postgres; do
 	count_tap "$work/log"
 done
 
+# Under `make asan` every process writes its sanitizer reports into one
+# directory: any report there (a leak at exit, an overflow in a process
+# whose test did not notice) fails the run.
+if [ -n "${ROSTER_SANITIZER_LOGS:-}" ]; then
+	echo "== sanitizer reports"
+	reports=$(find "$ROSTER_SANITIZER_LOGS" -type f -size +0 2>/dev/null)
+	if [ -n "$reports" ]; then
+		for f in $reports; do
+			echo "-- $f"
+			head -n 40 "$f"
+		done
+		echo "!! sanitizer reports: $(echo "$reports" | wc -l)"
+		failed=$((failed + 1))
+	else
+		echo "none"
+		passed=$((passed + 1))
+	fi
+fi
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

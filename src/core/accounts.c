@@ -512,7 +512,17 @@ struct forgot_job {
 	struct arena *a;
 	struct reqinfo ri;
 	const char *key;
+	struct user user;
+	bool found;
 };
+
+static err_code forgot_find_tx(struct db *db, void *arg, struct err *e)
+{
+	struct forgot_job *j = arg;
+	err_code rc = store_user_by_email(db, j->a, j->key, &j->user, e);
+	j->found = rc == E_OK && !strcmp(j->user.state, "active");
+	return rc == E_NOT_FOUND ? E_OK : rc;
+}
 
 static err_code forgot_send_tx(struct db *db, void *arg, struct err *e)
 {
@@ -537,7 +547,9 @@ static void forgot_send(void *arg)
 	struct forgot_job *j = arg;
 	struct err e;
 	err_clear(&e);
-	if (store_tx(j->app->store, true, forgot_send_tx, j, &e)) {
+	/* A read first: an unknown address takes no writer's turn from the requests. */
+	if (store_read(j->app->store, forgot_find_tx, j, &e) ||
+	    (j->found && store_tx(j->app->store, true, forgot_send_tx, j, &e))) {
 		struct logline l;
 		log_begin(&l, LOG_WARN, "password_reset_failed");
 		log_str(&l, "request_id", j->ri.request_id);
