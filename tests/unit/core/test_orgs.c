@@ -723,6 +723,494 @@ static void upgrade_writes_the_cards_of_existing_members(void **state)
 	arena_free(a);
 }
 
+/* ---- access: the provider's rights, the module gate, role changes and
+ * demotions racing the writes they should stop ---- */
+
+static void add_member_in(struct arena *a, const struct auth *op, const struct org_access *op_acc, const char *prefix,
+                          const char *role, struct member *m, struct auth *who)
+{
+	struct err e;
+	err_clear(&e);
+	char email[128];
+	struct user_new n = {.email = test_email(email, sizeof email, prefix), .first_name = prefix};
+	if (member_create(&app, a, NULL, op, op_acc, &n, role, m, &e))
+		fail_msg("member_create %s: %s", prefix, err_message(&e));
+	if (who)
+		test_user_auth(&m->user, who);
+}
+
+static void add_role(struct arena *a, const struct fixture *f, const char *name, const char *const *perms)
+{
+	struct err e;
+	err_clear(&e);
+	struct role_view rv;
+	if (role_create(&app, a, NULL, &f->op, &f->op_acc, name, NULL, perms, &rv, &e))
+		fail_msg("role_create %s: %s", name, err_message(&e));
+}
+
+static void set_role(struct arena *a, const struct auth *op, const struct org_access *op_acc, const char *user_id,
+                     const char *role)
+{
+	struct err e;
+	err_clear(&e);
+	struct member m;
+	if (member_set_role(&app, a, NULL, op, op_acc, user_id, role, &m, &e))
+		fail_msg("member_set_role %s: %s", role, err_message(&e));
+}
+
+static void set_module(struct arena *a, struct fixture *f, const char *module, bool on)
+{
+	struct err e;
+	err_clear(&e);
+	if (org_module_set(&app, a, NULL, &f->op, &f->op_acc, module, on, &e))
+		fail_msg("org_module_set: %s", err_message(&e));
+}
+
+static err_code reach(struct arena *a, const struct auth *who, const char *org_id, perm need, unsigned needs,
+                      struct org_access *out)
+{
+	struct org_access scratch;
+	struct err e;
+	err_clear(&e);
+	return authz_org_needs(&app, a, who, org_id, need, needs, out ? out : &scratch, &e);
+}
+
+/* A provider (an enterprise with customer_login on) and its corporate customer. */
+struct world {
+	struct fixture p;
+	struct org cust;
+	struct org_access cust_op; /* the operator's access to the customer */
+};
+
+static void new_world(struct arena *a, const char *name, struct world *w)
+{
+	struct err e;
+	err_clear(&e);
+	new_org(a, name, &w->p);
+	set_module(a, &w->p, MODULE_CUSTOMER_LOGIN, true);
+	if (org_customer_create(&app, a, NULL, &w->p.op, &w->p.op_acc, "Its Customer", "corporate", &w->cust, &e) ||
+	    authz_org(&app, a, &w->p.op, w->cust.id, PERM_NONE, &w->cust_op, &e))
+		fail_msg("customer: %s", err_message(&e));
+}
+
+static const char *const customers_write[] = {"customers:write", NULL};
+static const char *const customers_read[] = {"customers:read", NULL};
+
+static int count_members(struct arena *a, const struct org_access *acc, const char *q)
+{
+	const char *ids[64];
+	return list_ids(a, acc, q, "name", ids, 64);
+}
+
+static const char *role_of(struct arena *a, const struct org_access *acc, const char *user_id)
+{
+	struct member m;
+	struct err e;
+	err_clear(&e);
+	err_code rc = member_get(&app, a, acc, user_id, &m, &e);
+	return rc == E_OK ? m.role : NULL;
+}
+
+struct role_find {
+	const char *name;
+	bool found;
+	permset perms;
+};
+
+static void role_find_cb(const struct role_view *v, void *arg)
+{
+	struct role_find *f = arg;
+	if (!strcmp(v->name, f->name)) {
+		f->found = true;
+		f->perms = v->perms;
+	}
+}
+
+/* The role's permissions, or -1 when there is no such role. */
+static int64_t role_perms_of(struct arena *a, const struct org_access *acc, const char *name)
+{
+	struct role_find f = {.name = name};
+	struct err e;
+	err_clear(&e);
+	if (role_list(&app, a, acc, role_find_cb, &f, &e))
+		fail_msg("role_list: %s", err_message(&e));
+	return f.found ? (int64_t)f.perms : -1;
+}
+
+#define PS(x) PERMSET(PERM_##x)
+
+static void count_org(const struct org *o, const char *role, void *arg)
+{
+	(void)o;
+	(void)role;
+	(*(int *)arg)++;
+}
+
+/* DESIGN.md §3.3: with customers:write, a provider's people act in the
+ * customer as its administrators do: any of its roles, administrator too. */
+static void the_provider_gives_its_customer_any_role(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Service Co", &w);
+	struct auth padmin;
+	test_user_auth(&w.p.admin, &padmin);
+	struct org_access acc;
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	assert_int_equal(acc.via, VIA_PROVIDER);
+	assert_int_equal(acc.perms, role_builtin(ROLE_ADMINISTRATOR)->perms);
+	char email[128];
+	struct user_new n = {.email = test_email(email, sizeof email, "cust-admin"), .first_name = "Cara"};
+	struct member m;
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n, ROLE_ADMINISTRATOR, &m, &e), E_OK);
+	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
+	assert_string_equal(m.source, "direct");
+	struct user_new n2 = {.email = test_email(email, sizeof email, "cust-mod"), .first_name = "Mo"};
+	struct member mod;
+	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n2, "moderator", &mod, &e), E_OK);
+
+	/* customers:write alone, through a custom role of the provider: the same */
+	add_role(a, &w.p, "account_manager", customers_write);
+	add_role(a, &w.p, "account_viewer", customers_read);
+	struct member amm, avm;
+	struct auth am, av;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "am", "account_manager", &amm, &am);
+	add_member_in(a, &w.p.op, &w.p.op_acc, "av", "account_viewer", &avm, &av);
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	struct user_new n3 = {.email = test_email(email, sizeof email, "by-am"), .first_name = "Al"};
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &am, &acc, &n3, ROLE_ADMINISTRATOR, &m, &e), E_OK);
+	struct member changed;
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	assert_int_equal(member_set_role(&app, a, NULL, &am, &acc, mod.user.id, ROLE_ADMINISTRATOR, &changed, &e),
+	                 E_OK);
+	assert_string_equal(changed.role, ROLE_ADMINISTRATOR);
+	/* and manages the customer's administrators: one of them goes */
+	assert_int_equal(member_remove(&app, a, NULL, &am, &acc, mod.user.id, &e), E_OK);
+	/* the customer's roles and settings, as its administrators */
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_ROLES_WRITE, 0, NULL), E_OK);
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_ORG_WRITE, 0, NULL), E_OK);
+	/* in the provider itself, nothing beyond their role there */
+	assert_int_equal(reach(a, &am, w.p.org.id, PERM_MEMBERS_WRITE, 0, NULL), E_FORBIDDEN);
+
+	/* customers:read: reading */
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_READ, 0, &acc), E_OK);
+	assert_int_equal(acc.perms & (PS(MEMBERS_WRITE) | PS(ROLES_WRITE) | PS(ORG_WRITE)), 0);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_FORBIDDEN);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_WRITE, 0, NULL), E_FORBIDDEN);
+	arena_free(a);
+}
+
+/* customer_login off: creating logins in the customer answers
+ * module_disabled for everyone, and the customer's own people do not
+ * reach it; 404 and org_closed come first, the permission after. */
+static void the_module_gate_answers_first(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Gatekeeper", &w);
+	add_role(a, &w.p, "account_viewer", customers_read);
+	struct member cam, avm, cam2;
+	struct auth ca, av, padmin;
+	add_member_in(a, &w.p.op, &w.cust_op, "cust-admin", ROLE_ADMINISTRATOR, &cam, &ca);
+	add_member_in(a, &w.p.op, &w.cust_op, "cust-admin2", ROLE_ADMINISTRATOR, &cam2, NULL);
+	add_member_in(a, &w.p.op, &w.p.op_acc, "av", "account_viewer", &avm, &av);
+	test_user_auth(&w.p.admin, &padmin);
+	struct fixture other;
+	new_org(a, "Elsewhere", &other);
+	struct auth stranger;
+	test_user_auth(&other.admin, &stranger);
+
+	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, false);
+	struct org_access acc;
+	err_clear(&e);
+	assert_int_equal(
+	        authz_org_needs(&app, a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc, &e),
+	        E_MODULE_DISABLED);
+	assert_string_equal(e.field, "module");
+	assert_non_null(strstr(err_message(&e), MODULE_CUSTOMER_LOGIN));
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL),
+	                 E_MODULE_DISABLED);
+	assert_int_equal(reach(a, &w.p.op, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL),
+	                 E_MODULE_DISABLED);
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_MODULE_DISABLED);
+	assert_int_equal(reach(a, &stranger, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_NOT_FOUND);
+	/* the customer's own people do not reach it at all */
+	err_clear(&e);
+	assert_int_equal(authz_org(&app, a, &ca, w.cust.id, PERM_NONE, &acc, &e), E_MODULE_DISABLED);
+	assert_string_equal(e.field, "module");
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_READ, 0, NULL), E_MODULE_DISABLED);
+	/* the provider's staff and operators do */
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	assert_int_equal(acc.via, VIA_PROVIDER);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_READ, 0, NULL), E_OK);
+	assert_int_equal(reach(a, &w.p.op, w.cust.id, PERM_MEMBERS_WRITE, 0, NULL), E_OK);
+	assert_int_equal(reach(a, &stranger, w.cust.id, PERM_NONE, 0, NULL), E_NOT_FOUND);
+	/* and the gate counts only in customers */
+	assert_int_equal(reach(a, &padmin, w.p.org.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_OK);
+
+	/* on again: the customer's administrator is back, as a member */
+	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, true);
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	assert_int_equal(acc.via, VIA_MEMBER);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_FORBIDDEN);
+
+	/* switched off between authz and the write: the write sees it */
+	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, false);
+	char email[128];
+	struct user_new n = {.email = test_email(email, sizeof email, "late-login")};
+	struct member m;
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &ca, &acc, &n, "member", &m, &e), E_MODULE_DISABLED);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+	struct org_access pacc;
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &pacc),
+	                 E_MODULE_DISABLED);
+	/* what needs no login goes on for the provider's staff */
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, 0, &pacc), E_OK);
+	struct member changed;
+	assert_int_equal(member_set_role(&app, a, NULL, &padmin, &pacc, cam2.user.id, "moderator", &changed, &e), E_OK);
+	/* closed comes before the module */
+	struct org_access cust_op;
+	assert_int_equal(authz_org(&app, a, &w.p.op, w.cust.id, PERM_NONE, &cust_op, &e), E_OK);
+	assert_int_equal(org_close(&app, a, NULL, &w.p.op, &cust_op, &e), E_OK);
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_NONE, 0, NULL), E_ORG_CLOSED);
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_ORG_CLOSED);
+	arena_free(a);
+}
+
+/* Changing or deleting a custom role needs every permission it has now
+ * and every one it will have: roles:write alone does not weaken those
+ * stronger than the caller. */
+static void changing_a_role_needs_what_it_holds(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Role Keepers", &f);
+	const char *const auditor[] = {"audit:read", "members:read", NULL};
+	const char *const reader[] = {"members:read", NULL};
+	const char *const rolemgr[] = {"roles:write", "members:read", NULL};
+	const char *const strong[] = {"org:write", NULL};
+	add_role(a, &f, "auditor", auditor);
+	add_role(a, &f, "reader", reader);
+	add_role(a, &f, "rolemgr", rolemgr);
+	add_role(a, &f, "strong", strong);
+	struct member bob, carla;
+	struct auth c;
+	add_member_in(a, &f.op, &f.op_acc, "bob", "auditor", &bob, NULL);
+	add_member_in(a, &f.op, &f.op_acc, "carla", "rolemgr", &carla, &c);
+	struct org_access acc;
+	assert_int_equal(reach(a, &c, f.org.id, PERM_ROLES_WRITE, 0, &acc), E_OK);
+	const permset auditor_perms = PS(AUDIT_READ) | PS(MEMBERS_READ);
+	struct role_view rv;
+
+	/* stripping a stronger role, even down to what the caller holds */
+	const char *const to_reader[] = {"members:read", NULL};
+	err_clear(&e);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", NULL, to_reader, &rv, &e), E_FORBIDDEN);
+	assert_null(e.field);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "auditor"), auditor_perms);
+	/* nor touching it otherwise */
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", "Mine now", NULL, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", NULL, auditor, &rv, &e), E_FORBIDDEN);
+	/* nor deleting one (unused, so only the rule stops it) */
+	err_clear(&e);
+	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "strong", &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "strong"), PS(ORG_WRITE));
+	/* an unknown role is still 404 */
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "ghost", NULL, to_reader, &rv, &e), E_NOT_FOUND);
+	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "ghost", &e), E_NOT_FOUND);
+	/* and escalating stays refused, on the permissions field */
+	const char *const more[] = {"members:read", "members:write", NULL};
+	err_clear(&e);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", NULL, more, &rv, &e), E_FORBIDDEN);
+	assert_string_equal(e.field, "permissions");
+	assert_int_equal(role_perms_of(a, &f.op_acc, "reader"), PS(MEMBERS_READ));
+	/* within what they hold, all is theirs */
+	const char *const none[] = {NULL};
+	err_clear(&e);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", "Reads nothing", none, &rv, &e), E_OK);
+	assert_int_equal(rv.perms, 0);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", NULL, to_reader, &rv, &e), E_OK);
+	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "reader", &e), E_OK);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "reader"), -1);
+	/* the administrator may */
+	struct auth admin;
+	struct org_access aacc;
+	test_user_auth(&f.admin, &admin);
+	assert_int_equal(reach(a, &admin, f.org.id, PERM_ROLES_WRITE, 0, &aacc), E_OK);
+	assert_int_equal(role_update(&app, a, NULL, &admin, &aacc, "auditor", NULL, to_reader, &rv, &e), E_OK);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "auditor"), PS(MEMBERS_READ));
+	assert_int_equal(role_delete(&app, a, NULL, &admin, &aacc, "strong", &e), E_OK);
+	/* and once the role is no stronger than carla, she may too */
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", "Reads members", NULL, &rv, &e), E_OK);
+	arena_free(a);
+}
+
+/* The caller is demoted after authz_org() and before the write: every
+ * write sees it, refuses, and changes nothing. */
+static void a_demotion_before_the_write_stops_it(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Demotions Ltd", &f);
+	const char *const spare[] = {"members:read", NULL};
+	add_role(a, &f, "spare", spare);
+	struct member dana, mo;
+	struct auth d;
+	add_member_in(a, &f.op, &f.op_acc, "dana", ROLE_ADMINISTRATOR, &dana, &d);
+	add_member_in(a, &f.op, &f.op_acc, "mo", "moderator", &mo, NULL);
+	struct org_access acc;
+	char email[128];
+	struct member m;
+	struct role_view rv;
+	const char *const none[] = {NULL};
+#define STALE(need)                                                                                                    \
+	do {                                                                                                           \
+		set_role(a, &f.op, &f.op_acc, dana.user.id, ROLE_ADMINISTRATOR);                                       \
+		assert_int_equal(reach(a, &d, f.org.id, need, 0, &acc), E_OK);                                         \
+		set_role(a, &f.op, &f.op_acc, dana.user.id, "member");                                                 \
+		err_clear(&e);                                                                                         \
+	} while (0)
+
+	STALE(PERM_MEMBERS_WRITE);
+	struct user_new n = {.email = test_email(email, sizeof email, "late")};
+	assert_int_equal(member_create(&app, a, NULL, &d, &acc, &n, "member", &m, &e), E_FORBIDDEN);
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+
+	STALE(PERM_MEMBERS_WRITE);
+	assert_int_equal(member_set_role(&app, a, NULL, &d, &acc, mo.user.id, "member", &m, &e), E_FORBIDDEN);
+	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
+
+	STALE(PERM_MEMBERS_WRITE);
+	assert_int_equal(member_remove(&app, a, NULL, &d, &acc, mo.user.id, &e), E_FORBIDDEN);
+	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
+
+	STALE(PERM_MEMBERS_WRITE);
+	const char *ids[] = {mo.user.id};
+	err_code res[1];
+	assert_int_equal(member_remove_bulk(&app, a, NULL, &d, &acc, ids, 1, res, &e), E_OK);
+	assert_int_equal(res[0], E_FORBIDDEN);
+	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
+
+	STALE(PERM_ROLES_WRITE);
+	assert_int_equal(role_create(&app, a, NULL, &d, &acc, "late", NULL, none, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "late"), -1);
+
+	STALE(PERM_ROLES_WRITE);
+	assert_int_equal(role_update(&app, a, NULL, &d, &acc, "spare", NULL, none, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "spare"), PS(MEMBERS_READ));
+
+	STALE(PERM_ROLES_WRITE);
+	assert_int_equal(role_delete(&app, a, NULL, &d, &acc, "spare", &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "spare"), PS(MEMBERS_READ));
+
+	STALE(PERM_ORG_WRITE);
+	struct org o;
+	assert_int_equal(org_update(&app, a, NULL, &d, &acc, "Renamed", NULL, &o, &e), E_FORBIDDEN);
+	struct org_access now;
+	assert_int_equal(reach(a, &f.op, f.org.id, PERM_NONE, 0, &now), E_OK);
+	assert_string_equal(now.org.name, "Demotions Ltd");
+
+	STALE(PERM_CUSTOMERS_WRITE);
+	assert_int_equal(org_customer_create(&app, a, NULL, &d, &acc, "Late Customer", "corporate", &o, &e),
+	                 E_FORBIDDEN);
+	int customers = 0;
+	err_clear(&e);
+	assert_int_equal(org_customer_list(&app, a, &f.op_acc, NULL, NULL, NULL, 10, count_org, &customers, &e), E_OK);
+	assert_int_equal(customers, 0);
+
+	/* removed rather than demoted: the organization is gone for them */
+	set_role(a, &f.op, &f.op_acc, dana.user.id, ROLE_ADMINISTRATOR);
+	assert_int_equal(reach(a, &d, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	err_clear(&e);
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, dana.user.id, &e), E_OK);
+	struct user_new n2 = {.email = test_email(email, sizeof email, "gone")};
+	assert_int_equal(member_create(&app, a, NULL, &d, &acc, &n2, "member", &m, &e), E_NOT_FOUND);
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+
+	/* what a write gives is judged on the fresh permissions too */
+	const char *const hr[] = {"members:read", "members:write", NULL};
+	add_role(a, &f, "hr", hr);
+	struct member hanna;
+	struct auth h;
+	add_member_in(a, &f.op, &f.op_acc, "hanna", ROLE_ADMINISTRATOR, &hanna, &h);
+	assert_int_equal(reach(a, &h, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	set_role(a, &f.op, &f.op_acc, hanna.user.id, "hr");
+	struct user_new n3 = {.email = test_email(email, sizeof email, "too-strong")};
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &h, &acc, &n3, "moderator", &m, &e), E_FORBIDDEN);
+	assert_string_equal(e.field, "role");
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+	assert_int_equal(member_remove(&app, a, NULL, &h, &acc, mo.user.id, &e), E_FORBIDDEN);
+	assert_int_equal(member_create(&app, a, NULL, &h, &acc, &n3, "member", &m, &e), E_OK);
+#undef STALE
+	arena_free(a);
+}
+
+/* Through the provider: demoted there, or the customer's administrator
+ * demoted in the customer, between authz_org() and the write. */
+static void a_demotion_through_the_provider_stops_the_write(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Provider Demotions", &w);
+	add_role(a, &w.p, "account_manager", customers_write);
+	struct member pmm, cam, cam2;
+	struct auth pm, ca;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "pm", "account_manager", &pmm, &pm);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca", ROLE_ADMINISTRATOR, &cam, &ca);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca2", ROLE_ADMINISTRATOR, &cam2, NULL);
+	struct org_access acc;
+	char email[128];
+	struct member m;
+
+	/* customers:write taken away in the provider */
+	assert_int_equal(reach(a, &pm, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	set_role(a, &w.p.op, &w.p.op_acc, pmm.user.id, "member");
+	struct user_new n = {.email = test_email(email, sizeof email, "via-provider")};
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &pm, &acc, &n, "member", &m, &e), E_NOT_FOUND);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+
+	/* independence by the customer's administrator, demoted meanwhile */
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_NONE, 0, &acc), E_OK);
+	set_role(a, &w.p.op, &w.cust_op, cam.user.id, "moderator");
+	struct org o;
+	err_clear(&e);
+	assert_int_equal(org_make_independent(&app, a, NULL, &ca, &acc, &o, &e), E_FORBIDDEN);
+	struct org_access now;
+	assert_int_equal(reach(a, &w.p.op, w.cust.id, PERM_NONE, 0, &now), E_OK);
+	assert_string_equal(now.org.type, "customer");
+	assert_string_equal(now.org.provider_id, w.p.org.id);
+	/* not an administrator of either: refused, with no error of the database taken for a no */
+	struct auth padmin;
+	test_user_auth(&w.p.admin, &padmin);
+	set_role(a, &w.p.op, &w.p.op_acc, pmm.user.id, "account_manager");
+	assert_int_equal(reach(a, &pm, w.cust.id, PERM_NONE, 0, &acc), E_OK);
+	assert_int_equal(org_make_independent(&app, a, NULL, &pm, &acc, &o, &e), E_FORBIDDEN);
+	/* the provider's administrator may */
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_NONE, 0, &acc), E_OK);
+	err_clear(&e);
+	assert_int_equal(org_make_independent(&app, a, NULL, &padmin, &acc, &o, &e), E_OK);
+	assert_string_equal(o.type, "enterprise");
+	/* and a write that read the access before independence finds nothing */
+	struct user_new n2 = {.email = test_email(email, sizeof email, "after-independence")};
+	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n2, "member", &m, &e), E_NOT_FOUND);
+	arena_free(a);
+}
+
 /* ---- text helpers ---- */
 
 /* A search without a sort comes in the order of what it matched: each
@@ -905,6 +1393,11 @@ int main(void)
 	        cmocka_unit_test(search_in_match_order_lists_each_member_once),
 	        cmocka_unit_test(cards_follow_every_change),
 	        cmocka_unit_test(upgrade_writes_the_cards_of_existing_members),
+	        cmocka_unit_test(the_provider_gives_its_customer_any_role),
+	        cmocka_unit_test(the_module_gate_answers_first),
+	        cmocka_unit_test(changing_a_role_needs_what_it_holds),
+	        cmocka_unit_test(a_demotion_before_the_write_stops_it),
+	        cmocka_unit_test(a_demotion_through_the_provider_stops_the_write),
 	        cmocka_unit_test(text_fold_lowers_what_it_knows),
 	        cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
 	        cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
