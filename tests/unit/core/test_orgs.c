@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <sodium.h>
 
 #include "base/clock.h"
@@ -1211,6 +1212,340 @@ static void a_demotion_through_the_provider_stops_the_write(void **state)
 	arena_free(a);
 }
 
+/* ---- the lock protocol (authz.h, authz_org_recheck), under concurrency ---- */
+
+/* A transaction held open on another thread: it takes the locks a write or
+ * a demotion takes, makes the demotion if asked, says so, and holds on for
+ * hold_ms before it commits. */
+struct holder {
+	const char *lock_id;  /* store_org_lock, as a demotion or a write in that organization */
+	const char *share_id; /* store_org_lock_shared, as a write in one of its customers */
+	const char *org_id, *user_id, *role; /* a demotion: the member's new role */
+	const char *module_org;              /* or customer_login switched off there */
+	int hold_ms;
+	struct arena *a;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool held;
+	int64_t released_ns; /* just before the commit */
+	err_code rc;
+	pthread_t th;
+};
+
+static err_code holder_tx(struct db *db, void *arg, struct err *e)
+{
+	struct holder *h = arg;
+	if (h->lock_id && store_org_lock(db, h->lock_id, e))
+		return e->code;
+	if (h->share_id && store_org_lock_shared(db, h->share_id, e))
+		return e->code;
+	if (h->user_id) {
+		struct member m;
+		if (store_member_get(db, h->a, h->org_id, h->user_id, &m, e))
+			return e->code;
+		m.role = h->role;
+		if (store_member_set_role(db, h->org_id, h->user_id, h->role, member_card(h->a, &m), e))
+			return e->code;
+	}
+	if (h->module_org && store_module_disable(db, h->module_org, MODULE_CUSTOMER_LOGIN, e))
+		return e->code;
+	pthread_mutex_lock(&h->mu);
+	h->held = true;
+	pthread_cond_signal(&h->cv);
+	pthread_mutex_unlock(&h->mu);
+	usleep((useconds_t)h->hold_ms * 1000);
+	h->released_ns = clock_mono_ns();
+	return E_OK;
+}
+
+static void *holder_run(void *arg)
+{
+	struct holder *h = arg;
+	struct err e;
+	err_clear(&e);
+	h->rc = store_tx(app.store, true, holder_tx, h, &e);
+	return NULL;
+}
+
+/* Returns once the holder's transaction holds its locks (and made its change). */
+static void holder_start(struct holder *h)
+{
+	h->a = arena_new();
+	h->held = false;
+	if (!h->hold_ms)
+		h->hold_ms = 300;
+	pthread_mutex_init(&h->mu, NULL);
+	pthread_cond_init(&h->cv, NULL);
+	pthread_create(&h->th, NULL, holder_run, h);
+	pthread_mutex_lock(&h->mu);
+	while (!h->held)
+		pthread_cond_wait(&h->cv, &h->mu);
+	pthread_mutex_unlock(&h->mu);
+}
+
+/* Joins the holder; the call that ran meanwhile ended at done_ns, and must
+ * have waited for the holder's commit. */
+static void holder_join(struct holder *h, int64_t done_ns, const char *what)
+{
+	pthread_join(h->th, NULL);
+	assert_int_equal(h->rc, E_OK);
+	if (done_ns < h->released_ns)
+		fail_msg("%s did not wait for the transaction that held the lock", what);
+	pthread_mutex_destroy(&h->mu);
+	pthread_cond_destroy(&h->cv);
+	arena_free(h->a);
+}
+
+/* A demotion in flight (changed, not committed) when the write starts: the
+ * write waits for it, then sees it. On PostgreSQL a read that did not wait
+ * would see the old role and let the write through. */
+static void a_write_waits_for_a_demotion_in_flight(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	char email[128];
+	struct member m;
+	struct org_access acc;
+
+	/* in the organization itself */
+	struct fixture f;
+	new_org(a, "In Flight", &f);
+	struct member dana;
+	struct auth d;
+	add_member_in(a, &f.op, &f.op_acc, "dana", ROLE_ADMINISTRATOR, &dana, &d);
+	assert_int_equal(reach(a, &d, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	struct holder h = {.lock_id = f.org.id, .org_id = f.org.id, .user_id = dana.user.id, .role = "member"};
+	holder_start(&h);
+	struct user_new n = {.email = test_email(email, sizeof email, "in-flight")};
+	err_clear(&e);
+	err_code rc = member_create(&app, a, NULL, &d, &acc, &n, "member", &m, &e);
+	holder_join(&h, clock_mono_ns(), "member_create");
+	assert_int_equal(rc, E_FORBIDDEN);
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+
+	/* in the provider, for a write in its customer */
+	struct world w;
+	new_world(a, "In Flight Provider", &w);
+	add_role(a, &w.p, "account_manager", customers_write);
+	struct member pmm, cam;
+	struct auth pm, ca;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "pm", "account_manager", &pmm, &pm);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca", ROLE_ADMINISTRATOR, &cam, &ca);
+	assert_int_equal(reach(a, &pm, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	struct holder hp = {.lock_id = w.p.org.id, .org_id = w.p.org.id, .user_id = pmm.user.id, .role = "member"};
+	holder_start(&hp);
+	struct user_new n2 = {.email = test_email(email, sizeof email, "in-flight-provider")};
+	err_clear(&e);
+	rc = member_create(&app, a, NULL, &pm, &acc, &n2, "member", &m, &e);
+	holder_join(&hp, clock_mono_ns(), "member_create in the customer");
+	assert_int_equal(rc, E_NOT_FOUND);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+
+	/* the module switched off in the provider, for the customer's administrator */
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	struct holder hm = {.lock_id = w.p.org.id, .module_org = w.p.org.id};
+	holder_start(&hm);
+	struct user_new n3 = {.email = test_email(email, sizeof email, "in-flight-module")};
+	err_clear(&e);
+	rc = member_create(&app, a, NULL, &ca, &acc, &n3, "member", &m, &e);
+	holder_join(&hm, clock_mono_ns(), "member_create by the customer");
+	assert_int_equal(rc, E_MODULE_DISABLED);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+	arena_free(a);
+}
+
+/* The other way round: a write in flight holds the locks it took, and
+ * every change that could demote its caller waits for it to commit. */
+static void demotions_wait_for_the_writes_in_flight(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Writes In Flight", &w);
+	const char *const spare[] = {"members:read", NULL};
+	add_role(a, &w.p, "spare", spare);
+	add_role(a, &w.p, "account_manager", customers_write);
+	struct member mo, pmm, cam;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "mo", "moderator", &mo, NULL);
+	add_member_in(a, &w.p.op, &w.p.op_acc, "pm", "account_manager", &pmm, NULL);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca", ROLE_ADMINISTRATOR, &cam, NULL);
+	struct fixture *p = &w.p;
+	struct member m;
+	struct role_view rv;
+	const char *const none[] = {NULL};
+
+	/* a write in the organization holds its lock: demotions there wait */
+	struct holder h1 = {.lock_id = p->org.id};
+	holder_start(&h1);
+	err_clear(&e);
+	assert_int_equal(member_set_role(&app, a, NULL, &p->op, &p->op_acc, mo.user.id, "member", &m, &e), E_OK);
+	holder_join(&h1, clock_mono_ns(), "member_set_role");
+	struct holder h2 = {.lock_id = p->org.id};
+	holder_start(&h2);
+	assert_int_equal(role_update(&app, a, NULL, &p->op, &p->op_acc, "spare", NULL, none, &rv, &e), E_OK);
+	holder_join(&h2, clock_mono_ns(), "role_update");
+	struct holder h3 = {.lock_id = p->org.id};
+	holder_start(&h3);
+	assert_int_equal(role_delete(&app, a, NULL, &p->op, &p->op_acc, "spare", &e), E_OK);
+	holder_join(&h3, clock_mono_ns(), "role_delete");
+	struct holder h4 = {.lock_id = p->org.id};
+	holder_start(&h4);
+	assert_int_equal(member_remove(&app, a, NULL, &p->op, &p->op_acc, mo.user.id, &e), E_OK);
+	holder_join(&h4, clock_mono_ns(), "member_remove");
+
+	/* a write in a customer shares its provider's lock: demotions in the provider wait */
+	struct holder h5 = {.share_id = p->org.id};
+	holder_start(&h5);
+	assert_int_equal(member_set_role(&app, a, NULL, &p->op, &p->op_acc, pmm.user.id, "member", &m, &e), E_OK);
+	holder_join(&h5, clock_mono_ns(), "member_set_role in the provider");
+	struct holder h6 = {.share_id = p->org.id};
+	holder_start(&h6);
+	assert_int_equal(role_update(&app, a, NULL, &p->op, &p->op_acc, "account_manager", NULL, none, &rv, &e), E_OK);
+	holder_join(&h6, clock_mono_ns(), "role_update in the provider");
+	struct holder h7 = {.share_id = p->org.id};
+	holder_start(&h7);
+	assert_int_equal(org_module_set(&app, a, NULL, &p->op, &p->op_acc, MODULE_CUSTOMER_LOGIN, false, &e), E_OK);
+	holder_join(&h7, clock_mono_ns(), "org_module_set");
+
+	/* and in the customer itself: its own demotions, and independence */
+	struct holder h8 = {.lock_id = w.cust.id};
+	holder_start(&h8);
+	struct org o;
+	assert_int_equal(org_make_independent(&app, a, NULL, &p->op, &w.cust_op, &o, &e), E_OK);
+	holder_join(&h8, clock_mono_ns(), "org_make_independent");
+	arena_free(a);
+}
+
+/* Many writes, each on an access read before a demotion, and the demotion
+ * in the middle of them. The demotion's transaction (taking the lock that
+ * core's demotions take, store_org_lock on the organization) counts the
+ * members there when it demotes: in the end there are exactly as many, and
+ * as many writes succeeded. So no write committed after the demotion did;
+ * every one after it was refused. */
+#define RACE_WRITERS 4
+#define RACE_MAX 300
+
+struct race {
+	const struct auth *who;
+	const struct org_access *acc;
+	const char *org_id, *user_id;
+	pthread_mutex_t mu;
+	int ok, refused, other;
+	int64_t members_at_demotion;
+	err_code demotion_rc;
+};
+
+static void *race_writer(void *arg)
+{
+	struct race *r = arg;
+	struct arena *a = arena_new();
+	for (int i = 0; i < RACE_MAX; i++) {
+		char email[128];
+		struct user_new n = {.email = test_email(email, sizeof email, "race")};
+		struct member m;
+		struct err e;
+		err_clear(&e);
+		err_code rc = member_create(&app, a, NULL, r->who, r->acc, &n, "member", &m, &e);
+		pthread_mutex_lock(&r->mu);
+		if (rc == E_OK)
+			r->ok++;
+		else if (rc == E_FORBIDDEN)
+			r->refused++;
+		else
+			r->other++;
+		pthread_mutex_unlock(&r->mu);
+		if (rc != E_OK)
+			break;
+		usleep(500);
+	}
+	arena_free(a);
+	return NULL;
+}
+
+static err_code race_demote_tx(struct db *db, void *arg, struct err *e)
+{
+	struct race *r = arg;
+	struct arena *a = arena_new();
+	struct member m;
+	err_code rc = E_OK;
+	if (store_org_lock(db, r->org_id, e) ||
+	    store_member_count_role(db, r->org_id, "member", &r->members_at_demotion, e) ||
+	    store_member_get(db, a, r->org_id, r->user_id, &m, e))
+		rc = e->code;
+	if (!rc) {
+		m.role = "member";
+		rc = store_member_set_role(db, r->org_id, r->user_id, "member", member_card(a, &m), e);
+	}
+	arena_free(a);
+	return rc;
+}
+
+static void *race_demoter(void *arg)
+{
+	struct race *r = arg;
+	/* once some writes went through */
+	for (int i = 0; i < 2000; i++) {
+		pthread_mutex_lock(&r->mu);
+		int ok = r->ok;
+		pthread_mutex_unlock(&r->mu);
+		if (ok >= RACE_WRITERS)
+			break;
+		usleep(1000);
+	}
+	struct err e;
+	err_clear(&e);
+	r->demotion_rc = store_tx(app.store, true, race_demote_tx, r, &e);
+	return NULL;
+}
+
+static err_code count_role_tx(struct db *db, void *arg, struct err *e)
+{
+	struct race *r = arg;
+	int64_t n;
+	if (store_member_count_role(db, r->org_id, "member", &n, e))
+		return e->code;
+	r->members_at_demotion = n;
+	return E_OK;
+}
+
+static void no_write_lands_after_the_demotion_commits(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, "Race Track", &f);
+	struct member dana;
+	struct auth d;
+	add_member_in(a, &f.op, &f.op_acc, "dana", ROLE_ADMINISTRATOR, &dana, &d);
+	struct org_access acc;
+	assert_int_equal(reach(a, &d, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	struct race r = {.who = &d, .acc = &acc, .org_id = f.org.id, .user_id = dana.user.id};
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_t writers[RACE_WRITERS], demoter;
+	for (int i = 0; i < RACE_WRITERS; i++)
+		pthread_create(&writers[i], NULL, race_writer, &r);
+	pthread_create(&demoter, NULL, race_demoter, &r);
+	pthread_join(demoter, NULL);
+	for (int i = 0; i < RACE_WRITERS; i++)
+		pthread_join(writers[i], NULL);
+	pthread_mutex_destroy(&r.mu);
+	assert_int_equal(r.demotion_rc, E_OK);
+	int64_t at_demotion = r.members_at_demotion;
+	struct race after = {.org_id = f.org.id};
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(store_read(app.store, count_role_tx, &after, &e), E_OK);
+	/* dana is a "member" now too */
+	assert_int_equal(after.members_at_demotion - 1, at_demotion);
+	assert_int_equal(r.ok, at_demotion);
+	assert_true(r.ok >= RACE_WRITERS);
+	assert_int_equal(r.refused, RACE_WRITERS);
+	assert_int_equal(r.other, 0);
+	arena_free(a);
+}
+
 /* ---- text helpers ---- */
 
 /* A search without a sort comes in the order of what it matched: each
@@ -1398,6 +1733,9 @@ int main(void)
 	        cmocka_unit_test(changing_a_role_needs_what_it_holds),
 	        cmocka_unit_test(a_demotion_before_the_write_stops_it),
 	        cmocka_unit_test(a_demotion_through_the_provider_stops_the_write),
+	        cmocka_unit_test(a_write_waits_for_a_demotion_in_flight),
+	        cmocka_unit_test(demotions_wait_for_the_writes_in_flight),
+	        cmocka_unit_test(no_write_lands_after_the_demotion_commits),
 	        cmocka_unit_test(text_fold_lowers_what_it_knows),
 	        cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
 	        cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
