@@ -29,8 +29,8 @@ permset authz_team_grant(void)
 static err_code module_off(struct err *e, bool for_login)
 {
 	if (for_login)
-		return err_set(e, E_MODULE_DISABLED, "module",
-		               "Logins in a customer need its provider's module %s.", MODULE_CUSTOMER_LOGIN);
+		return err_set(e, E_MODULE_DISABLED, "module", "Logins in a customer need its provider's module %s.",
+		               MODULE_CUSTOMER_LOGIN);
 	return err_set(e, E_MODULE_DISABLED, "module",
 	               "The provider's module %s is off, and with it this customer's back office.",
 	               MODULE_CUSTOMER_LOGIN);

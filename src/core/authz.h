@@ -49,7 +49,7 @@ struct authz_facts {
 	permset member_perms;
 	bool via_provider; /* a member of this customer's provider */
 	permset provider_perms;
-	bool via_team; /* rule 4: in the provider's team that has this account */
+	bool via_team;       /* rule 4: in the provider's team that has this account */
 	bool in_customer;    /* the organization is a customer of a provider */
 	bool customer_login; /* that provider has customer_login on (read where a decision turns on it) */
 };

@@ -30,16 +30,16 @@ typedef enum {
 struct row {
 	const char *what;
 	actor_kind kind;
-	const char *role;   /* the member's role (A_MEMBER, A_CUSTOMER_MEMBER, A_MEMBER_AND_PROVIDER) */
-	permset provider;   /* the provider member's permissions (A_PROVIDER, A_MEMBER_AND_PROVIDER, A_TEAM) */
+	const char *role; /* the member's role (A_MEMBER, A_CUSTOMER_MEMBER, A_MEMBER_AND_PROVIDER) */
+	permset provider; /* the provider member's permissions (A_PROVIDER, A_MEMBER_AND_PROVIDER, A_TEAM) */
 	bool closed;
 	perm need;
 	err_code want;
-	authz_via via;      /* for an allow */
-	permset must_have;  /* for an allow: all of these in the effective set */
-	permset must_lack;  /* for an allow: none of these */
-	unsigned needs;     /* enum authz_need flags of the request */
-	bool login_off;     /* the provider's customer_login is off */
+	authz_via via;     /* for an allow */
+	permset must_have; /* for an allow: all of these in the effective set */
+	permset must_lack; /* for an allow: none of these */
+	unsigned needs;    /* enum authz_need flags of the request */
+	bool login_off;    /* the provider's customer_login is off */
 };
 
 /* What a customer's administrator holds, and so what customers:write gives there. */

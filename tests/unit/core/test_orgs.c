@@ -930,9 +930,8 @@ static void the_module_gate_answers_first(void **state)
 	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, false);
 	struct org_access acc;
 	err_clear(&e);
-	assert_int_equal(
-	        authz_org_needs(&app, a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc, &e),
-	        E_MODULE_DISABLED);
+	assert_int_equal(authz_org_needs(&app, a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc, &e),
+	                 E_MODULE_DISABLED);
 	assert_string_equal(e.field, "module");
 	assert_non_null(strstr(err_message(&e), MODULE_CUSTOMER_LOGIN));
 	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL),
@@ -1218,8 +1217,8 @@ static void a_demotion_through_the_provider_stops_the_write(void **state)
  * a demotion takes, makes the demotion if asked, says so, and holds on for
  * hold_ms before it commits. */
 struct holder {
-	const char *lock_id;  /* store_org_lock, as a demotion or a write in that organization */
-	const char *share_id; /* store_org_lock_shared, as a write in one of its customers */
+	const char *lock_id;                 /* store_org_lock, as a demotion or a write in that organization */
+	const char *share_id;                /* store_org_lock_shared, as a write in one of its customers */
 	const char *org_id, *user_id, *role; /* a demotion: the member's new role */
 	const char *module_org;              /* or customer_login switched off there */
 	int hold_ms;
