@@ -107,8 +107,10 @@ err_code authz_org_needs(struct app *app, struct arena *a, const struct auth *wh
  * organization it happens in, exclusively, before it changes anything:
  * a membership's role or its removal, a custom role's permissions or its
  * deletion, a module, closing, independence (these run through
- * authz_org_recheck themselves, or update the row). SQLite's writers are
- * serialized already; the same calls cost it nothing. */
+ * authz_org_recheck themselves, or update the row). A change to a team's
+ * members or accounts (rule 4) takes access away too: whoever writes one
+ * locks the partner first. SQLite's writers are serialized already; the
+ * same calls cost it nothing. */
 err_code authz_org_recheck(struct db *db, struct arena *a, const struct auth *who, const struct org_access *acc,
                            struct org_access *out, struct err *e);
 
