@@ -23,7 +23,7 @@ const struct route api_routes[] = {
 	{"GET",    "/api/v1/orgs/{org}/customers",            api_customers_list,      O, PERM_CUSTOMERS_READ},
 	{"POST",   "/api/v1/orgs/{org}/customers",            api_customers_create,    O | R_JSON, PERM_CUSTOMERS_WRITE},
 	{"GET",    "/api/v1/orgs/{org}/members",              api_members_list,        O, PERM_MEMBERS_READ},
-	{"POST",   "/api/v1/orgs/{org}/members",              api_members_create,      O | R_JSON | R_OFFLOAD, PERM_MEMBERS_WRITE},
+	{"POST",   "/api/v1/orgs/{org}/members",              api_members_create,      O | R_JSON | R_OFFLOAD | R_CUSTOMER_LOGIN, PERM_MEMBERS_WRITE},
 	{"POST",   "/api/v1/orgs/{org}/members/remove",       api_members_remove,      O | R_JSON, PERM_MEMBERS_WRITE},
 	{"GET",    "/api/v1/orgs/{org}/members/{user}",       api_member_get,          O, PERM_MEMBERS_READ},
 	{"PATCH",  "/api/v1/orgs/{org}/members/{user}",       api_member_patch,        O | R_JSON, PERM_MEMBERS_WRITE},

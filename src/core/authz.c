@@ -8,15 +8,17 @@
 
 #define P(x) PERMSET(PERM_##x)
 
+/* customers:read is for looking: what the provider's staff read of a
+ * customer. customers:write lets them act in the customer as its own
+ * administrators do (DESIGN.md §3.3), so that what they may give there
+ * is the customer's whole set of roles. */
 permset authz_provider_grant(permset pp)
 {
-	permset g = 0;
-	if (pp & P(CUSTOMERS_READ))
-		g |= P(MEMBERS_READ) | P(DEVICES_READ) | P(CASES_READ) | P(LICENSES_READ) | P(DASHBOARD_READ);
 	if (pp & P(CUSTOMERS_WRITE))
-		g |= P(MEMBERS_READ) | P(MEMBERS_WRITE) | P(INVITATIONS_WRITE) | P(DEVICES_READ) | P(DEVICES_WRITE) |
-		     P(CASES_READ) | P(CASES_WRITE) | P(LICENSES_READ) | P(DASHBOARD_READ);
-	return g;
+		return role_builtin(ROLE_ADMINISTRATOR)->perms;
+	if (pp & P(CUSTOMERS_READ))
+		return P(MEMBERS_READ) | P(DEVICES_READ) | P(CASES_READ) | P(LICENSES_READ) | P(DASHBOARD_READ);
+	return 0;
 }
 
 permset authz_team_grant(void)
@@ -24,43 +26,83 @@ permset authz_team_grant(void)
 	return authz_provider_grant(P(CUSTOMERS_WRITE));
 }
 
-err_code authz_decide(const struct authz_facts *f, perm need, permset *out_perms, authz_via *out_via, struct err *e)
+static err_code module_off(struct err *e, bool for_login)
+{
+	if (for_login)
+		return err_set(e, E_MODULE_DISABLED, "module", "Logins in a customer need its provider's module %s.",
+		               MODULE_CUSTOMER_LOGIN);
+	return err_set(e, E_MODULE_DISABLED, "module",
+	               "The provider's module %s is off, and with it this customer's back office.",
+	               MODULE_CUSTOMER_LOGIN);
+}
+
+err_code authz_decide(const struct authz_facts *f, perm need, unsigned needs, permset *out_perms, authz_via *out_via,
+                      struct err *e)
 {
 	*out_perms = 0;
 	*out_via = VIA_NONE;
+	bool login_off = f->in_customer && !f->customer_login;
 	if (f->is_operator) {
+		if (login_off && (needs & AUTHZ_CUSTOMER_LOGIN))
+			return module_off(e, true);
 		*out_perms = PERMSET_ALL;
 		*out_via = VIA_OPERATOR;
 		return E_OK;
 	}
-	permset perms = 0;
-	authz_via via = VIA_NONE;
-	if (f->is_member) {
-		perms |= f->member_perms;
-		via = VIA_MEMBER;
-	}
+	/* What the provider's staff get, by rule 3 or rule 4. */
+	permset staff = 0;
+	authz_via staff_via = VIA_NONE;
 	if (f->via_provider) {
-		permset g = authz_provider_grant(f->provider_perms);
-		if (g) {
-			perms |= g;
-			if (via == VIA_NONE)
-				via = VIA_PROVIDER;
-		}
+		staff = authz_provider_grant(f->provider_perms);
+		if (staff)
+			staff_via = VIA_PROVIDER;
 	}
 	if (f->via_team) {
-		perms |= authz_team_grant();
-		if (via == VIA_NONE)
-			via = VIA_TEAM;
+		staff |= authz_team_grant();
+		if (staff_via == VIA_NONE)
+			staff_via = VIA_TEAM;
 	}
-	if (via == VIA_NONE)
+	if (!f->is_member && staff_via == VIA_NONE)
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
 	if (f->org_closed)
 		return err_set(e, E_ORG_CLOSED, NULL, NULL);
+	if (login_off && ((needs & AUTHZ_CUSTOMER_LOGIN) || staff_via == VIA_NONE))
+		return module_off(e, needs & AUTHZ_CUSTOMER_LOGIN);
+	permset perms = staff;
+	authz_via via = staff_via;
+	if (f->is_member && !login_off) {
+		perms |= f->member_perms;
+		via = VIA_MEMBER;
+	}
 	if (!permset_has(perms, need))
 		return err_set(e, E_FORBIDDEN, NULL, "This needs the permission %s.", perm_name(need));
 	*out_perms = perms;
 	*out_via = via;
 	return E_OK;
+}
+
+bool authz_can_grant(const struct org_access *acc, permset perms)
+{
+	return acc->is_operator || !(perms & ~acc->perms);
+}
+
+bool authz_can_manage_member(const struct org_access *acc, permset theirs)
+{
+	return authz_can_grant(acc, theirs);
+}
+
+bool authz_can_change_role(const struct org_access *acc, permset before, permset after)
+{
+	return authz_can_grant(acc, before | after);
+}
+
+bool authz_can_make_independent(const struct org_access *acc)
+{
+	if (acc->is_operator)
+		return true;
+	if (acc->via == VIA_MEMBER && acc->role && !strcmp(acc->role, ROLE_ADMINISTRATOR))
+		return true;
+	return acc->provider_role && !strcmp(acc->provider_role, ROLE_ADMINISTRATOR);
 }
 
 err_code authz_role_perms(struct db *db, struct arena *a, const char *org_id, const char *role, permset *out,
@@ -85,24 +127,32 @@ err_code authz_role_perms(struct db *db, struct arena *a, const char *org_id, co
 
 struct gather {
 	struct arena *a;
-	const struct auth *who;
+	const char *user_id; /* "" for an operator without an account (rosterctl) */
+	bool is_operator;
 	const char *org_id;
+	unsigned needs;
 	struct org_access *out;
 	struct authz_facts f;
 };
 
-static err_code gather_tx(struct db *db, void *arg, struct err *e)
+/* The facts, in the caller's transaction or read. */
+static err_code gather_facts(struct db *db, struct gather *g, struct err *e)
 {
-	struct gather *g = arg;
 	struct org_access *out = g->out;
 	struct org_view v;
 	/* One read: the org, the caller's role in it and in its provider. */
-	err_code rc = store_org_view(db, g->a, g->org_id, g->who->user.id, &v, e);
+	err_code rc = store_org_view(db, g->a, g->org_id, g->user_id, &v, e);
 	if (rc)
 		return rc;
 	out->org = v.org;
-	g->f.is_operator = g->who->user.is_operator;
+	g->f.is_operator = g->is_operator;
 	g->f.org_closed = !strcmp(out->org.state, "closed");
+	g->f.in_customer = !strcmp(out->org.type, "customer") && out->org.provider_id;
+	/* The provider's module is read only where the decision turns on it:
+	 * the request needs it, or the caller comes in as the customer's own. */
+	if (g->f.in_customer && ((g->needs & AUTHZ_CUSTOMER_LOGIN) || (v.role && !g->is_operator)) &&
+	    store_module_enabled(db, out->org.provider_id, MODULE_CUSTOMER_LOGIN, &g->f.customer_login, e))
+		return e->code;
 	if (g->f.is_operator)
 		return E_OK;
 	if (v.role) {
@@ -113,6 +163,7 @@ static err_code gather_tx(struct db *db, void *arg, struct err *e)
 	}
 	if (out->org.provider_id && v.provider_role && !v.provider_closed) {
 		g->f.via_provider = true;
+		out->provider_role = v.provider_role;
 		if (authz_role_perms(db, g->a, out->org.provider_id, v.provider_role, &g->f.provider_perms, e))
 			return e->code;
 		/* The module is read only for those in the account's team. */
@@ -123,17 +174,66 @@ static err_code gather_tx(struct db *db, void *arg, struct err *e)
 	return E_OK;
 }
 
+static err_code gather_tx(struct db *db, void *arg, struct err *e)
+{
+	return gather_facts(db, arg, e);
+}
+
+static err_code decide_into(struct gather *g, perm need, struct err *e)
+{
+	struct org_access *out = g->out;
+	out->is_operator = g->f.is_operator;
+	out->need = need;
+	out->needs = g->needs;
+	return authz_decide(&g->f, need, g->needs, &out->perms, &out->via, e);
+}
+
 err_code authz_org(struct app *app, struct arena *a, const struct auth *who, const char *org_id, perm need,
                    struct org_access *out, struct err *e)
+{
+	return authz_org_needs(app, a, who, org_id, need, 0, out, e);
+}
+
+err_code authz_org_needs(struct app *app, struct arena *a, const struct auth *who, const char *org_id, perm need,
+                         unsigned needs, struct org_access *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	/* An id that cannot exist is not worth a query. */
 	if (!id_valid("org", org_id))
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	struct gather g = {.a = a, .who = who, .org_id = org_id, .out = out};
+	struct gather g = {.a = a,
+	                   .user_id = who->user.id ? who->user.id : "",
+	                   .is_operator = who->user.is_operator,
+	                   .org_id = org_id,
+	                   .needs = needs,
+	                   .out = out};
 	err_code rc = store_read(app->store, gather_tx, &g, e);
 	if (rc)
 		return rc;
-	out->is_operator = g.f.is_operator;
-	return authz_decide(&g.f, need, &out->perms, &out->via, e);
+	return decide_into(&g, need, e);
+}
+
+err_code authz_org_recheck(struct db *db, struct arena *a, const struct auth *who, const struct org_access *acc,
+                           struct org_access *out, struct err *e)
+{
+	if (!who && !acc->is_operator)
+		return err_set(e, E_FORBIDDEN, NULL, NULL);
+	/* The organization first, then its provider: the one order everyone
+	 * takes them in. A provider_id gone stale (the customer became
+	 * independent meanwhile) only locks one row too many. */
+	if (store_org_lock(db, acc->org.id, e) ||
+	    (acc->org.provider_id && store_org_lock_shared(db, acc->org.provider_id, e)))
+		return e->code;
+	struct org_access fresh = {0};
+	struct gather g = {.a = a,
+	                   .user_id = who && who->user.id ? who->user.id : "",
+	                   .is_operator = who ? who->user.is_operator : true,
+	                   .org_id = acc->org.id,
+	                   .needs = acc->needs,
+	                   .out = &fresh};
+	err_code rc = gather_facts(db, &g, e);
+	if (rc == E_OK)
+		rc = decide_into(&g, acc->need, e);
+	*out = fresh;
+	return rc;
 }

@@ -15,7 +15,8 @@ static const char *actor(const struct auth *who)
 	return who ? who->user.id : NULL;
 }
 
-/* The role exists here, and the caller holds every permission it gives. */
+/* The role exists here, and the caller may give it (acc: the access read
+ * in this transaction). */
 static err_code check_role(struct db *db, struct arena *a, const struct org_access *acc, const char *role,
                            struct err *e)
 {
@@ -31,7 +32,7 @@ static err_code check_role(struct db *db, struct arena *a, const struct org_acce
 	permset p;
 	if (authz_role_perms(db, a, acc->org.id, role, &p, e))
 		return e->code;
-	if (!acc->is_operator && (p & ~acc->perms))
+	if (!authz_can_grant(acc, p))
 		return err_set(e, E_FORBIDDEN, "role", "You cannot give a role with permissions you do not hold.");
 	return E_OK;
 }
@@ -64,24 +65,16 @@ struct create_arg {
 static err_code create_tx(struct db *db, void *arg, struct err *e)
 {
 	struct create_arg *c = arg;
-	const struct org *org = &c->acc->org;
-	if (store_org_lock(db, org->id, e) || check_role(db, c->a, c->acc, c->role, e))
+	struct org_access acc;
+	if (authz_org_recheck(db, c->a, c->who, c->acc, &acc, e) || check_role(db, c->a, &acc, c->role, e))
 		return e->code;
-	if (!strcmp(org->type, "customer")) {
-		/* Only corporate customers have logins, and only while their provider has the module. */
-		if (!org->kind || strcmp(org->kind, "corporate"))
-			return err_set(e, E_LOGIN_NOT_ALLOWED, NULL, "Only corporate customers can have logins.");
-		bool on = false;
-		if (store_module_enabled(db, org->provider_id, MODULE_CUSTOMER_LOGIN, &on, e))
-			return e->code;
-		if (!on)
-			return err_set(
-			        e, E_MODULE_DISABLED, "module",
-			        "The provider needs the module customer_login for its customers to have logins.");
-	}
+	const struct org *org = &acc.org;
+	/* Only corporate customers have logins (the provider's module is authz's: AUTHZ_CUSTOMER_LOGIN). */
+	if (!strcmp(org->type, "customer") && (!org->kind || strcmp(org->kind, "corporate")))
+		return err_set(e, E_LOGIN_NOT_ALLOWED, NULL, "Only corporate customers can have logins.");
 	int64_t now = clock_now_ms();
-	const char *source = !strcmp(org->type, "customer") && c->acc->via == VIA_MEMBER ? "customer_admin" : "direct";
-	if (c->acc->via == VIA_OPERATOR)
+	const char *source = !strcmp(org->type, "customer") && acc.via == VIA_MEMBER ? "customer_admin" : "direct";
+	if (acc.via == VIA_OPERATOR)
 		source = "operator";
 	struct member m = {.org_id = org->id,
 	                   .role = c->role,
@@ -191,17 +184,19 @@ struct change_arg {
 	struct member *out;
 };
 
-/* The member a change is about, with the organization's memberships locked;
- * nobody changes or removes someone holding more than they do. */
-static err_code load_target(struct db *db, struct change_arg *c, struct member *out, struct err *e)
+/* The caller's access read again (the organization locked), and the
+ * member a change is about; nobody changes or removes someone holding
+ * more than they do. */
+static err_code load_target(struct db *db, struct change_arg *c, struct org_access *acc, struct member *out,
+                            struct err *e)
 {
-	const char *org_id = c->acc->org.id;
-	if (store_org_lock(db, org_id, e) || store_member_get(db, c->a, org_id, c->user_id, out, e))
+	if (authz_org_recheck(db, c->a, c->who, c->acc, acc, e) ||
+	    store_member_get(db, c->a, acc->org.id, c->user_id, out, e))
 		return e->code;
 	permset theirs;
-	if (authz_role_perms(db, c->a, org_id, out->role, &theirs, e))
+	if (authz_role_perms(db, c->a, acc->org.id, out->role, &theirs, e))
 		return e->code;
-	if (!c->acc->is_operator && (theirs & ~c->acc->perms))
+	if (!authz_can_manage_member(acc, theirs))
 		return err_set(e, E_FORBIDDEN, NULL, "This member holds permissions you do not hold.");
 	return E_OK;
 }
@@ -209,10 +204,11 @@ static err_code load_target(struct db *db, struct change_arg *c, struct member *
 static err_code set_role_tx(struct db *db, void *arg, struct err *e)
 {
 	struct change_arg *c = arg;
-	const char *org_id = c->acc->org.id;
+	struct org_access acc;
 	struct member m;
-	if (load_target(db, c, &m, e) || check_role(db, c->a, c->acc, c->role, e))
+	if (load_target(db, c, &acc, &m, e) || check_role(db, c->a, &acc, c->role, e))
 		return e->code;
+	const char *org_id = acc.org.id;
 	if (strcmp(c->role, ROLE_ADMINISTRATOR) && keep_an_administrator(db, org_id, m.role, e))
 		return e->code;
 	const char *from = m.role;
@@ -238,10 +234,11 @@ err_code member_set_role(struct app *app, struct arena *a, const struct reqinfo 
 static err_code remove_tx(struct db *db, void *arg, struct err *e)
 {
 	struct change_arg *c = arg;
-	const char *org_id = c->acc->org.id;
+	struct org_access acc;
 	struct member m;
-	if (load_target(db, c, &m, e))
+	if (load_target(db, c, &acc, &m, e))
 		return e->code;
+	const char *org_id = acc.org.id;
 	if (keep_an_administrator(db, org_id, m.role, e) || store_member_delete(db, org_id, c->user_id, e))
 		return e->code;
 	char *details = arena_printf(c->a, "{\"email\":%s,\"role\":%s}", json_quote(c->a, m.user.email),
@@ -310,8 +307,7 @@ err_code role_list(struct app *app, struct arena *a, const struct org_access *ac
 	return store_read(app->store, roles_tx, &ra, e);
 }
 
-static err_code parse_perms(struct arena *a, const struct org_access *acc, const char *const *names, permset *out,
-                            struct err *e)
+static err_code parse_perms(const char *const *names, permset *out, struct err *e)
 {
 	*out = 0;
 	for (const char *const *p = names; p && *p; p++) {
@@ -320,9 +316,6 @@ static err_code parse_perms(struct arena *a, const struct org_access *acc, const
 			return err_set(e, E_UNKNOWN_PERMISSION, "permissions", "There is no permission '%.64s'.", *p);
 		*out |= PERMSET(pm);
 	}
-	(void)a;
-	if (!acc->is_operator && (*out & ~acc->perms))
-		return err_set(e, E_FORBIDDEN, "permissions", "You cannot grant a permission you do not hold.");
 	return E_OK;
 }
 
@@ -343,24 +336,58 @@ struct role_change_arg {
 	const struct reqinfo *ri;
 	const struct auth *who;
 	const struct org_access *acc;
-	const char *name, *description, *perms; /* perms: "a,b", NULL to keep */
+	const char *name, *description;
+	bool set_perms; /* false: keep the permissions (an update of the description) */
+	permset perms;
 	bool create;
 	struct role_view *out;
 };
 
+/* The permissions a custom role has now, read in the caller's transaction. */
+static err_code role_perms_now(struct db *db, struct arena *a, const char *org_id, const char *name, permset *out,
+                               struct err *e)
+{
+	struct role_row row;
+	if (store_role_get(db, a, org_id, name, &row, e))
+		return e->code;
+	permset_parse_list(row.permissions, out, NULL, a);
+	return E_OK;
+}
+
+/* Permissions the role has now that the caller lacks: 403 with no field;
+ * permissions it would get that the caller lacks: 403 on "permissions". */
+static err_code check_role_change(const struct org_access *acc, permset before, permset after, struct err *e)
+{
+	if (!authz_can_change_role(acc, before, 0))
+		return err_set(e, E_FORBIDDEN, NULL, "This role holds permissions you do not hold.");
+	if (!authz_can_change_role(acc, before, after))
+		return err_set(e, E_FORBIDDEN, "permissions", "You cannot grant a permission you do not hold.");
+	return E_OK;
+}
+
 static err_code role_change_tx(struct db *db, void *arg, struct err *e)
 {
 	struct role_change_arg *r = arg;
-	const char *org_id = r->acc->org.id;
+	struct org_access acc;
+	if (authz_org_recheck(db, r->a, r->who, r->acc, &acc, e))
+		return e->code;
+	const char *org_id = acc.org.id;
 	int64_t now = clock_now_ms();
+	permset before = 0;
+	if (!r->create && role_perms_now(db, r->a, org_id, r->name, &before, e))
+		return e->code;
+	permset after = r->set_perms ? r->perms : before;
+	if (check_role_change(&acc, before, after, e))
+		return e->code;
+	const char *perms = r->set_perms ? permset_format(r->a, r->perms) : NULL;
 	err_code rc;
 	if (r->create) {
-		struct role_row row = {r->name, r->description, r->perms, now, now};
+		struct role_row row = {r->name, r->description, perms, now, now};
 		rc = store_role_insert(db, org_id, &row, e);
 		if (rc == E_CONFLICT)
 			return err_set(e, E_ROLE_EXISTS, "name", NULL);
 	} else {
-		rc = store_role_update(db, org_id, r->name, r->description, r->perms, now, e);
+		rc = store_role_update(db, org_id, r->name, r->description, perms, now, e);
 	}
 	if (rc)
 		return rc;
@@ -387,14 +414,9 @@ static err_code role_change(struct app *app, struct arena *a, const struct reqin
 		               "The description must be valid UTF-8 text without control characters (such as line breaks).");
 	if (description && utf8_chars(description) > ROLE_DESCRIPTION_MAX)
 		return err_set(e, E_TOO_LONG, "description", NULL);
-	const char *perms = NULL;
-	if (permissions) {
-		permset ps;
-		if (parse_perms(a, acc, permissions, &ps, e))
-			return e->code;
-		perms = permset_format(a, ps);
-	}
-	struct role_change_arg r = {a, ri, who, acc, name, description, perms, create, out};
+	struct role_change_arg r = {a, ri, who, acc, name, description, permissions != NULL, 0, create, out};
+	if (permissions && parse_perms(permissions, &r.perms, e))
+		return e->code;
 	return store_tx(app->store, true, role_change_tx, &r, e);
 }
 
@@ -418,20 +440,27 @@ struct role_delete_arg {
 	struct arena *a;
 	const struct reqinfo *ri;
 	const struct auth *who;
-	const char *org_id, *name;
+	const struct org_access *acc;
+	const char *name;
 };
 
 static err_code role_delete_tx(struct db *db, void *arg, struct err *e)
 {
 	struct role_delete_arg *r = arg;
+	struct org_access acc;
+	permset before;
+	if (authz_org_recheck(db, r->a, r->who, r->acc, &acc, e) ||
+	    role_perms_now(db, r->a, acc.org.id, r->name, &before, e) || check_role_change(&acc, before, 0, e))
+		return e->code;
+	const char *org_id = acc.org.id;
 	int64_t n;
-	if (store_org_lock(db, r->org_id, e) || store_member_count_role(db, r->org_id, r->name, &n, e))
+	if (store_member_count_role(db, org_id, r->name, &n, e))
 		return e->code;
 	if (n > 0)
 		return err_set(e, E_ROLE_IN_USE, NULL, "%lld members have this role.", (long long)n);
-	if (store_role_delete(db, r->org_id, r->name, e))
+	if (store_role_delete(db, org_id, r->name, e))
 		return e->code;
-	return audit_record(db, r->ri, r->org_id, actor(r->who), "role.deleted", "role", r->name, NULL, e);
+	return audit_record(db, r->ri, org_id, actor(r->who), "role.deleted", "role", r->name, NULL, e);
 }
 
 err_code role_delete(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
@@ -439,7 +468,7 @@ err_code role_delete(struct app *app, struct arena *a, const struct reqinfo *ri,
 {
 	if (role_builtin(name))
 		return err_set(e, E_FORBIDDEN, NULL, "Built-in roles cannot be deleted.");
-	struct role_delete_arg r = {a, ri, who, acc->org.id, name};
+	struct role_delete_arg r = {a, ri, who, acc, name};
 	return store_tx(app->store, true, role_delete_tx, &r, e);
 }
 

@@ -10,7 +10,10 @@
 #include "store/orgs.h"
 
 /* The people in an organization, and its roles. Every function takes the
- * access that authz_org() granted for the organization. */
+ * access that authz_org() granted for the organization; those that change
+ * something check it again inside their transaction (authz_org_recheck),
+ * with the organization locked, and decide what the caller may give or
+ * take with the fresh permissions. */
 
 #define BULK_MAX 500
 #define ROLE_NAME_MAX 64
@@ -55,7 +58,9 @@ struct role_view {
 typedef void (*role_cb)(const struct role_view *r, void *arg);
 err_code role_list(struct app *app, struct arena *a, const struct org_access *acc, role_cb cb, void *arg,
                    struct err *e);
-/* permissions: NULL-terminated names. Nobody grants what they do not hold. */
+/* permissions: NULL-terminated names. Nobody grants what they do not hold,
+ * and changing or deleting a role needs every permission it has now and
+ * every one it will have (authz_can_change_role). */
 err_code role_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                      const struct org_access *acc, const char *name, const char *description,
                      const char *const *permissions, struct role_view *out, struct err *e);

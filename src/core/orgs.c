@@ -238,7 +238,10 @@ struct update_arg {
 static err_code update_tx(struct db *db, void *arg, struct err *e)
 {
 	struct update_arg *u = arg;
-	const char *id = u->acc->org.id;
+	struct org_access acc;
+	if (authz_org_recheck(db, u->a, u->who, u->acc, &acc, e))
+		return e->code;
+	const char *id = acc.org.id;
 	if (store_org_update(db, id, u->name, u->settings, clock_now_ms(), e) || store_org_get(db, u->a, id, u->out, e))
 		return e->code;
 	char *details = arena_printf(u->a, "{\"name\":%s,\"settings_changed\":%s}",
@@ -259,7 +262,10 @@ err_code org_update(struct app *app, struct arena *a, const struct reqinfo *ri, 
 static err_code close_tx(struct db *db, void *arg, struct err *e)
 {
 	struct update_arg *u = arg;
-	const char *id = u->acc->org.id;
+	struct org_access acc;
+	if (authz_org_recheck(db, u->a, u->who, u->acc, &acc, e))
+		return e->code;
+	const char *id = acc.org.id;
 	if (store_org_set_state(db, id, "closed", clock_now_ms(), e))
 		return e->code;
 	return audit_record(db, u->ri, id, actor(u->who), "org.closed", "org", id, NULL, e);
@@ -268,8 +274,6 @@ static err_code close_tx(struct db *db, void *arg, struct err *e)
 err_code org_close(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                    const struct org_access *acc, struct err *e)
 {
-	if (!who->user.is_operator)
-		return err_set(e, E_FORBIDDEN, NULL, "Only operators close organizations.");
 	struct update_arg u = {a, ri, who, acc, NULL, NULL, NULL};
 	return store_tx(app->store, true, close_tx, &u, e);
 }
@@ -278,13 +282,19 @@ struct module_arg {
 	struct arena *a;
 	const struct reqinfo *ri;
 	const struct auth *who;
+	const struct org_access *acc;
 	const char *org_id, *module;
 	bool on;
 };
 
+/* A module off takes access away (customer_login, teams): the org's lock
+ * makes the writes that rest on it wait, or wait for them (authz.h). */
 static err_code module_tx(struct db *db, void *arg, struct err *e)
 {
 	struct module_arg *m = arg;
+	struct org_access acc;
+	if (authz_org_recheck(db, m->a, m->who, m->acc, &acc, e))
+		return e->code;
 	err_code rc = m->on ? store_module_enable(db, m->org_id, m->module, actor(m->who), clock_now_ms(), e)
 	                    : store_module_disable(db, m->org_id, m->module, e);
 	if (rc)
@@ -297,11 +307,9 @@ static err_code module_tx(struct db *db, void *arg, struct err *e)
 err_code org_module_set(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                         const struct org_access *acc, const char *module, bool on, struct err *e)
 {
-	if (who && !who->user.is_operator)
-		return err_set(e, E_FORBIDDEN, NULL, "Only operators switch modules.");
 	if (!module_known(module))
 		return err_set(e, E_NOT_FOUND, NULL, "There is no module '%.60s'.", module);
-	struct module_arg m = {a, ri, who, acc->org.id, module, on};
+	struct module_arg m = {a, ri, who, acc, acc->org.id, module, on};
 	return store_tx(app->store, true, module_tx, &m, e);
 }
 
@@ -358,6 +366,11 @@ struct customer_arg {
 static err_code customer_tx(struct db *db, void *arg, struct err *e)
 {
 	struct customer_arg *c = arg;
+	struct org_access acc;
+	if (authz_org_recheck(db, c->a, c->who, c->acc, &acc, e))
+		return e->code;
+	if (!strcmp(acc.org.type, "customer"))
+		return err_set(e, E_INVALID, NULL, "A customer cannot have customers of its own.");
 	if (store_org_insert(db, c->out, e))
 		return e->code;
 	char *details =
@@ -377,8 +390,6 @@ err_code org_customer_create(struct app *app, struct arena *a, const struct reqi
 		return e->code;
 	if (strcmp(kind, "corporate") && strcmp(kind, "individual"))
 		return err_set(e, E_INVALID, "kind", "The kind must be corporate or individual.");
-	if (!strcmp(acc->org.type, "customer"))
-		return err_set(e, E_INVALID, NULL, "A customer cannot have customers of its own.");
 	char id[ID_MAX];
 	id_new("org", id);
 	int64_t now = clock_now_ms();
@@ -406,18 +417,15 @@ struct independence_arg {
 static err_code independence_tx(struct db *db, void *arg, struct err *e)
 {
 	struct independence_arg *x = arg;
-	const struct org *c = &x->acc->org;
-	/* Allowed to the customer's administrator, its provider's, and operators. */
-	bool allowed = x->who->user.is_operator;
-	const char *role = NULL;
-	if (!allowed && store_member_role(db, x->a, c->id, x->who->user.id, &role, e) == E_OK)
-		allowed = !strcmp(role, ROLE_ADMINISTRATOR);
-	if (!allowed && c->provider_id &&
-	    store_member_role(db, x->a, c->provider_id, x->who->user.id, &role, e) == E_OK)
-		allowed = !strcmp(role, ROLE_ADMINISTRATOR);
-	if (!allowed)
+	struct org_access acc;
+	if (authz_org_recheck(db, x->a, x->who, x->acc, &acc, e))
+		return e->code;
+	const struct org *c = &acc.org;
+	if (!authz_can_make_independent(&acc))
 		return err_set(e, E_FORBIDDEN, NULL,
 		               "Only the customer's or its provider's administrator can do this.");
+	if (strcmp(c->type, "customer") || !c->provider_id)
+		return err_set(e, E_CONFLICT, NULL, "The organization is not a customer (any more).");
 	if (store_org_make_independent(db, c->id, clock_now_ms(), e) || store_org_get(db, x->a, c->id, x->out, e))
 		return e->code;
 	char *details = arena_printf(x->a, "{\"former_provider_id\":%s}", json_quote(x->a, c->provider_id));

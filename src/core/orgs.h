@@ -41,10 +41,18 @@ typedef void (*org_item_cb)(const struct org *o, const char *role, void *arg);
 err_code org_list(struct app *app, struct arena *a, const struct auth *who, const char *q, const char *after_key,
                   const char *after_id, int limit, org_item_cb cb, void *arg, struct err *e);
 
+/* The changes below take the access authz_org() granted and check it
+ * again inside their transaction (authz_org_recheck). */
+
 /* NULL leaves it as it is; settings is a JSON object's text. */
 err_code org_update(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                     const struct org_access *acc, const char *name, const char *settings, struct org *out,
                     struct err *e);
+/* Closing and modules, like org_create, are the operators': their callers
+ * are the routes marked R_OPERATOR, which the dispatcher refuses to anyone
+ * else before the handler runs, and rosterctl. The route flag is the one
+ * place that decides it, for these and for POST /orgs alike (which has no
+ * organization for authz to look at); who may be NULL (rosterctl). */
 err_code org_close(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                    const struct org_access *acc, struct err *e);
 err_code org_module_set(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
@@ -68,7 +76,8 @@ err_code org_customer_list(struct app *app, struct arena *a, const struct org_ac
                            struct err *e);
 
 /* The customer becomes an enterprise without a provider, by its own
- * administrator or its provider's; from then on the provider sees nothing. */
+ * administrator or its provider's (authz_can_make_independent); from then
+ * on the provider sees nothing. */
 err_code org_make_independent(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
                               const struct org_access *acc, struct org *out, struct err *e);
 

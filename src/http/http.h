@@ -28,6 +28,7 @@ enum route_flags {
 	R_OFFLOAD = 4,   /* runs on the CPU pool (password hashing), not on a connection thread */
 	R_ORG = 8,       /* the path's {org}: authz_org() with the route's permission decides */
 	R_OPERATOR = 16, /* operators only (403 for anyone else) */
+	R_CUSTOMER_LOGIN = 32, /* in a customer organization, needs the provider's customer_login module */
 };
 
 struct route {

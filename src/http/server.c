@@ -296,7 +296,8 @@ static void dispatch(struct request *r)
 		rc = authenticate(r, e);
 	/* The organization first: one the caller cannot see is 404 even on operator routes. */
 	if (!rc && (rt->flags & R_ORG))
-		rc = authz_org(r->srv->app, r->arena, &r->auth, http_param(r, "org"), rt->permission, &r->access, e);
+		rc = authz_org_needs(r->srv->app, r->arena, &r->auth, http_param(r, "org"), rt->permission,
+		                     rt->flags & R_CUSTOMER_LOGIN ? AUTHZ_CUSTOMER_LOGIN : 0, &r->access, e);
 	if (!rc && (rt->flags & R_OPERATOR) && !r->auth.user.is_operator)
 		rc = err_set(e, E_FORBIDDEN, NULL, "Only operators can do this.");
 	if (!rc && (rt->flags & R_JSON)) {

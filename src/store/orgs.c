@@ -223,6 +223,16 @@ err_code store_org_lock(struct db *db, const char *id, struct err *e)
 	return store_run(db, SQL_ORG_LOCK, E_INTERNAL, e, id);
 }
 
+static const char SQL_ORG_LOCK_SHARED[] = "SELECT id FROM orgs WHERE id = $1 FOR SHARE";
+
+err_code store_org_lock_shared(struct db *db, const char *id, struct err *e)
+{
+	/* SQLite has no row locks to share, and needs none. */
+	if (db->drv == &db_sqlite_driver)
+		return E_OK;
+	return store_run(db, SQL_ORG_LOCK_SHARED, E_INTERNAL, e, id);
+}
+
 #define ORG_PAGE(where)                                                                                                \
 	"SELECT " ORG_COLS ", NULL FROM orgs o WHERE " where " AND (o.name_key, o.id) > ($2, $3)"                      \
 	" ORDER BY o.name_key, o.id LIMIT $4"

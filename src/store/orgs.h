@@ -48,6 +48,10 @@ err_code store_refold_names(struct db *db, struct err *e);
 
 /* Serializes changes to one organization's memberships (see store_user_lock). */
 err_code store_org_lock(struct db *db, const char *id, struct err *e);
+/* A shared lock on the organization's row for the rest of the transaction
+ * (PostgreSQL; SQLite's writers are serialized already): it waits for, and
+ * holds off, store_org_lock, but not other shared locks. */
+err_code store_org_lock_shared(struct db *db, const char *id, struct err *e);
 
 /* A page of organizations in name order after (after_name, after_id).
  * q_lo/q_hi: a prefix range on the folded name, or NULL for all.

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <sodium.h>
 
 #include "base/clock.h"
@@ -723,6 +724,827 @@ static void upgrade_writes_the_cards_of_existing_members(void **state)
 	arena_free(a);
 }
 
+/* ---- access: the provider's rights, the module gate, role changes and
+ * demotions racing the writes they should stop ---- */
+
+static void add_member_in(struct arena *a, const struct auth *op, const struct org_access *op_acc, const char *prefix,
+                          const char *role, struct member *m, struct auth *who)
+{
+	struct err e;
+	err_clear(&e);
+	char email[128];
+	struct user_new n = {.email = test_email(email, sizeof email, prefix), .first_name = prefix};
+	if (member_create(&app, a, NULL, op, op_acc, &n, role, m, &e))
+		fail_msg("member_create %s: %s", prefix, err_message(&e));
+	if (who)
+		test_user_auth(&m->user, who);
+}
+
+static void add_role(struct arena *a, const struct fixture *f, const char *name, const char *const *perms)
+{
+	struct err e;
+	err_clear(&e);
+	struct role_view rv;
+	if (role_create(&app, a, NULL, &f->op, &f->op_acc, name, NULL, perms, &rv, &e))
+		fail_msg("role_create %s: %s", name, err_message(&e));
+}
+
+static void set_role(struct arena *a, const struct auth *op, const struct org_access *op_acc, const char *user_id,
+                     const char *role)
+{
+	struct err e;
+	err_clear(&e);
+	struct member m;
+	if (member_set_role(&app, a, NULL, op, op_acc, user_id, role, &m, &e))
+		fail_msg("member_set_role %s: %s", role, err_message(&e));
+}
+
+static void set_module(struct arena *a, struct fixture *f, const char *module, bool on)
+{
+	struct err e;
+	err_clear(&e);
+	if (org_module_set(&app, a, NULL, &f->op, &f->op_acc, module, on, &e))
+		fail_msg("org_module_set: %s", err_message(&e));
+}
+
+static err_code reach(struct arena *a, const struct auth *who, const char *org_id, perm need, unsigned needs,
+                      struct org_access *out)
+{
+	struct org_access scratch;
+	struct err e;
+	err_clear(&e);
+	return authz_org_needs(&app, a, who, org_id, need, needs, out ? out : &scratch, &e);
+}
+
+/* A provider (an enterprise with customer_login on) and its corporate customer. */
+struct world {
+	struct fixture p;
+	struct org cust;
+	struct org_access cust_op; /* the operator's access to the customer */
+};
+
+static void new_world(struct arena *a, const char *name, struct world *w)
+{
+	struct err e;
+	err_clear(&e);
+	new_org(a, name, &w->p);
+	set_module(a, &w->p, MODULE_CUSTOMER_LOGIN, true);
+	if (org_customer_create(&app, a, NULL, &w->p.op, &w->p.op_acc, "Its Customer", "corporate", &w->cust, &e) ||
+	    authz_org(&app, a, &w->p.op, w->cust.id, PERM_NONE, &w->cust_op, &e))
+		fail_msg("customer: %s", err_message(&e));
+}
+
+static const char *const customers_write[] = {"customers:write", NULL};
+static const char *const customers_read[] = {"customers:read", NULL};
+
+static int count_members(struct arena *a, const struct org_access *acc, const char *q)
+{
+	const char *ids[64];
+	return list_ids(a, acc, q, "name", ids, 64);
+}
+
+static const char *role_of(struct arena *a, const struct org_access *acc, const char *user_id)
+{
+	struct member m;
+	struct err e;
+	err_clear(&e);
+	err_code rc = member_get(&app, a, acc, user_id, &m, &e);
+	return rc == E_OK ? m.role : NULL;
+}
+
+struct role_find {
+	const char *name;
+	bool found;
+	permset perms;
+};
+
+static void role_find_cb(const struct role_view *v, void *arg)
+{
+	struct role_find *f = arg;
+	if (!strcmp(v->name, f->name)) {
+		f->found = true;
+		f->perms = v->perms;
+	}
+}
+
+/* The role's permissions, or -1 when there is no such role. */
+static int64_t role_perms_of(struct arena *a, const struct org_access *acc, const char *name)
+{
+	struct role_find f = {.name = name};
+	struct err e;
+	err_clear(&e);
+	if (role_list(&app, a, acc, role_find_cb, &f, &e))
+		fail_msg("role_list: %s", err_message(&e));
+	return f.found ? (int64_t)f.perms : -1;
+}
+
+#define PS(x) PERMSET(PERM_##x)
+
+static void count_org(const struct org *o, const char *role, void *arg)
+{
+	(void)o;
+	(void)role;
+	(*(int *)arg)++;
+}
+
+/* DESIGN.md §3.3: with customers:write, a provider's people act in the
+ * customer as its administrators do: any of its roles, administrator too. */
+static void the_provider_gives_its_customer_any_role(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Service Co", &w);
+	struct auth padmin;
+	test_user_auth(&w.p.admin, &padmin);
+	struct org_access acc;
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	assert_int_equal(acc.via, VIA_PROVIDER);
+	assert_int_equal(acc.perms, role_builtin(ROLE_ADMINISTRATOR)->perms);
+	char email[128];
+	struct user_new n = {.email = test_email(email, sizeof email, "cust-admin"), .first_name = "Cara"};
+	struct member m;
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n, ROLE_ADMINISTRATOR, &m, &e), E_OK);
+	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
+	assert_string_equal(m.source, "direct");
+	struct user_new n2 = {.email = test_email(email, sizeof email, "cust-mod"), .first_name = "Mo"};
+	struct member mod;
+	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n2, "moderator", &mod, &e), E_OK);
+
+	/* customers:write alone, through a custom role of the provider: the same */
+	add_role(a, &w.p, "account_manager", customers_write);
+	add_role(a, &w.p, "account_viewer", customers_read);
+	struct member amm, avm;
+	struct auth am, av;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "am", "account_manager", &amm, &am);
+	add_member_in(a, &w.p.op, &w.p.op_acc, "av", "account_viewer", &avm, &av);
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	struct user_new n3 = {.email = test_email(email, sizeof email, "by-am"), .first_name = "Al"};
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &am, &acc, &n3, ROLE_ADMINISTRATOR, &m, &e), E_OK);
+	struct member changed;
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	assert_int_equal(member_set_role(&app, a, NULL, &am, &acc, mod.user.id, ROLE_ADMINISTRATOR, &changed, &e),
+	                 E_OK);
+	assert_string_equal(changed.role, ROLE_ADMINISTRATOR);
+	/* and manages the customer's administrators: one of them goes */
+	assert_int_equal(member_remove(&app, a, NULL, &am, &acc, mod.user.id, &e), E_OK);
+	/* the customer's roles and settings, as its administrators */
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_ROLES_WRITE, 0, NULL), E_OK);
+	assert_int_equal(reach(a, &am, w.cust.id, PERM_ORG_WRITE, 0, NULL), E_OK);
+	/* in the provider itself, nothing beyond their role there */
+	assert_int_equal(reach(a, &am, w.p.org.id, PERM_MEMBERS_WRITE, 0, NULL), E_FORBIDDEN);
+
+	/* customers:read: reading */
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_READ, 0, &acc), E_OK);
+	assert_int_equal(acc.perms & (PS(MEMBERS_WRITE) | PS(ROLES_WRITE) | PS(ORG_WRITE)), 0);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_FORBIDDEN);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_WRITE, 0, NULL), E_FORBIDDEN);
+	arena_free(a);
+}
+
+/* customer_login off: creating logins in the customer answers
+ * module_disabled for everyone, and the customer's own people do not
+ * reach it; 404 and org_closed come first, the permission after. */
+static void the_module_gate_answers_first(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Gatekeeper", &w);
+	add_role(a, &w.p, "account_viewer", customers_read);
+	struct member cam, avm, cam2;
+	struct auth ca, av, padmin;
+	add_member_in(a, &w.p.op, &w.cust_op, "cust-admin", ROLE_ADMINISTRATOR, &cam, &ca);
+	add_member_in(a, &w.p.op, &w.cust_op, "cust-admin2", ROLE_ADMINISTRATOR, &cam2, NULL);
+	add_member_in(a, &w.p.op, &w.p.op_acc, "av", "account_viewer", &avm, &av);
+	test_user_auth(&w.p.admin, &padmin);
+	struct fixture other;
+	new_org(a, "Elsewhere", &other);
+	struct auth stranger;
+	test_user_auth(&other.admin, &stranger);
+
+	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, false);
+	struct org_access acc;
+	err_clear(&e);
+	assert_int_equal(authz_org_needs(&app, a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc, &e),
+	                 E_MODULE_DISABLED);
+	assert_string_equal(e.field, "module");
+	assert_non_null(strstr(err_message(&e), MODULE_CUSTOMER_LOGIN));
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL),
+	                 E_MODULE_DISABLED);
+	assert_int_equal(reach(a, &w.p.op, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL),
+	                 E_MODULE_DISABLED);
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_MODULE_DISABLED);
+	assert_int_equal(reach(a, &stranger, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_NOT_FOUND);
+	/* the customer's own people do not reach it at all */
+	err_clear(&e);
+	assert_int_equal(authz_org(&app, a, &ca, w.cust.id, PERM_NONE, &acc, &e), E_MODULE_DISABLED);
+	assert_string_equal(e.field, "module");
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_READ, 0, NULL), E_MODULE_DISABLED);
+	/* the provider's staff and operators do */
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	assert_int_equal(acc.via, VIA_PROVIDER);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_READ, 0, NULL), E_OK);
+	assert_int_equal(reach(a, &w.p.op, w.cust.id, PERM_MEMBERS_WRITE, 0, NULL), E_OK);
+	assert_int_equal(reach(a, &stranger, w.cust.id, PERM_NONE, 0, NULL), E_NOT_FOUND);
+	/* and the gate counts only in customers */
+	assert_int_equal(reach(a, &padmin, w.p.org.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_OK);
+
+	/* on again: the customer's administrator is back, as a member */
+	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, true);
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	assert_int_equal(acc.via, VIA_MEMBER);
+	assert_int_equal(reach(a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_FORBIDDEN);
+
+	/* switched off between authz and the write: the write sees it */
+	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, false);
+	char email[128];
+	struct user_new n = {.email = test_email(email, sizeof email, "late-login")};
+	struct member m;
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &ca, &acc, &n, "member", &m, &e), E_MODULE_DISABLED);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+	struct org_access pacc;
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &pacc),
+	                 E_MODULE_DISABLED);
+	/* what needs no login goes on for the provider's staff */
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, 0, &pacc), E_OK);
+	struct member changed;
+	assert_int_equal(member_set_role(&app, a, NULL, &padmin, &pacc, cam2.user.id, "moderator", &changed, &e), E_OK);
+	/* closed comes before the module */
+	struct org_access cust_op;
+	assert_int_equal(authz_org(&app, a, &w.p.op, w.cust.id, PERM_NONE, &cust_op, &e), E_OK);
+	assert_int_equal(org_close(&app, a, NULL, &w.p.op, &cust_op, &e), E_OK);
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_NONE, 0, NULL), E_ORG_CLOSED);
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_ORG_CLOSED);
+	arena_free(a);
+}
+
+/* Changing or deleting a custom role needs every permission it has now
+ * and every one it will have: roles:write alone does not weaken those
+ * stronger than the caller. */
+static void changing_a_role_needs_what_it_holds(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Role Keepers", &f);
+	const char *const auditor[] = {"audit:read", "members:read", NULL};
+	const char *const reader[] = {"members:read", NULL};
+	const char *const rolemgr[] = {"roles:write", "members:read", NULL};
+	const char *const strong[] = {"org:write", NULL};
+	add_role(a, &f, "auditor", auditor);
+	add_role(a, &f, "reader", reader);
+	add_role(a, &f, "rolemgr", rolemgr);
+	add_role(a, &f, "strong", strong);
+	struct member bob, carla;
+	struct auth c;
+	add_member_in(a, &f.op, &f.op_acc, "bob", "auditor", &bob, NULL);
+	add_member_in(a, &f.op, &f.op_acc, "carla", "rolemgr", &carla, &c);
+	struct org_access acc;
+	assert_int_equal(reach(a, &c, f.org.id, PERM_ROLES_WRITE, 0, &acc), E_OK);
+	const permset auditor_perms = PS(AUDIT_READ) | PS(MEMBERS_READ);
+	struct role_view rv;
+
+	/* stripping a stronger role, even down to what the caller holds */
+	const char *const to_reader[] = {"members:read", NULL};
+	err_clear(&e);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", NULL, to_reader, &rv, &e), E_FORBIDDEN);
+	assert_null(e.field);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "auditor"), auditor_perms);
+	/* nor touching it otherwise */
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", "Mine now", NULL, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", NULL, auditor, &rv, &e), E_FORBIDDEN);
+	/* nor deleting one (unused, so only the rule stops it) */
+	err_clear(&e);
+	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "strong", &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "strong"), PS(ORG_WRITE));
+	/* an unknown role is still 404 */
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "ghost", NULL, to_reader, &rv, &e), E_NOT_FOUND);
+	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "ghost", &e), E_NOT_FOUND);
+	/* and escalating stays refused, on the permissions field */
+	const char *const more[] = {"members:read", "members:write", NULL};
+	err_clear(&e);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", NULL, more, &rv, &e), E_FORBIDDEN);
+	assert_string_equal(e.field, "permissions");
+	assert_int_equal(role_perms_of(a, &f.op_acc, "reader"), PS(MEMBERS_READ));
+	/* within what they hold, all is theirs */
+	const char *const none[] = {NULL};
+	err_clear(&e);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", "Reads nothing", none, &rv, &e), E_OK);
+	assert_int_equal(rv.perms, 0);
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", NULL, to_reader, &rv, &e), E_OK);
+	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "reader", &e), E_OK);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "reader"), -1);
+	/* the administrator may */
+	struct auth admin;
+	struct org_access aacc;
+	test_user_auth(&f.admin, &admin);
+	assert_int_equal(reach(a, &admin, f.org.id, PERM_ROLES_WRITE, 0, &aacc), E_OK);
+	assert_int_equal(role_update(&app, a, NULL, &admin, &aacc, "auditor", NULL, to_reader, &rv, &e), E_OK);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "auditor"), PS(MEMBERS_READ));
+	assert_int_equal(role_delete(&app, a, NULL, &admin, &aacc, "strong", &e), E_OK);
+	/* and once the role is no stronger than carla, she may too */
+	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", "Reads members", NULL, &rv, &e), E_OK);
+	arena_free(a);
+}
+
+/* The caller is demoted after authz_org() and before the write: every
+ * write sees it, refuses, and changes nothing. */
+static void a_demotion_before_the_write_stops_it(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct fixture f;
+	new_org(a, "Demotions Ltd", &f);
+	const char *const spare[] = {"members:read", NULL};
+	add_role(a, &f, "spare", spare);
+	struct member dana, mo;
+	struct auth d;
+	add_member_in(a, &f.op, &f.op_acc, "dana", ROLE_ADMINISTRATOR, &dana, &d);
+	add_member_in(a, &f.op, &f.op_acc, "mo", "moderator", &mo, NULL);
+	struct org_access acc;
+	char email[128];
+	struct member m;
+	struct role_view rv;
+	const char *const none[] = {NULL};
+#define STALE(need)                                                                                                    \
+	do {                                                                                                           \
+		set_role(a, &f.op, &f.op_acc, dana.user.id, ROLE_ADMINISTRATOR);                                       \
+		assert_int_equal(reach(a, &d, f.org.id, need, 0, &acc), E_OK);                                         \
+		set_role(a, &f.op, &f.op_acc, dana.user.id, "member");                                                 \
+		err_clear(&e);                                                                                         \
+	} while (0)
+
+	STALE(PERM_MEMBERS_WRITE);
+	struct user_new n = {.email = test_email(email, sizeof email, "late")};
+	assert_int_equal(member_create(&app, a, NULL, &d, &acc, &n, "member", &m, &e), E_FORBIDDEN);
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+
+	STALE(PERM_MEMBERS_WRITE);
+	assert_int_equal(member_set_role(&app, a, NULL, &d, &acc, mo.user.id, "member", &m, &e), E_FORBIDDEN);
+	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
+
+	STALE(PERM_MEMBERS_WRITE);
+	assert_int_equal(member_remove(&app, a, NULL, &d, &acc, mo.user.id, &e), E_FORBIDDEN);
+	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
+
+	STALE(PERM_MEMBERS_WRITE);
+	const char *ids[] = {mo.user.id};
+	err_code res[1];
+	assert_int_equal(member_remove_bulk(&app, a, NULL, &d, &acc, ids, 1, res, &e), E_OK);
+	assert_int_equal(res[0], E_FORBIDDEN);
+	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
+
+	STALE(PERM_ROLES_WRITE);
+	assert_int_equal(role_create(&app, a, NULL, &d, &acc, "late", NULL, none, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "late"), -1);
+
+	STALE(PERM_ROLES_WRITE);
+	assert_int_equal(role_update(&app, a, NULL, &d, &acc, "spare", NULL, none, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "spare"), PS(MEMBERS_READ));
+
+	STALE(PERM_ROLES_WRITE);
+	assert_int_equal(role_delete(&app, a, NULL, &d, &acc, "spare", &e), E_FORBIDDEN);
+	assert_int_equal(role_perms_of(a, &f.op_acc, "spare"), PS(MEMBERS_READ));
+
+	STALE(PERM_ORG_WRITE);
+	struct org o;
+	assert_int_equal(org_update(&app, a, NULL, &d, &acc, "Renamed", NULL, &o, &e), E_FORBIDDEN);
+	struct org_access now;
+	assert_int_equal(reach(a, &f.op, f.org.id, PERM_NONE, 0, &now), E_OK);
+	assert_string_equal(now.org.name, "Demotions Ltd");
+
+	STALE(PERM_CUSTOMERS_WRITE);
+	assert_int_equal(org_customer_create(&app, a, NULL, &d, &acc, "Late Customer", "corporate", &o, &e),
+	                 E_FORBIDDEN);
+	int customers = 0;
+	err_clear(&e);
+	assert_int_equal(org_customer_list(&app, a, &f.op_acc, NULL, NULL, NULL, 10, count_org, &customers, &e), E_OK);
+	assert_int_equal(customers, 0);
+
+	/* removed rather than demoted: the organization is gone for them */
+	set_role(a, &f.op, &f.op_acc, dana.user.id, ROLE_ADMINISTRATOR);
+	assert_int_equal(reach(a, &d, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	err_clear(&e);
+	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, dana.user.id, &e), E_OK);
+	struct user_new n2 = {.email = test_email(email, sizeof email, "gone")};
+	assert_int_equal(member_create(&app, a, NULL, &d, &acc, &n2, "member", &m, &e), E_NOT_FOUND);
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+
+	/* what a write gives is judged on the fresh permissions too */
+	const char *const hr[] = {"members:read", "members:write", NULL};
+	add_role(a, &f, "hr", hr);
+	struct member hanna;
+	struct auth h;
+	add_member_in(a, &f.op, &f.op_acc, "hanna", ROLE_ADMINISTRATOR, &hanna, &h);
+	assert_int_equal(reach(a, &h, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	set_role(a, &f.op, &f.op_acc, hanna.user.id, "hr");
+	struct user_new n3 = {.email = test_email(email, sizeof email, "too-strong")};
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &h, &acc, &n3, "moderator", &m, &e), E_FORBIDDEN);
+	assert_string_equal(e.field, "role");
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+	assert_int_equal(member_remove(&app, a, NULL, &h, &acc, mo.user.id, &e), E_FORBIDDEN);
+	assert_int_equal(member_create(&app, a, NULL, &h, &acc, &n3, "member", &m, &e), E_OK);
+#undef STALE
+	arena_free(a);
+}
+
+/* Through the provider: demoted there, or the customer's administrator
+ * demoted in the customer, between authz_org() and the write. */
+static void a_demotion_through_the_provider_stops_the_write(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Provider Demotions", &w);
+	add_role(a, &w.p, "account_manager", customers_write);
+	struct member pmm, cam, cam2;
+	struct auth pm, ca;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "pm", "account_manager", &pmm, &pm);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca", ROLE_ADMINISTRATOR, &cam, &ca);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca2", ROLE_ADMINISTRATOR, &cam2, NULL);
+	struct org_access acc;
+	char email[128];
+	struct member m;
+
+	/* customers:write taken away in the provider */
+	assert_int_equal(reach(a, &pm, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	set_role(a, &w.p.op, &w.p.op_acc, pmm.user.id, "member");
+	struct user_new n = {.email = test_email(email, sizeof email, "via-provider")};
+	err_clear(&e);
+	assert_int_equal(member_create(&app, a, NULL, &pm, &acc, &n, "member", &m, &e), E_NOT_FOUND);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+
+	/* independence by the customer's administrator, demoted meanwhile */
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_NONE, 0, &acc), E_OK);
+	set_role(a, &w.p.op, &w.cust_op, cam.user.id, "moderator");
+	struct org o;
+	err_clear(&e);
+	assert_int_equal(org_make_independent(&app, a, NULL, &ca, &acc, &o, &e), E_FORBIDDEN);
+	struct org_access now;
+	assert_int_equal(reach(a, &w.p.op, w.cust.id, PERM_NONE, 0, &now), E_OK);
+	assert_string_equal(now.org.type, "customer");
+	assert_string_equal(now.org.provider_id, w.p.org.id);
+	/* not an administrator of either: refused, with no error of the database taken for a no */
+	struct auth padmin;
+	test_user_auth(&w.p.admin, &padmin);
+	set_role(a, &w.p.op, &w.p.op_acc, pmm.user.id, "account_manager");
+	assert_int_equal(reach(a, &pm, w.cust.id, PERM_NONE, 0, &acc), E_OK);
+	assert_int_equal(org_make_independent(&app, a, NULL, &pm, &acc, &o, &e), E_FORBIDDEN);
+	/* the provider's administrator may */
+	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_NONE, 0, &acc), E_OK);
+	err_clear(&e);
+	assert_int_equal(org_make_independent(&app, a, NULL, &padmin, &acc, &o, &e), E_OK);
+	assert_string_equal(o.type, "enterprise");
+	/* and a write that read the access before independence finds nothing */
+	struct user_new n2 = {.email = test_email(email, sizeof email, "after-independence")};
+	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n2, "member", &m, &e), E_NOT_FOUND);
+	arena_free(a);
+}
+
+/* ---- the lock protocol (authz.h, authz_org_recheck), under concurrency ---- */
+
+/* A transaction held open on another thread: it takes the locks a write or
+ * a demotion takes, makes the demotion if asked, says so, and holds on for
+ * hold_ms before it commits. */
+struct holder {
+	const char *lock_id;                 /* store_org_lock, as a demotion or a write in that organization */
+	const char *share_id;                /* store_org_lock_shared, as a write in one of its customers */
+	const char *org_id, *user_id, *role; /* a demotion: the member's new role */
+	const char *module_org;              /* or customer_login switched off there */
+	int hold_ms;
+	struct arena *a;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool held;
+	int64_t released_ns; /* just before the commit */
+	err_code rc;
+	pthread_t th;
+};
+
+static err_code holder_tx(struct db *db, void *arg, struct err *e)
+{
+	struct holder *h = arg;
+	if (h->lock_id && store_org_lock(db, h->lock_id, e))
+		return e->code;
+	if (h->share_id && store_org_lock_shared(db, h->share_id, e))
+		return e->code;
+	if (h->user_id) {
+		struct member m;
+		if (store_member_get(db, h->a, h->org_id, h->user_id, &m, e))
+			return e->code;
+		m.role = h->role;
+		if (store_member_set_role(db, h->org_id, h->user_id, h->role, member_card(h->a, &m), e))
+			return e->code;
+	}
+	if (h->module_org && store_module_disable(db, h->module_org, MODULE_CUSTOMER_LOGIN, e))
+		return e->code;
+	pthread_mutex_lock(&h->mu);
+	h->held = true;
+	pthread_cond_signal(&h->cv);
+	pthread_mutex_unlock(&h->mu);
+	usleep((useconds_t)h->hold_ms * 1000);
+	h->released_ns = clock_mono_ns();
+	return E_OK;
+}
+
+static void *holder_run(void *arg)
+{
+	struct holder *h = arg;
+	struct err e;
+	err_clear(&e);
+	h->rc = store_tx(app.store, true, holder_tx, h, &e);
+	return NULL;
+}
+
+/* Returns once the holder's transaction holds its locks (and made its change). */
+static void holder_start(struct holder *h)
+{
+	h->a = arena_new();
+	h->held = false;
+	if (!h->hold_ms)
+		h->hold_ms = 300;
+	pthread_mutex_init(&h->mu, NULL);
+	pthread_cond_init(&h->cv, NULL);
+	pthread_create(&h->th, NULL, holder_run, h);
+	pthread_mutex_lock(&h->mu);
+	while (!h->held)
+		pthread_cond_wait(&h->cv, &h->mu);
+	pthread_mutex_unlock(&h->mu);
+}
+
+/* Joins the holder; the call that ran meanwhile ended at done_ns, and must
+ * have waited for the holder's commit. */
+static void holder_join(struct holder *h, int64_t done_ns, const char *what)
+{
+	pthread_join(h->th, NULL);
+	assert_int_equal(h->rc, E_OK);
+	if (done_ns < h->released_ns)
+		fail_msg("%s did not wait for the transaction that held the lock", what);
+	pthread_mutex_destroy(&h->mu);
+	pthread_cond_destroy(&h->cv);
+	arena_free(h->a);
+}
+
+/* A demotion in flight (changed, not committed) when the write starts: the
+ * write waits for it, then sees it. On PostgreSQL a read that did not wait
+ * would see the old role and let the write through. */
+static void a_write_waits_for_a_demotion_in_flight(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	char email[128];
+	struct member m;
+	struct org_access acc;
+
+	/* in the organization itself */
+	struct fixture f;
+	new_org(a, "In Flight", &f);
+	struct member dana;
+	struct auth d;
+	add_member_in(a, &f.op, &f.op_acc, "dana", ROLE_ADMINISTRATOR, &dana, &d);
+	assert_int_equal(reach(a, &d, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	struct holder h = {.lock_id = f.org.id, .org_id = f.org.id, .user_id = dana.user.id, .role = "member"};
+	holder_start(&h);
+	struct user_new n = {.email = test_email(email, sizeof email, "in-flight")};
+	err_clear(&e);
+	err_code rc = member_create(&app, a, NULL, &d, &acc, &n, "member", &m, &e);
+	holder_join(&h, clock_mono_ns(), "member_create");
+	assert_int_equal(rc, E_FORBIDDEN);
+	assert_int_equal(count_members(a, &f.op_acc, email), 0);
+
+	/* in the provider, for a write in its customer */
+	struct world w;
+	new_world(a, "In Flight Provider", &w);
+	add_role(a, &w.p, "account_manager", customers_write);
+	struct member pmm, cam;
+	struct auth pm, ca;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "pm", "account_manager", &pmm, &pm);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca", ROLE_ADMINISTRATOR, &cam, &ca);
+	assert_int_equal(reach(a, &pm, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	struct holder hp = {.lock_id = w.p.org.id, .org_id = w.p.org.id, .user_id = pmm.user.id, .role = "member"};
+	holder_start(&hp);
+	struct user_new n2 = {.email = test_email(email, sizeof email, "in-flight-provider")};
+	err_clear(&e);
+	rc = member_create(&app, a, NULL, &pm, &acc, &n2, "member", &m, &e);
+	holder_join(&hp, clock_mono_ns(), "member_create in the customer");
+	assert_int_equal(rc, E_NOT_FOUND);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+
+	/* the module switched off in the provider, for the customer's administrator */
+	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
+	struct holder hm = {.lock_id = w.p.org.id, .module_org = w.p.org.id};
+	holder_start(&hm);
+	struct user_new n3 = {.email = test_email(email, sizeof email, "in-flight-module")};
+	err_clear(&e);
+	rc = member_create(&app, a, NULL, &ca, &acc, &n3, "member", &m, &e);
+	holder_join(&hm, clock_mono_ns(), "member_create by the customer");
+	assert_int_equal(rc, E_MODULE_DISABLED);
+	assert_int_equal(count_members(a, &w.cust_op, email), 0);
+	arena_free(a);
+}
+
+/* The other way round: a write in flight holds the locks it took, and
+ * every change that could demote its caller waits for it to commit. */
+static void demotions_wait_for_the_writes_in_flight(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct world w;
+	new_world(a, "Writes In Flight", &w);
+	const char *const spare[] = {"members:read", NULL};
+	add_role(a, &w.p, "spare", spare);
+	add_role(a, &w.p, "account_manager", customers_write);
+	struct member mo, pmm, cam;
+	add_member_in(a, &w.p.op, &w.p.op_acc, "mo", "moderator", &mo, NULL);
+	add_member_in(a, &w.p.op, &w.p.op_acc, "pm", "account_manager", &pmm, NULL);
+	add_member_in(a, &w.p.op, &w.cust_op, "ca", ROLE_ADMINISTRATOR, &cam, NULL);
+	struct fixture *p = &w.p;
+	struct member m;
+	struct role_view rv;
+	const char *const none[] = {NULL};
+
+	/* a write in the organization holds its lock: demotions there wait */
+	struct holder h1 = {.lock_id = p->org.id};
+	holder_start(&h1);
+	err_clear(&e);
+	assert_int_equal(member_set_role(&app, a, NULL, &p->op, &p->op_acc, mo.user.id, "member", &m, &e), E_OK);
+	holder_join(&h1, clock_mono_ns(), "member_set_role");
+	struct holder h2 = {.lock_id = p->org.id};
+	holder_start(&h2);
+	assert_int_equal(role_update(&app, a, NULL, &p->op, &p->op_acc, "spare", NULL, none, &rv, &e), E_OK);
+	holder_join(&h2, clock_mono_ns(), "role_update");
+	struct holder h3 = {.lock_id = p->org.id};
+	holder_start(&h3);
+	assert_int_equal(role_delete(&app, a, NULL, &p->op, &p->op_acc, "spare", &e), E_OK);
+	holder_join(&h3, clock_mono_ns(), "role_delete");
+	struct holder h4 = {.lock_id = p->org.id};
+	holder_start(&h4);
+	assert_int_equal(member_remove(&app, a, NULL, &p->op, &p->op_acc, mo.user.id, &e), E_OK);
+	holder_join(&h4, clock_mono_ns(), "member_remove");
+
+	/* a write in a customer shares its provider's lock: demotions in the provider wait */
+	struct holder h5 = {.share_id = p->org.id};
+	holder_start(&h5);
+	assert_int_equal(member_set_role(&app, a, NULL, &p->op, &p->op_acc, pmm.user.id, "member", &m, &e), E_OK);
+	holder_join(&h5, clock_mono_ns(), "member_set_role in the provider");
+	struct holder h6 = {.share_id = p->org.id};
+	holder_start(&h6);
+	assert_int_equal(role_update(&app, a, NULL, &p->op, &p->op_acc, "account_manager", NULL, none, &rv, &e), E_OK);
+	holder_join(&h6, clock_mono_ns(), "role_update in the provider");
+	struct holder h7 = {.share_id = p->org.id};
+	holder_start(&h7);
+	assert_int_equal(org_module_set(&app, a, NULL, &p->op, &p->op_acc, MODULE_CUSTOMER_LOGIN, false, &e), E_OK);
+	holder_join(&h7, clock_mono_ns(), "org_module_set");
+
+	/* and in the customer itself: its own demotions, and independence */
+	struct holder h8 = {.lock_id = w.cust.id};
+	holder_start(&h8);
+	struct org o;
+	assert_int_equal(org_make_independent(&app, a, NULL, &p->op, &w.cust_op, &o, &e), E_OK);
+	holder_join(&h8, clock_mono_ns(), "org_make_independent");
+	arena_free(a);
+}
+
+/* Many writes, each on an access read before a demotion, and the demotion
+ * in the middle of them. The demotion's transaction (taking the lock that
+ * core's demotions take, store_org_lock on the organization) counts the
+ * members there when it demotes: in the end there are exactly as many, and
+ * as many writes succeeded. So no write committed after the demotion did;
+ * every one after it was refused. */
+#define RACE_WRITERS 4
+#define RACE_MAX 300
+
+struct race {
+	const struct auth *who;
+	const struct org_access *acc;
+	const char *org_id, *user_id;
+	pthread_mutex_t mu;
+	int ok, refused, other;
+	int64_t members_at_demotion;
+	err_code demotion_rc;
+};
+
+static void *race_writer(void *arg)
+{
+	struct race *r = arg;
+	struct arena *a = arena_new();
+	for (int i = 0; i < RACE_MAX; i++) {
+		char email[128];
+		struct user_new n = {.email = test_email(email, sizeof email, "race")};
+		struct member m;
+		struct err e;
+		err_clear(&e);
+		err_code rc = member_create(&app, a, NULL, r->who, r->acc, &n, "member", &m, &e);
+		pthread_mutex_lock(&r->mu);
+		if (rc == E_OK)
+			r->ok++;
+		else if (rc == E_FORBIDDEN)
+			r->refused++;
+		else
+			r->other++;
+		pthread_mutex_unlock(&r->mu);
+		if (rc != E_OK)
+			break;
+		usleep(500);
+	}
+	arena_free(a);
+	return NULL;
+}
+
+static err_code race_demote_tx(struct db *db, void *arg, struct err *e)
+{
+	struct race *r = arg;
+	struct arena *a = arena_new();
+	struct member m;
+	err_code rc = E_OK;
+	if (store_org_lock(db, r->org_id, e) ||
+	    store_member_count_role(db, r->org_id, "member", &r->members_at_demotion, e) ||
+	    store_member_get(db, a, r->org_id, r->user_id, &m, e))
+		rc = e->code;
+	if (!rc) {
+		m.role = "member";
+		rc = store_member_set_role(db, r->org_id, r->user_id, "member", member_card(a, &m), e);
+	}
+	arena_free(a);
+	return rc;
+}
+
+static void *race_demoter(void *arg)
+{
+	struct race *r = arg;
+	/* once some writes went through */
+	for (int i = 0; i < 2000; i++) {
+		pthread_mutex_lock(&r->mu);
+		int ok = r->ok;
+		pthread_mutex_unlock(&r->mu);
+		if (ok >= RACE_WRITERS)
+			break;
+		usleep(1000);
+	}
+	struct err e;
+	err_clear(&e);
+	r->demotion_rc = store_tx(app.store, true, race_demote_tx, r, &e);
+	return NULL;
+}
+
+static err_code count_role_tx(struct db *db, void *arg, struct err *e)
+{
+	struct race *r = arg;
+	int64_t n;
+	if (store_member_count_role(db, r->org_id, "member", &n, e))
+		return e->code;
+	r->members_at_demotion = n;
+	return E_OK;
+}
+
+static void no_write_lands_after_the_demotion_commits(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, "Race Track", &f);
+	struct member dana;
+	struct auth d;
+	add_member_in(a, &f.op, &f.op_acc, "dana", ROLE_ADMINISTRATOR, &dana, &d);
+	struct org_access acc;
+	assert_int_equal(reach(a, &d, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
+	struct race r = {.who = &d, .acc = &acc, .org_id = f.org.id, .user_id = dana.user.id};
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_t writers[RACE_WRITERS], demoter;
+	for (int i = 0; i < RACE_WRITERS; i++)
+		pthread_create(&writers[i], NULL, race_writer, &r);
+	pthread_create(&demoter, NULL, race_demoter, &r);
+	pthread_join(demoter, NULL);
+	for (int i = 0; i < RACE_WRITERS; i++)
+		pthread_join(writers[i], NULL);
+	pthread_mutex_destroy(&r.mu);
+	assert_int_equal(r.demotion_rc, E_OK);
+	int64_t at_demotion = r.members_at_demotion;
+	struct race after = {.org_id = f.org.id};
+	struct err e;
+	err_clear(&e);
+	assert_int_equal(store_read(app.store, count_role_tx, &after, &e), E_OK);
+	/* dana is a "member" now too */
+	assert_int_equal(after.members_at_demotion - 1, at_demotion);
+	assert_int_equal(r.ok, at_demotion);
+	assert_true(r.ok >= RACE_WRITERS);
+	assert_int_equal(r.refused, RACE_WRITERS);
+	assert_int_equal(r.other, 0);
+	arena_free(a);
+}
+
 /* ---- text helpers ---- */
 
 /* A search without a sort comes in the order of what it matched: each
@@ -905,6 +1727,14 @@ int main(void)
 	        cmocka_unit_test(search_in_match_order_lists_each_member_once),
 	        cmocka_unit_test(cards_follow_every_change),
 	        cmocka_unit_test(upgrade_writes_the_cards_of_existing_members),
+	        cmocka_unit_test(the_provider_gives_its_customer_any_role),
+	        cmocka_unit_test(the_module_gate_answers_first),
+	        cmocka_unit_test(changing_a_role_needs_what_it_holds),
+	        cmocka_unit_test(a_demotion_before_the_write_stops_it),
+	        cmocka_unit_test(a_demotion_through_the_provider_stops_the_write),
+	        cmocka_unit_test(a_write_waits_for_a_demotion_in_flight),
+	        cmocka_unit_test(demotions_wait_for_the_writes_in_flight),
+	        cmocka_unit_test(no_write_lands_after_the_demotion_commits),
 	        cmocka_unit_test(text_fold_lowers_what_it_knows),
 	        cmocka_unit_test(prefix_upper_bound_bounds_the_prefix),
 	        cmocka_unit_test(cursors_round_trip_and_refuse_tampering),
