@@ -181,7 +181,7 @@ const templates = Object.entries(spec.paths ?? {}).map(([template, item]) => {
 });
 templates.sort((a, b) => b.literals - a.literals);
 
-/** { template, op, methods } for a request; op is undefined when no operation has this method and path. */
+/** { template, op } for a request; op is undefined when no operation has this method and path (pathKnown: some has the path). */
 export function findOperation(method, path) {
 	const p = path.split('?')[0].split('#')[0];
 	const m = method.toLowerCase();
@@ -228,9 +228,10 @@ export function responseProblems({ method, path, status, headers = {}, text = ''
 
 	const type = mediaTypeOf(headerValue(headers, 'content-type'));
 	let schema;
-	let described = resp?.description ?? '';
+	const described = resp?.description ?? '';
 	if (codes) {
 		schema = { $ref: '#/components/schemas/Error' };
+		resp = { headers: { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } } };
 	} else {
 		const content = resp.content ?? {};
 		const types = Object.keys(content);
@@ -241,19 +242,19 @@ export function responseProblems({ method, path, status, headers = {}, text = ''
 		} else {
 			schema = content[types.find((t) => mediaTypeOf(t) === type)].schema;
 		}
-		// Documented headers: present when required, and of their schema's shape.
-		for (const [name, h0] of Object.entries(resp.headers ?? {})) {
-			const h = deref(h0);
-			const v = headerValue(headers, name);
-			if (v === undefined) {
-				if (h.required) problems.push(`the required header ${name} is missing`);
-				continue;
-			}
-			if (h.schema && name.toLowerCase() !== 'set-cookie') {
-				const t = deref(h.schema)?.type;
-				const value = t === 'integer' || t === 'number' ? (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v) : v;
-				for (const p of validateValue(h.schema, value)) problems.push(`header ${name}: ${p.replace('(the body)', JSON.stringify(v))}`);
-			}
+	}
+	// Documented headers: present when required, and of their schema's shape.
+	for (const [name, h0] of Object.entries(resp.headers ?? {})) {
+		const h = deref(h0);
+		const v = headerValue(headers, name);
+		if (v === undefined) {
+			if (h.required) problems.push(`the required header ${name} is missing`);
+			continue;
+		}
+		if (h.schema && name.toLowerCase() !== 'set-cookie') {
+			const t = deref(h.schema)?.type;
+			const value = t === 'integer' || t === 'number' ? (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v) : v;
+			for (const p of validateValue(h.schema, value)) problems.push(`header ${name}: ${p.replace('(the body)', JSON.stringify(v))}`);
 		}
 	}
 
