@@ -6,11 +6,13 @@
 //   - the operation is found by method and path template (concrete paths
 //     before templated ones, as the router matches them);
 //   - the status must be one the operation documents, or one that any request
-//     may receive (ANY_REQUEST below, the table "Errors that any request may
-//     receive" at the top of the spec);
+//     may receive (read from the table "Errors that any request may receive"
+//     at the top of the spec); a request that matches no operation may only get
+//     the table's answers (404, 405, …);
 //   - a JSON body must validate against the response's schema (JSON Schema
-//     2020-12, the dialect of OpenAPI 3.1, with the formats checked), and an
-//     error's `code` must be named (as `code`) in the response's description;
+//     2020-12, the dialect of OpenAPI 3.1, with the formats checked) and name
+//     no field the schema does not document, and an error's `code` must be
+//     named (as `code`) in the response's description or in that table;
 //   - a response documented without content must have an empty body; headers
 //     marked required must be present, and documented headers must match
 //     their schemas.
@@ -30,23 +32,35 @@ export const spec = parse(readFileSync(SPEC_FILE, 'utf8'));
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-// Statuses that any request may receive, whatever its operation (the table
-// "Errors that any request may receive"), with the codes they carry.
-const ANY_REQUEST = {
-	414: ['uri_too_long'],
-	431: ['headers_too_large', 'request_header_fields_too_large'],
-	500: ['internal'],
-};
-// And those of a request that matches no operation: no route has the path,
-// or the path exists with other methods. A body over the limit is refused
-// before the request is routed.
-const NO_OPERATION = {
-	400: ['bad_request', 'body_not_allowed'],
-	404: ['not_found'],
-	405: ['method_not_allowed'],
-	413: ['payload_too_large'],
-	415: ['unsupported_media_type'],
-};
+// The statuses and codes that any request may receive, read from the table
+// "Errors that any request may receive" in the spec's description, so that the
+// check follows the table: { "414": ["uri_too_long"], … }.
+function anyRequestErrors() {
+	const text = String(spec.info?.description ?? '');
+	const start = text.indexOf('## Errors that any request may receive');
+	if (start < 0) throw new Error('docs/openapi.yaml: info.description has no "## Errors that any request may receive" table');
+	const out = {};
+	let inTable = false;
+	for (const line of text.slice(start).split('\n').slice(1)) {
+		const row = /^\|\s*(\d{3})\s*\|\s*`([a-z_]+)`/.exec(line.trim());
+		if (row) {
+			(out[row[1]] ??= []).push(row[2]);
+			inTable = true;
+		} else if (inTable && !line.trim().startsWith('|')) {
+			break;
+		}
+	}
+	if (Object.keys(out).length === 0) throw new Error('docs/openapi.yaml: the table "Errors that any request may receive" has no rows');
+	return out;
+}
+const TABLE = anyRequestErrors();
+
+// Any request may receive the table's answers; 404 (no route has the path) and
+// 405 (the path exists with other methods) only when no operation matches.
+const ANY_REQUEST = Object.fromEntries(Object.entries(TABLE).filter(([st]) => st !== '404' && st !== '405'));
+// A request that matches no operation: the table's answers, and a body over the
+// limit or of another type, which are refused before the request is routed.
+const NO_OPERATION = { ...TABLE, 413: ['payload_too_large'], 415: ['unsupported_media_type'] };
 
 // ---- JSON pointers and $ref ---------------------------------------------------
 
@@ -272,7 +286,8 @@ export function responseProblems({ method, path, status, headers = {}, text = ''
 				if (invalid.length === 0) problems.push(...undocumentedFields(schema, json));
 				const code = json?.error?.code;
 				if (typeof code === 'string') {
-					const known = codes ? codes.includes(code) : described.includes(`\`${code}\``);
+					// Named in the response's description, or a code of the same status that any request may receive.
+					const known = codes ? codes.includes(code) : described.includes(`\`${code}\``) || (TABLE[st] ?? []).includes(code);
 					if (!known) problems.push(`the error code ${JSON.stringify(code)} is not named in the description of ${where}`);
 				}
 			}
