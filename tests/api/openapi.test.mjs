@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { validateValue } from './lib/openapi.mjs';
+import { validateValue, responseProblems } from './lib/openapi.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SPEC_FILE = fileURLToPath(new URL('../../docs/openapi.yaml', import.meta.url));
@@ -314,4 +314,30 @@ test('every 2xx JSON response has an example', () => {
 		}
 	}
 	assert.deepEqual(without, [], `2xx JSON responses without an example: ${without.join(', ')}`);
+});
+
+// ---- the check of real answers (tests/api/lib/openapi.mjs) ------------------------
+
+test('the answer check refuses what the spec does not say, and accepts what it says', () => {
+	const JSON_CT = { 'content-type': 'application/json', 'x-request-id': 'req_0123456789ab' };
+	const err = (code) => JSON.stringify({ error: { code, message: 'm' } });
+	const health = { method: 'GET', path: '/healthz', status: 200, headers: JSON_CT, text: '{"status":"ok"}' };
+	const ok = (r) => assert.deepEqual(responseProblems(r), [], JSON.stringify(r));
+	const bad = (r, re) => {
+		const p = responseProblems(r);
+		assert.ok(p.some((x) => re.test(x)), `expected a problem matching ${re} for ${JSON.stringify(r)}, got ${JSON.stringify(p)}`);
+	};
+	ok(health);
+	ok({ ...health, path: '/api/v1/nope', status: 404, text: err('not_found') });
+	ok({ ...health, method: 'DELETE', path: '/api/v1/me', status: 405, text: err('method_not_allowed') });
+	ok({ ...health, path: '/api/v1/orgs/org_x/members/usr_y?x=1', status: 404, text: err('not_found') });
+	bad({ ...health, status: 418 }, /not documented for healthz/);
+	bad({ ...health, text: '{"status":"fine"}' }, /must be equal to constant/);
+	bad({ ...health, text: '{"status":"ok","extra":1}' }, /\/extra: a field the spec does not document/);
+	bad({ ...health, text: 'ok' }, /not JSON/);
+	bad({ ...health, headers: { 'content-type': 'text/html', 'x-request-id': 'req_1' } }, /Content-Type/);
+	bad({ ...health, headers: { 'content-type': 'application/json' } }, /X-Request-Id is missing/);
+	bad({ ...health, path: '/api/v1/me', status: 401, text: err('no_such_code') }, /no_such_code.*not named/);
+	bad({ ...health, path: '/api/v1/nope', status: 403, text: err('forbidden') }, /no operation has GET/);
+	bad({ method: 'POST', path: '/api/v1/auth/password/reset', status: 204, headers: JSON_CT, text: '{}' }, /without a body/);
 });
