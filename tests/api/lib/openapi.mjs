@@ -55,12 +55,15 @@ function anyRequestErrors() {
 }
 const TABLE = anyRequestErrors();
 
-// Any request may receive the table's answers; 404 (no route has the path) and
-// 405 (the path exists with other methods) only when no operation matches.
-const ANY_REQUEST = Object.fromEntries(Object.entries(TABLE).filter(([st]) => st !== '404' && st !== '405'));
-// A request that matches no operation: the table's answers, and a body over the
-// limit or of another type, which are refused before the request is routed.
-const NO_OPERATION = { ...TABLE, 413: ['payload_too_large'], 415: ['unsupported_media_type'] };
+// Any request may receive the table's answers (404: no route has the path, and
+// 405: the path exists with other methods, only when no operation matches), and
+// 413 for a body over 1 MiB, which is refused before the request is routed (the
+// sentence after the table of the JSON operations' errors).
+const ANY_REQUEST = {
+	...Object.fromEntries(Object.entries(TABLE).filter(([st]) => st !== '404' && st !== '405')),
+	413: ['payload_too_large'],
+};
+const NO_OPERATION = { ...TABLE, ...ANY_REQUEST };
 
 // ---- JSON pointers and $ref ---------------------------------------------------
 
