@@ -17,6 +17,7 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
+import { checkResponse } from './openapi.mjs';
 
 export const ROSTER_BIN = process.env.ROSTER_BIN || new URL('../../../build/rosterd', import.meta.url).pathname;
 export const ROSTERCTL_BIN = process.env.ROSTERCTL_BIN || new URL('../../../build/rosterctl', import.meta.url).pathname;
@@ -425,12 +426,16 @@ export function runRosterd(args, { env, timeoutMs = 10000 } = {}) {
 
 // ---- HTTP client --------------------------------------------------------------
 
-// api(base).req(method, path, {token, body, headers, raw}) → {status, headers, json, text}
+// api(base).req(method, path, {token, body, headers, raw, validate}) → {status, headers, json, text}
 // body: serialised as JSON (Content-Type application/json) unless raw is given;
 // raw: a string or Buffer sent as is (set Content-Type yourself in headers).
+// Every complete answer is checked against docs/openapi.yaml (lib/openapi.mjs):
+// a status the operation does not document, or a body that does not match its
+// schema, rejects with an AssertionError saying what differs. validate: false
+// skips the check, for requests malformed on purpose.
 export function api(base) {
 	const u = new URL(base);
-	function req(method, path, { token, cookie, body, headers = {}, raw, timeoutMs = 15000 } = {}) {
+	function req(method, path, { token, cookie, body, headers = {}, raw, timeoutMs = 15000, validate = true } = {}) {
 		const h = { ...headers };
 		let payload;
 		if (raw !== undefined) {
@@ -462,7 +467,17 @@ export function api(base) {
 						} catch {
 							json = null;
 						}
-						resolve({ status: res.statusCode, headers: res.headers, json, text });
+						const out = { status: res.statusCode, headers: res.headers, json, text };
+						// An answer cut off (the server was killed) cannot be checked.
+						if (validate && res.complete) {
+							try {
+								checkResponse({ method, path, ...out });
+							} catch (err) {
+								reject(err);
+								return;
+							}
+						}
+						resolve(out);
 					};
 					res.on('end', finish);
 					res.on('error', finish);
