@@ -117,11 +117,13 @@ err_code api_orgs_create(struct request *r, struct err *e)
 	if (org_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), &n, &o, &admin_user, e))
 		return e->code;
 	json_t *j = api_org_json(&o);
-	json_object_set_new(j, "modules", json_array());
-	for (int i = 0; i < modules.n; i++)
-		json_array_append_new(json_object_get(j, "modules"), json_string(modules.items[i]));
+	json_t *mods = json_array();
+	json_object_set_new(j, "modules", mods); /* as stored: each module once */
 	json_object_set_new(j, "admin", api_user_json(&admin_user));
-	return http_reply_json(r, 201, j);
+	json_own(http_arena(r), j);
+	if (org_modules(http_app(r), o.id, add_module, mods, e))
+		return e->code;
+	return http_reply_json(r, 201, json_incref(j));
 }
 
 err_code api_org_get(struct request *r, struct err *e)
@@ -214,5 +216,8 @@ err_code api_customers_create(struct request *r, struct err *e)
 		return e->code;
 	json_t *j = api_org_json(&o);
 	json_object_set_new(j, "modules", json_array());
+	/* as GET shows a customer: with its provider, the one it was made in */
+	const struct org *p = &http_access(r)->org;
+	json_object_set_new(j, "provider", json_pack("{s:s, s:s}", "id", p->id, "name", p->name));
 	return http_reply_json(r, 201, j);
 }

@@ -293,8 +293,12 @@ static err_code module_tx(struct db *db, void *arg, struct err *e)
 {
 	struct module_arg *m = arg;
 	struct org_access acc;
-	if (authz_org_recheck(db, m->a, m->who, m->acc, &acc, e))
+	bool now_on;
+	if (authz_org_recheck(db, m->a, m->who, m->acc, &acc, e) ||
+	    store_module_enabled(db, m->org_id, m->module, &now_on, e))
 		return e->code;
+	if (now_on == m->on) /* as asked already: nothing changes, nothing to record */
+		return E_OK;
 	err_code rc = m->on ? store_module_enable(db, m->org_id, m->module, actor(m->who), clock_now_ms(), e)
 	                    : store_module_disable(db, m->org_id, m->module, e);
 	if (rc)
@@ -329,28 +333,6 @@ err_code org_modules(struct app *app, const char *org_id, org_module_cb cb, void
 {
 	struct modules_arg m = {org_id, cb, arg};
 	return store_read(app->store, modules_tx, &m, e);
-}
-
-struct require_arg {
-	const char *org_id, *module;
-	bool on;
-};
-
-static err_code require_tx(struct db *db, void *arg, struct err *e)
-{
-	struct require_arg *r = arg;
-	return store_module_enabled(db, r->org_id, r->module, &r->on, e);
-}
-
-err_code org_require_module(struct app *app, const char *org_id, const char *module, struct err *e)
-{
-	struct require_arg r = {org_id, module, false};
-	if (store_read(app->store, require_tx, &r, e))
-		return e->code;
-	if (!r.on)
-		return err_set(e, E_MODULE_DISABLED, "module", "The module %s is not enabled for this organization.",
-		               module);
-	return E_OK;
 }
 
 /* ---- customers ---- */

@@ -60,8 +60,6 @@ err_code org_module_set(struct app *app, struct arena *a, const struct reqinfo *
 /* Modules enabled for the org, for rendering. */
 typedef void (*org_module_cb)(const char *module, void *arg);
 err_code org_modules(struct app *app, const char *org_id, org_module_cb cb, void *arg, struct err *e);
-/* E_MODULE_DISABLED naming the module when it is off. */
-err_code org_require_module(struct app *app, const char *org_id, const char *module, struct err *e);
 
 /* The name of an organization, for showing a customer its provider (the
  * one fact of the provider its people see). */
