@@ -153,6 +153,36 @@ describe('HTTP framing', { timeout: 90000 }, () => {
 		});
 	}
 
+	// The library's own limits, as docs/openapi.yaml states them: a request
+	// line of 16,383 bytes is its 414; the request line and headers, plus 64
+	// bytes for each header field, must fit in the connection's 16,384 bytes
+	// (with room for the reply), else 431.
+	async function libraryAnswer(request) {
+		const conn = await connect();
+		await conn.write(request);
+		await conn.waitClosed(5000);
+		const first = /^HTTP\/1\.[01] (\d{3})/.exec(conn.data);
+		return { status: first ? Number(first[1]) : 0, json: /application\/json/.test(conn.data) };
+	}
+	const requestLine = (n) => `GET /${'a'.repeat(n - 'GET / HTTP/1.1'.length)} HTTP/1.1\r\nHost: roster.test\r\nConnection: close\r\n\r\n`;
+	test('a request line of 16,383 bytes → 414 from the library; of 16,382 → not its 414', async () => {
+		assert.deepEqual(await libraryAnswer(requestLine(16383)), { status: 414, json: false });
+		assert.notEqual((await libraryAnswer(requestLine(16382))).status, 414);
+		assert.deepEqual(await libraryAnswer(requestLine(4000)), { status: 414, json: true }, "roster's own 414 past 2 KiB");
+	});
+
+	for (const fields of [3, 10, 50]) {
+		test(`${fields} header fields: answered at 15,360 bytes counting 64 per field, 431 from the library past 16,384`, async () => {
+			const sized = (counted) => {
+				const total = counted - 64 * fields;
+				const head = `GET /healthz HTTP/1.1\r\nHost: roster.test\r\nConnection: close\r\n${Array.from({ length: fields - 3 }, (_, i) => `X-H${i}: v\r\n`).join('')}`;
+				return `${head}X-Pad: ${'a'.repeat(total - head.length - 'X-Pad: \r\n\r\n'.length)}\r\n\r\n`;
+			};
+			assert.deepEqual(await libraryAnswer(sized(15360)), { status: 200, json: true });
+			assert.deepEqual(await libraryAnswer(sized(16450)), { status: 431, json: false });
+		});
+	}
+
 	test('slow headers: one header line every 700 ms → the server cuts the connection after --header-timeout 2 s, before the headers are complete', async (t) => {
 		const conn = await connect();
 		const start = Date.now();
