@@ -212,8 +212,7 @@ static void body_parse_refuses_malformed(void **state)
 	                     "{\"a\":1} x",
 	                     "nul",
 	                     "{\"a\":\"\\x\"}",
-	                     "{\"a\":1,\"a\":2}",
-	                     "{\"a\":\"x\\u0000y\"}"};
+	                     "{\"a\":1,\"a\":2}"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct err e;
 		err_clear(&e);
@@ -222,6 +221,14 @@ static void body_parse_refuses_malformed(void **state)
 		assert_int_equal(err_status(e.code), 400);
 		assert_null(obj);
 	}
+	/* An escaped NUL is well-formed JSON: it passes the parser, so that the
+	 * field holding it is refused by name (spec_refuses_embedded_nul). */
+	struct err e;
+	err_clear(&e);
+	json_t *obj = NULL;
+	const char *nul = "{\"a\":\"x\\u0000y\"}";
+	assert_int_equal(json_body_parse(a, nul, strlen(nul), &obj, &e), E_OK);
+	assert_true(json_has_nul(obj));
 	arena_free(a);
 }
 
