@@ -51,8 +51,8 @@
 /* The minimum body rate is enforced from this long after the headers. */
 #define BODY_RATE_GRACE_MS 5000
 
-/* Request ids: ours are "req_" and 23 characters; a trusted proxy's may
- * have up to 64. */
+/* Request ids: ours fit in ID_MAX ("req_", 10 random characters and a
+ * counter); a trusted proxy's may have up to 64 characters. */
 #define REQUEST_ID_MAX 65
 _Static_assert(REQUEST_ID_MAX >= ID_MAX, "a request id holds an id");
 
