@@ -111,7 +111,8 @@ static enum MHD_Result probe_access(void *cls, struct MHD_Connection *c, const c
 		*ctx = p;
 		struct probe_headers ph = {.n = 0};
 		MHD_get_connection_values_n(c, MHD_HEADER_KIND, probe_header, &ph);
-		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+		const union MHD_ConnectionInfo *ci =
+		        MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
 		bool tiles = ci && url == p->target && ph.n <= 64 &&
 		             layout_contiguous(method, p->target, p->target_len, version, ph.h, ph.n, ci->header_size);
 		p->seen++;
@@ -165,10 +166,10 @@ bool layout_probe(void)
 	fcntl(sv[1], F_SETFL, fcntl(sv[1], F_GETFL) | O_NONBLOCK);
 	struct probe p = {0};
 	/* The options that shape parsing are the server's (server.c). */
-	struct MHD_Daemon *d = MHD_start_daemon(
-	        MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, probe_access, &p, MHD_OPTION_URI_LOG_CALLBACK, probe_uri, &p,
-	        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
-	        MHD_OPTION_END);
+	struct MHD_Daemon *d =
+	        MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, probe_access, &p, MHD_OPTION_URI_LOG_CALLBACK,
+	                         probe_uri, &p, MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	                         (size_t)HTTP_CONNECTION_MEMORY, MHD_OPTION_END);
 	if (!d) {
 		close(sv[0]);
 		close(sv[1]);
@@ -201,7 +202,8 @@ bool layout_probe(void)
 	snprintf(big + used, sizeof big - used, "\r\n");
 	probe_feed(d, sv[1], &p, big, 4);
 	/* And a folded line, which must show. */
-	probe_feed(d, sv[1], &p, "GET /fold HTTP/1.1\r\nHost: probe\r\nX-Fold: a\r\n b\r\nConnection: close\r\n\r\n", 5);
+	probe_feed(d, sv[1], &p, "GET /fold HTTP/1.1\r\nHost: probe\r\nX-Fold: a\r\n b\r\nConnection: close\r\n\r\n",
+	           5);
 	MHD_stop_daemon(d);
 	close(sv[1]);
 	return p.seen == 5 && p.tiled == 4 && p.fold_found == 1;

@@ -17,7 +17,7 @@
 struct compiled {
 	const char *method;
 	int nseg;
-	unsigned literal; /* bit MAX_SEGMENTS-1-k set: segment k is literal (earlier segments weigh more) */
+	unsigned literal;        /* bit MAX_SEGMENTS-1-k set: segment k is literal (earlier segments weigh more) */
 	char *seg[MAX_SEGMENTS]; /* literal, or "{name}" */
 };
 
@@ -136,7 +136,8 @@ int router_match(const struct router *rt, struct arena *a, const char *method, c
 		}
 		*out_path_known = true;
 		if (out_allow && used + strlen(c->method) + 3 < allow_len)
-			used += (size_t)snprintf(out_allow + used, allow_len - used, "%s%s", used ? ", " : "", c->method);
+			used += (size_t)snprintf(out_allow + used, allow_len - used, "%s%s", used ? ", " : "",
+			                         c->method);
 	}
 	return -1;
 }

@@ -63,9 +63,9 @@ struct tcp_conn {
 	int fd;
 	_Atomic int64_t deadline_ms; /* by which the headers must be in; 0: none */
 	/* The body phase, from the headers to the body's end. */
-	_Atomic int64_t body_start_ms; /* 0: no body being received */
-	_Atomic int64_t body_bytes;    /* received so far */
-	_Atomic int64_t body_expected; /* Content-Length, or -1 (chunked) */
+	_Atomic int64_t body_start_ms;   /* 0: no body being received */
+	_Atomic int64_t body_bytes;      /* received so far */
+	_Atomic int64_t body_expected;   /* Content-Length, or -1 (chunked) */
 	char request_id[REQUEST_ID_MAX]; /* of the body being received; under conns_lock */
 	bool counted;                    /* in the per-address table under group */
 	char group[ADDR_GROUP_MAX];
@@ -1058,8 +1058,9 @@ static void *sweeper_main(void *arg)
 				log_int(&l, "received", atomic_load(&t->body_bytes));
 				log_int(&l, "duration_ms", mono - start);
 				log_str(&l, "message",
-				        !strcmp(why, "body_timeout") ? "the request body took longer than ROSTER_BODY_TIMEOUT"
-				                                     : "the request body came slower than ROSTER_BODY_MIN_RATE");
+				        !strcmp(why, "body_timeout")
+				                ? "the request body took longer than ROSTER_BODY_TIMEOUT"
+				                : "the request body came slower than ROSTER_BODY_MIN_RATE");
 				log_end(&l);
 			}
 		}

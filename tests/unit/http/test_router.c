@@ -222,7 +222,6 @@ static void first_matching_route_wins(void **state)
 	arena_free(a);
 }
 
-
 /* Wherever one pattern has a literal segment and another a parameter, the
  * literal decides for every method, whatever the order of the table. */
 static void literal_segments_win_for_every_method(void **state)
@@ -310,8 +309,7 @@ static void every_route_of_the_table_decides_its_own_path(void **state)
 	arena_free(a);
 }
 
-static int resolve(struct router *rt, struct arena *a, const char *method, const char *target,
-                   struct route_target *out)
+static int resolve(struct router *rt, struct arena *a, const char *method, const char *target, struct route_target *out)
 {
 	router_resolve(rt, a, method, target, out);
 	return out->index;
