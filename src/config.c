@@ -33,7 +33,8 @@ const char config_usage[] =
         "  --session-idle SECONDS    ROSTER_SESSION_IDLE (default 28800)\n"
         "  --session-lifetime SECONDS ROSTER_SESSION_LIFETIME (default 2592000)\n"
         "  --trusted-proxies LIST    ROSTER_TRUSTED_PROXIES: addresses of reverse proxies whose\n"
-        "                            X-Forwarded-For names the client (comma-separated)\n"
+        "                            X-Forwarded-For names the client and whose X-Request-Id is\n"
+        "                            kept; not limited per address (comma-separated)\n"
         "  --bootstrap-operator EMAIL ROSTER_BOOTSTRAP_OPERATOR: on a database without an operator, create one\n"
         "  --routes                  print the route table and exit\n";
 
