@@ -21,14 +21,20 @@ const char config_usage[] =
         "  --sync normal|full        ROSTER_SYNC: SQLite's synchronous setting (default normal)\n"
         "  --header-timeout SECONDS  ROSTER_HEADER_TIMEOUT: time for a request's headers (default 10)\n"
         "  --idle-timeout SECONDS    ROSTER_IDLE_TIMEOUT: an idle connection is closed (default 60)\n"
+        "  --body-timeout SECONDS    ROSTER_BODY_TIMEOUT: time for a request's body once its headers\n"
+        "                            are in (default 30)\n"
+        "  --body-min-rate BYTES     ROSTER_BODY_MIN_RATE: a body slower than this many bytes per second\n"
+        "                            on average, after its first 5 seconds, is cut off (default 1024; 0: none)\n"
         "  --max-connections N       ROSTER_MAX_CONNECTIONS (default 1000)\n"
-        "  --max-connections-per-address N  ROSTER_MAX_CONNECTIONS_PER_ADDRESS (default 200)\n"
+        "  --max-connections-per-address N  ROSTER_MAX_CONNECTIONS_PER_ADDRESS: from one IPv4 address or\n"
+        "                            IPv6 /64; trusted proxies are not limited (default 100)\n"
         "  --mail-lease SECONDS      ROSTER_MAIL_LEASE: how long a message being sent is reserved; after a\n"
         "                            crash it is sent again once this has passed (default 60)\n"
         "  --session-idle SECONDS    ROSTER_SESSION_IDLE (default 28800)\n"
         "  --session-lifetime SECONDS ROSTER_SESSION_LIFETIME (default 2592000)\n"
         "  --trusted-proxies LIST    ROSTER_TRUSTED_PROXIES: addresses of reverse proxies whose\n"
-        "                            X-Forwarded-For names the client (comma-separated)\n"
+        "                            X-Forwarded-For names the client and whose X-Request-Id is\n"
+        "                            kept; not limited per address (comma-separated)\n"
         "  --bootstrap-operator EMAIL ROSTER_BOOTSTRAP_OPERATOR: on a database without an operator, create one\n"
         "  --routes                  print the route table and exit\n";
 
@@ -51,6 +57,8 @@ static const struct opt opts[] = {
         {"sync", "ROSTER_SYNC", O_STR, 0, 0},
         {"header-timeout", "ROSTER_HEADER_TIMEOUT", O_INT, 1, 3600},
         {"idle-timeout", "ROSTER_IDLE_TIMEOUT", O_INT, 1, 86400},
+        {"body-timeout", "ROSTER_BODY_TIMEOUT", O_INT, 1, 3600},
+        {"body-min-rate", "ROSTER_BODY_MIN_RATE", O_INT, 0, 1073741824},
         {"max-connections", "ROSTER_MAX_CONNECTIONS", O_INT, 1, 1000000},
         {"max-connections-per-address", "ROSTER_MAX_CONNECTIONS_PER_ADDRESS", O_INT, 1, 1000000},
         {"mail-lease", "ROSTER_MAIL_LEASE", O_INT, 5, 3600},
@@ -140,6 +148,10 @@ static bool apply(struct config *c, const struct opt *o, const char *v, const ch
 		c->header_timeout = (int)n;
 	} else if (!strcmp(name, "idle-timeout")) {
 		c->idle_timeout = (int)n;
+	} else if (!strcmp(name, "body-timeout")) {
+		c->body_timeout = (int)n;
+	} else if (!strcmp(name, "body-min-rate")) {
+		c->body_min_rate = (int)n;
 	} else if (!strcmp(name, "max-connections")) {
 		c->max_connections = (int)n;
 	} else if (!strcmp(name, "max-connections-per-address")) {
@@ -180,8 +192,12 @@ bool config_load(struct config *c, int argc, char **argv, char *errbuf, size_t e
 	c->threads = cores > 0 ? (int)cores : 2;
 	c->header_timeout = 10;
 	c->idle_timeout = 60;
+	c->body_timeout = 30;
+	c->body_min_rate = 1024;
+	/* Five addresses at the limit hold half of all connections: a client
+	 * from elsewhere still gets in (with 200, five filled the server). */
 	c->max_connections = 1000;
-	c->max_connections_per_addr = 200;
+	c->max_connections_per_addr = 100;
 	c->mail_lease = 60;
 	c->session_idle_ms = 28800LL * 1000;
 	c->session_lifetime_ms = 2592000LL * 1000;

@@ -24,6 +24,8 @@ struct config {
 	bool sync_full;
 	int header_timeout; /* seconds */
 	int idle_timeout;   /* seconds */
+	int body_timeout;   /* seconds */
+	int body_min_rate;  /* bytes per second; 0: none */
 	int max_connections;
 	int max_connections_per_addr;
 	int mail_lease; /* seconds */

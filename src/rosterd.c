@@ -145,6 +145,8 @@ int main(int argc, char **argv)
 	        .cpu_threads = cores > 0 ? (int)cores : 2,
 	        .header_timeout_s = cfg.header_timeout,
 	        .idle_timeout_s = cfg.idle_timeout,
+	        .body_timeout_s = cfg.body_timeout,
+	        .body_min_rate = cfg.body_min_rate,
 	        .max_connections = cfg.max_connections,
 	        .max_connections_per_addr = cfg.max_connections_per_addr,
 	        .trusted_proxies = cfg.trusted_proxies,

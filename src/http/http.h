@@ -71,8 +71,10 @@ struct http_config {
 	int cpu_threads;
 	int header_timeout_s;
 	int idle_timeout_s;
+	int body_timeout_s; /* a request body must be in within this, from the end of its headers */
+	int body_min_rate;  /* bytes per second, averaged since the headers; 0: no minimum */
 	int max_connections;
-	int max_connections_per_addr;
+	int max_connections_per_addr; /* per IPv4 address or IPv6 /64; trusted proxies exempt */
 	const char *trusted_proxies; /* comma-separated addresses, or NULL */
 	int64_t session_lifetime_ms;
 };

@@ -1,17 +1,28 @@
 /* The HTTP server: libmicrohttpd with an internal thread pool on epoll.
  *
+ * A connection's life: the accept policy refuses it when its address group
+ * holds ROSTER_MAX_CONNECTIONS_PER_ADDRESS connections already; the
+ * connection callback counts it and starts the header deadline.
+ *
  * A request's life:
- *   1. uri_log callback (request line read): the request and its arena are
- *      created; the header deadline starts.
- *   2. first access call (headers complete): framing checks, limits, route
- *      match. Nothing is answered yet unless the request must be refused
- *      before its body is read (then with Connection: close).
- *   3. body calls: the body is collected, up to HTTP_MAX_BODY.
+ *   1. uri_log callback (request line read): the raw request target is
+ *      copied (libmicrohttpd decodes it in place afterwards); the header
+ *      deadline starts.
+ *   2. first access call (headers complete): the request and its arena are
+ *      created; framing and header-syntax checks, limits, route match on
+ *      the raw path. Nothing is answered yet unless the request must be
+ *      refused before its body is read (then with Connection: close). The
+ *      body deadline and minimum rate start.
+ *   3. body calls: the body is collected, up to HTTP_MAX_BODY (counted
+ *      only, on routes that take none).
  *   4. last call: authentication, body parsing and the handler run here, or
  *      on the CPU pool for R_OFFLOAD routes (the connection is suspended
  *      meanwhile and resumed when the reply is ready).
  *   5. completion callback: the access log line, metrics, and the arena is
  *      freed.
+ * The sweeper thread enforces the deadlines that libmicrohttpd's
+ * inactivity timeout cannot (a client sending a byte every few seconds is
+ * never inactive): it shuts such connections down.
  * Answering on a later call than the first matters: libmicrohttpd 0.9.75
  * closes keep-alive connections when a reply is queued on the first call. */
 #include "http/internal.h"
@@ -37,16 +48,33 @@
  * client gets its 413; beyond it the connection is cut. */
 #define HTTP_DRAIN_MAX (8 * HTTP_MAX_BODY)
 
-/* One per TCP connection: the deadline by which the current request's
- * headers must be in. The sweeper thread shuts down connections past it
- * (libmicrohttpd's own timeout counts inactivity, which a client sending a
- * header line every few seconds never reaches). */
+/* The minimum body rate is enforced from this long after the headers. */
+#define BODY_RATE_GRACE_MS 5000
+
+/* Request ids: ours fit in ID_MAX ("req_", 10 random characters and a
+ * counter); a trusted proxy's may have up to 64 characters. */
+#define REQUEST_ID_MAX 65
+_Static_assert(REQUEST_ID_MAX >= ID_MAX, "a request id holds an id");
+
+/* One per TCP connection: what the sweeper thread needs to enforce the
+ * deadlines, and the current request line's raw target. */
 struct tcp_conn {
 	struct tcp_conn *prev, *next;
 	int fd;
-	_Atomic int64_t deadline_ms; /* 0: none */
-	size_t uri_len;              /* of the current request line's target, query included */
+	_Atomic int64_t deadline_ms; /* by which the headers must be in; 0: none */
+	/* The body phase, from the headers to the body's end. */
+	_Atomic int64_t body_start_ms;   /* 0: no body being received */
+	_Atomic int64_t body_bytes;      /* received so far */
+	_Atomic int64_t body_expected;   /* Content-Length, or -1 (chunked) */
+	char request_id[REQUEST_ID_MAX]; /* of the body being received; under conns_lock */
+	bool counted;                    /* in the per-address table under group */
+	char group[ADDR_GROUP_MAX];
 	char addr[INET6_ADDRSTRLEN]; /* the peer's address, formatted once */
+	/* The current request line's target as the client sent it (the first
+	 * HTTP_MAX_URI bytes), where libmicrohttpd keeps it, and its length. */
+	const char *uri_ptr;
+	size_t uri_len;
+	char uri[HTTP_MAX_URI + 1];
 };
 
 struct http_server {
@@ -59,6 +87,12 @@ struct http_server {
 	struct offload *pool;
 	pthread_mutex_t conns_lock;
 	struct tcp_conn *conns;
+	struct addr_limit *per_addr;
+	unsigned char (*proxies)[16]; /* ROSTER_TRUSTED_PROXIES, as IPv6 (IPv4 mapped) */
+	int nproxies;
+	bool layout_checked; /* layout_probe() passed: the header section's layout is checked */
+	_Atomic int64_t refused_logged_ms;
+	atomic_int refused_since_log;
 	pthread_t sweeper;
 	_Atomic bool stopping;
 	atomic_int in_flight;
@@ -77,7 +111,8 @@ struct request {
 	struct MHD_Connection *conn;
 	enum req_state state;
 	int64_t start_ns;
-	char request_id[ID_MAX];
+	struct tcp_conn *tcp;
+	char request_id[REQUEST_ID_MAX];
 	char client_addr[INET6_ADDRSTRLEN];
 	struct reqinfo ri;
 	const char *method, *path;
@@ -86,8 +121,10 @@ struct request {
 	const struct route *route;
 	const char *param_names[ROUTE_MAX_PARAMS], *param_values[ROUTE_MAX_PARAMS];
 	int nparams;
-	struct header *headers, *query;
-	int nheaders, nquery;
+	struct header *headers;
+	int nheaders;
+	struct url_param *query;
+	int nquery;
 	char *body;
 	size_t body_len, body_cap;
 	size_t body_hint; /* Content-Length, when given */
@@ -95,8 +132,9 @@ struct request {
 	json_t *json;
 	struct auth auth;
 	struct org_access access;
-	bool early;  /* refused at the first call; reply already rendered */
-	bool refuse; /* a reply is rendered; skip the handler */
+	bool early;      /* refused at the first call; reply already rendered */
+	bool refuse;     /* a reply is rendered; skip the handler */
+	const char *why; /* for the access log: what a refused request did wrong */
 	struct err err;
 	/* the reply */
 	int status;
@@ -144,21 +182,24 @@ const char *http_param(struct request *r, const char *name)
 	return NULL;
 }
 
-static const char *find(const struct header *h, int n, const char *name, bool nocase)
+static const char *find(const struct header *h, int n, const char *name)
 {
 	for (int i = 0; i < n; i++)
-		if (nocase ? !strcasecmp(h[i].name, name) : !strcmp(h[i].name, name))
+		if (!strcasecmp(h[i].name, name))
 			return h[i].value;
 	return NULL;
 }
 
 const char *http_query(struct request *r, const char *name)
 {
-	return find(r->query, r->nquery, name, false);
+	for (int i = 0; i < r->nquery; i++)
+		if (!strcmp(r->query[i].name, name))
+			return r->query[i].value;
+	return NULL;
 }
 const char *http_header(struct request *r, const char *name)
 {
-	return find(r->headers, r->nheaders, name, true);
+	return find(r->headers, r->nheaders, name);
 }
 
 void http_add_header(struct request *r, const char *name, const char *value)
@@ -213,8 +254,9 @@ static void reply_error(struct request *r, const struct err *e)
 	http_reply_json(r, status, json_pack("{s:o}", "error", inner));
 }
 
-static void refuse(struct request *r, err_code code, const char *field, bool close_conn)
+static void refuse(struct request *r, err_code code, const char *field, bool close_conn, const char *why)
 {
+	r->why = why;
 	struct err e;
 	err_clear(&e);
 	err_set(&e, code, field, NULL);
@@ -305,6 +347,10 @@ static void dispatch(struct request *r)
 			rc = err_set(e, E_MALFORMED_JSON, NULL, "The body must be a JSON object.");
 		else
 			rc = json_body_parse(r->arena, r->body, r->body_len, &r->json, e);
+	} else if (!rc && r->received) {
+		/* Where a JSON route would parse its body: after the caller and
+		 * the organization are known, so that a stranger still gets 404. */
+		rc = err_set(e, E_BODY_NOT_ALLOWED, NULL, NULL);
 	}
 	if (!rc)
 		rc = rt->handler(r, e);
@@ -358,16 +404,41 @@ static struct tcp_conn *tcp_of(struct MHD_Connection *c)
 	return ci ? ci->socket_context : NULL;
 }
 
-static void set_deadline(struct MHD_Connection *c, int64_t ms)
+static void set_deadline(struct tcp_conn *t, int64_t ms)
 {
-	struct tcp_conn *t = tcp_of(c);
 	if (t)
 		atomic_store(&t->deadline_ms, ms);
 }
 
+static int64_t mono_ms(void)
+{
+	return clock_mono_ns() / 1000000;
+}
+
+/* The body phase: from the end of the headers to the end of the body, the
+ * sweeper holds the body to ROSTER_BODY_TIMEOUT and ROSTER_BODY_MIN_RATE.
+ * expected is the Content-Length, or -1 for a chunked body. */
+static void body_phase_begin(struct http_server *s, struct tcp_conn *t, const char *request_id, int64_t expected)
+{
+	if (!t)
+		return;
+	pthread_mutex_lock(&s->conns_lock);
+	snprintf(t->request_id, sizeof t->request_id, "%s", request_id);
+	pthread_mutex_unlock(&s->conns_lock);
+	atomic_store(&t->body_bytes, 0);
+	atomic_store(&t->body_expected, expected);
+	atomic_store(&t->body_start_ms, mono_ms());
+}
+
+static void body_phase_end(struct tcp_conn *t)
+{
+	if (t)
+		atomic_store(&t->body_start_ms, 0);
+}
+
 /* Request ids need to be unique, not secret: a random prefix per thread and
  * a counter, instead of fresh randomness for every request. */
-static void request_id_new(char out[ID_MAX])
+static void request_id_new(char out[REQUEST_ID_MAX])
 {
 	static __thread char prefix[ID_MAX];
 	static __thread uint64_t counter;
@@ -391,20 +462,79 @@ static void request_id_new(char out[ID_MAX])
 	out[len] = '\0';
 }
 
-static void format_peer(struct MHD_Connection *c, char *out, size_t len)
+/* A client's own request id, adopted from a trusted proxy only: 1 to 64
+ * characters that are safe in logs, headers and audit events. */
+static bool request_id_valid(const char *id)
+{
+	size_t len = id ? strlen(id) : 0;
+	return len >= 1 && len < REQUEST_ID_MAX &&
+	       strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") == len;
+}
+
+static void format_addr(const struct sockaddr *sa, char *out, size_t len)
 {
 	out[0] = '\0';
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (!ci || !ci->client_addr)
+	if (!sa)
 		return;
-	const struct sockaddr *sa = ci->client_addr;
 	if (sa->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)len);
 	else if (sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)len);
 }
 
-static struct request *request_new(struct http_server *s, struct MHD_Connection *c, size_t uri_len)
+static void format_peer(struct MHD_Connection *c, char *out, size_t len)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	format_addr(ci ? ci->client_addr : NULL, out, len);
+}
+
+/* An address as 16 bytes, IPv4 as IPv4-mapped IPv6, so that 127.0.0.1 and
+ * ::ffff:127.0.0.1 (a dual-stack listener's view of it) are one. */
+static bool addr_bytes(const char *addr, unsigned char out[16])
+{
+	unsigned char v4[4];
+	if (inet_pton(AF_INET, addr, v4) == 1) {
+		memset(out, 0, 10);
+		out[10] = out[11] = 0xff;
+		memcpy(out + 12, v4, 4);
+		return true;
+	}
+	return inet_pton(AF_INET6, addr, out) == 1;
+}
+
+static bool is_trusted_proxy(const struct http_server *s, const char *addr)
+{
+	unsigned char b[16];
+	if (!s->nproxies || !addr_bytes(addr, b))
+		return false;
+	for (int i = 0; i < s->nproxies; i++)
+		if (!memcmp(s->proxies[i], b, 16))
+			return true;
+	return false;
+}
+
+/* The configuration checked each entry already; one that does not parse is skipped. */
+static void proxies_parse(struct http_server *s, const char *list)
+{
+	if (!list || !*list)
+		return;
+	size_t max = 1;
+	for (const char *p = list; *p; p++)
+		max += *p == ',' || *p == ' ';
+	s->proxies = calloc(max, sizeof *s->proxies);
+	char *copy = strdup(list);
+	if (!s->proxies || !copy) {
+		free(copy);
+		return;
+	}
+	for (char *save = NULL, *tok = strtok_r(copy, ", ", &save); tok && (size_t)s->nproxies < max;
+	     tok = strtok_r(NULL, ", ", &save))
+		if (addr_bytes(tok, s->proxies[s->nproxies]))
+			s->nproxies++;
+	free(copy);
+}
+
+static struct request *request_new(struct http_server *s, struct MHD_Connection *c)
 {
 	struct arena *a = arena_new();
 	struct request *r = arena_zalloc(a, sizeof *r);
@@ -412,28 +542,36 @@ static struct request *request_new(struct http_server *s, struct MHD_Connection 
 	r->srv = s;
 	r->conn = c;
 	r->start_ns = clock_mono_ns();
-	r->uri_len = uri_len;
+	r->tcp = tcp_of(c);
+	r->uri_len = r->tcp ? r->tcp->uri_len : 0;
 	r->route_index = -1;
 	r->status = 500;
 	request_id_new(r->request_id);
-	struct tcp_conn *t = tcp_of(c);
-	if (t)
-		memcpy(r->client_addr, t->addr, sizeof r->client_addr);
+	if (r->tcp)
+		memcpy(r->client_addr, r->tcp->addr, sizeof r->client_addr);
 	r->ri.request_id = r->request_id;
 	r->ri.client_addr = r->client_addr;
 	atomic_fetch_add(&s->in_flight, 1);
 	return r;
 }
 
-/* Called when the request line is in. The request itself is created at the
- * first access call: libmicrohttpd reports completion only for requests
- * that reached the access handler, so anything allocated here could leak. */
+/* Called when the request line is in, before libmicrohttpd cuts the query
+ * off and percent-decodes the path in place: the raw target is copied for
+ * routing. The request itself is created at the first access call:
+ * libmicrohttpd reports completion only for requests that reached the
+ * access handler, so anything allocated here could leak. */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	struct http_server *s = cls;
 	struct tcp_conn *t = tcp_of(c);
 	if (t) {
-		t->uri_len = strlen(uri);
+		size_t len = uri ? strlen(uri) : 0;
+		size_t keep = len < HTTP_MAX_URI ? len : HTTP_MAX_URI;
+		if (keep)
+			memcpy(t->uri, uri, keep);
+		t->uri[keep] = '\0';
+		t->uri_ptr = uri;
+		t->uri_len = len;
 		atomic_store(&t->deadline_ms, clock_now_ms() + (int64_t)s->cfg.header_timeout_s * 1000);
 	}
 	return NULL;
@@ -442,9 +580,10 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 struct collect {
 	struct request *r;
 	struct header *list;
+	struct wire_header *wire; /* the library's own pointers, for layout_contiguous() */
 	int n, cap;
 	int content_length, transfer_encoding;
-	bool bad_te, bad_name;
+	bool bad_te, bad_name, folded, bad_value;
 };
 
 static bool token_char(unsigned char c)
@@ -452,6 +591,26 @@ static bool token_char(unsigned char c)
 	/* RFC 9110 tchar */
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 	       strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
+/* RFC 9110 §5.5: a field value holds no control character but HTAB. */
+static bool ctl_char(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
+/* A name that starts with a framing header's name and goes on is that
+ * header with a folded continuation line glued to it (libmicrohttpd 0.9.75
+ * appends the continuation to the name), whatever else the layout shows. */
+static bool framing_prefix(const char *key, size_t key_size)
+{
+	static const char *const names[] = {"content-length", "transfer-encoding"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t n = strlen(names[i]);
+		if (key_size > n && !strncasecmp(key, names[i], n))
+			return true;
+	}
+	return false;
 }
 
 static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
@@ -464,6 +623,11 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const 
 	for (size_t i = 0; i < key_size; i++)
 		if (!token_char((unsigned char)key[i]))
 			cl->bad_name = true;
+	if (framing_prefix(key, key_size))
+		cl->folded = true;
+	for (size_t i = 0; value && i < value_size; i++)
+		if (ctl_char((unsigned char)value[i]))
+			cl->bad_value = true;
 	if (!strcasecmp(key, "Content-Length"))
 		cl->content_length++;
 	if (!strcasecmp(key, "Transfer-Encoding")) {
@@ -474,15 +638,50 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const 
 	if (cl->n == cl->cap) {
 		int ncap = cl->cap ? cl->cap * 2 : 16;
 		struct header *nl = arena_alloc(cl->r->arena, (size_t)ncap * sizeof *nl);
-		if (cl->n)
+		struct wire_header *nw = arena_alloc(cl->r->arena, (size_t)ncap * sizeof *nw);
+		if (cl->n) {
 			memcpy(nl, cl->list, (size_t)cl->n * sizeof *nl);
+			memcpy(nw, cl->wire, (size_t)cl->n * sizeof *nw);
+		}
 		cl->list = nl;
+		cl->wire = nw;
 		cl->cap = ncap;
 	}
+	cl->wire[cl->n] = (struct wire_header){key, key_size, value, value_size};
 	/* Our copies: handlers on the CPU pool must not call into libmicrohttpd. */
 	cl->list[cl->n++] = (struct header){arena_strndup(cl->r->arena, key, key_size),
 	                                    value ? arena_strndup(cl->r->arena, value, value_size) : ""};
 	return MHD_YES;
+}
+
+/* What is wrong with the header section, as far as roster can tell; NULL
+ * when nothing is. Everything here is refused before the body is read:
+ * framing that a proxy and roster could read differently, and lines a
+ * proxy may have read otherwise (folded, bare LF, NUL, control
+ * characters). */
+static const char *header_problem(struct request *r, const struct collect *cl, const char *url, const char *method,
+                                  const char *version)
+{
+	if (cl->content_length > 1 || (cl->content_length && cl->transfer_encoding) || cl->transfer_encoding > 1 ||
+	    cl->bad_te)
+		return "ambiguous framing";
+	if (cl->bad_name)
+		return "header name not a token";
+	if (cl->folded)
+		return "folded framing header";
+	if (cl->bad_value)
+		return "control character in a header value";
+	for (const char *p = r->tcp->uri; *p; p++)
+		if (ctl_char((unsigned char)*p))
+			return "control character in the request target";
+	if (r->srv->layout_checked && url == r->tcp->uri_ptr) {
+		const union MHD_ConnectionInfo *ci =
+		        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+		if (ci && !layout_contiguous(method, r->tcp->uri_ptr, r->tcp->uri_len, version, cl->wire, cl->n,
+		                             ci->header_size))
+			return "header section not plain CR LF lines (folded line, bare LF or NUL)";
+	}
+	return NULL;
 }
 
 static bool is_json_type(const char *ct)
@@ -495,28 +694,12 @@ static bool is_json_type(const char *ct)
 	return !strncasecmp(ct, "application/json", n) && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
-static bool is_trusted_proxy(const struct http_server *s, const char *addr)
-{
-	const char *list = s->cfg.trusted_proxies;
-	size_t n = strlen(addr);
-	while (list && *list) {
-		list += strspn(list, ", ");
-		size_t len = strcspn(list, ", ");
-		if (len == n && !strncmp(list, addr, n))
-			return true;
-		list += len;
-	}
-	return false;
-}
-
 /* Behind a trusted reverse proxy the client is the rightmost address of
  * X-Forwarded-For that is not itself a trusted proxy: entries further left
  * were written by the client and prove nothing. Used for throttling,
  * sessions and audit events; never for links. */
 static void resolve_client(struct request *r)
 {
-	if (!r->srv->cfg.trusted_proxies || !is_trusted_proxy(r->srv, r->client_addr))
-		return;
 	const char *xff = http_header(r, "X-Forwarded-For");
 	if (!xff)
 		return;
@@ -538,40 +721,50 @@ static void resolve_client(struct request *r)
 }
 
 /* The first call: everything that can be decided from the headers alone. */
-static void request_begin(struct request *r, const char *url, const char *method)
+static void request_begin(struct request *r, const char *url, const char *method, const char *version)
 {
 	struct http_server *s = r->srv;
-	set_deadline(r->conn, 0);
+	struct tcp_conn *t = r->tcp;
+	set_deadline(t, 0);
 	r->method = arena_strdup(r->arena, method);
-	r->path = arena_strdup(r->arena, url);
+	if (!t) {
+		r->path = "";
+		refuse(r, E_UNAVAILABLE, NULL, true, "no connection state");
+		r->early = true;
+		return;
+	}
+	r->path = arena_strndup(r->arena, t->uri, strcspn(t->uri, "?"));
 
 	struct collect cl = {.r = r};
 	MHD_get_connection_values_n(r->conn, MHD_HEADER_KIND, collect_header, &cl);
 	r->headers = cl.list;
 	r->nheaders = cl.n;
-	/* Framing that a proxy and roster could read differently is refused
-	 * before any of the body is read: smuggled requests never run. */
-	if (cl.content_length > 1 || (cl.content_length && cl.transfer_encoding) || cl.transfer_encoding > 1 ||
-	    cl.bad_te || cl.bad_name) {
-		refuse(r, E_BAD_REQUEST, NULL, true);
+	/* Smuggled requests never run: refused with Connection: close before
+	 * any of the body is read. */
+	const char *why = header_problem(r, &cl, url, method, version);
+	if (why) {
+		refuse(r, E_BAD_REQUEST, NULL, true, why);
 		r->early = true;
 		return;
 	}
-	resolve_client(r);
-	const char *hid = http_header(r, "X-Request-Id");
-	if (hid && strlen(hid) < ID_MAX &&
-	    strspn(hid, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") == strlen(hid) && *hid)
-		snprintf(r->request_id, sizeof r->request_id, "%.39s", hid);
+	/* Only a trusted proxy names the client and the request id. */
+	if (is_trusted_proxy(s, r->client_addr)) {
+		const char *hid = http_header(r, "X-Request-Id");
+		if (request_id_valid(hid))
+			snprintf(r->request_id, sizeof r->request_id, "%s", hid);
+		resolve_client(r);
+	}
 	if (r->uri_len > HTTP_MAX_URI) {
-		refuse(r, E_URI_TOO_LONG, NULL, true);
+		refuse(r, E_URI_TOO_LONG, NULL, true, NULL);
 		r->early = true;
 		return;
 	}
+	int64_t expected = cl.transfer_encoding ? -1 : 0;
 	const char *cl_value = http_header(r, "Content-Length");
 	if (cl_value) {
 		long long n;
 		if (!parse_int(cl_value, 0, INT64_MAX, &n)) {
-			refuse(r, E_BAD_REQUEST, NULL, true);
+			refuse(r, E_BAD_REQUEST, NULL, true, "bad Content-Length");
 			r->early = true;
 			return;
 		}
@@ -579,49 +772,53 @@ static void request_begin(struct request *r, const char *url, const char *method
 			/* A body up to the drain ceiling is read and dropped before the
 			 * 413, so that a client still writing it gets the answer rather
 			 * than a reset; a larger one is answered at once. */
-			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true);
+			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true, NULL);
 			r->early = n > HTTP_DRAIN_MAX;
-			return;
+			if (r->early)
+				return;
 		}
-		r->body_hint = (size_t)n;
+		r->body_hint = n > HTTP_MAX_BODY ? 0 : (size_t)n;
+		expected = n;
 	}
-	struct collect q = {.r = r};
-	MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, collect_header, &q);
-	r->query = q.list;
-	r->nquery = q.n;
+	if (expected)
+		body_phase_begin(s, t, r->request_id, expected);
+	if (r->refuse)
+		return;
 
-	bool path_known;
-	char allow[128];
-	r->route_index = router_match(s->router, r->arena, method, url, r->param_names, r->param_values, &r->nparams,
-	                              &path_known, allow, sizeof allow);
-	if (r->route_index < 0) {
-		if (path_known) {
-			http_add_header(r, "Allow", allow);
-			refuse(r, E_METHOD_NOT_ALLOWED, NULL, false);
-		} else {
-			refuse(r, E_NOT_FOUND, NULL, false);
-		}
+	struct route_target rt;
+	router_resolve(s->router, r->arena, method, t->uri, &rt);
+	r->path = rt.path;
+	if (rt.index < 0) {
+		if (rt.code == E_METHOD_NOT_ALLOWED)
+			http_add_header(r, "Allow", rt.allow);
+		refuse(r, rt.code ? rt.code : E_NOT_FOUND, rt.field, false,
+		       rt.code == E_BAD_REQUEST ? "path or query not valid text" : NULL);
 		return;
 	}
-	r->route = &s->routes[r->route_index];
-	if ((r->route->flags & R_JSON) && (cl_value || http_header(r, "Transfer-Encoding")) &&
+	r->route_index = rt.index;
+	r->route = &s->routes[rt.index];
+	r->nparams = rt.nparams;
+	for (int i = 0; i < rt.nparams; i++) {
+		r->param_names[i] = rt.names[i];
+		r->param_values[i] = rt.values[i];
+	}
+	r->query = rt.query;
+	r->nquery = rt.nquery;
+	if ((r->route->flags & R_JSON) && (cl_value || cl.transfer_encoding) &&
 	    !is_json_type(http_header(r, "Content-Type")))
-		refuse(r, E_UNSUPPORTED_MEDIA, NULL, false);
+		refuse(r, E_UNSUPPORTED_MEDIA, NULL, false, NULL);
 }
 
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                  const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
 {
-	(void)version;
 	struct http_server *s = cls;
 	struct request *r = *con_cls;
-	if (!r) {
-		struct tcp_conn *t = tcp_of(c);
-		*con_cls = r = request_new(s, c, t ? t->uri_len : strlen(url));
-	}
+	if (!r)
+		*con_cls = r = request_new(s, c);
 	if (r->state == RS_NEW) {
 		r->state = RS_BODY;
-		request_begin(r, url, method);
+		request_begin(r, url, method, version);
 		/* Refused framing and sizes are answered now, which also closes the connection. */
 		return r->early ? queue_reply(r) : MHD_YES;
 	}
@@ -631,6 +828,8 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
 		r->received += n;
+		if (r->tcp)
+			atomic_store(&r->tcp->body_bytes, (int64_t)r->received);
 		if (r->refuse) {
 			/* The reply is decided; drop the body. libmicrohttpd sends
 			 * nothing if a reply is queued in the middle of a chunked
@@ -639,10 +838,13 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 				return MHD_NO;
 			return MHD_YES;
 		}
-		if (r->body_len + n > HTTP_MAX_BODY) {
-			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true);
+		if (r->received > HTTP_MAX_BODY) {
+			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true, NULL);
 			return MHD_YES;
 		}
+		/* A route that takes no body: counted, not kept (dispatch() refuses it). */
+		if (!(r->route->flags & R_JSON))
+			return MHD_YES;
 		if (r->body_len + n + 1 > r->body_cap) {
 			/* The announced length when there is one, else doubling; never past the limit. */
 			size_t cap = r->body_cap ? r->body_cap * 2 : (r->body_hint ? r->body_hint + 1 : 4096);
@@ -662,6 +864,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 	}
 	if (r->state == RS_OFFLOADED)
 		return MHD_YES; /* spurious call while suspended */
+	body_phase_end(r->tcp);
 	if (r->refuse)
 		return queue_reply(r);
 	if (r->body)
@@ -685,6 +888,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
+	(void)c;
 	struct http_server *s = cls;
 	struct request *r = *con_cls;
 	*con_cls = NULL;
@@ -704,14 +908,57 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 		log_str(&l, "client", r->client_addr);
 		if (r->auth.user.id)
 			log_str(&l, "user_id", r->auth.user.id);
+		log_str(&l, "refused", r->why);
 		if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
 			log_int(&l, "terminated", toe);
 		log_end(&l);
 	}
 	/* The keep-alive wait before the next request line: libmicrohttpd's idle timeout governs it. */
-	set_deadline(c, clock_now_ms() + (int64_t)(s->cfg.idle_timeout_s + s->cfg.header_timeout_s) * 1000);
+	body_phase_end(r->tcp);
+	set_deadline(r->tcp, clock_now_ms() + (int64_t)(s->cfg.idle_timeout_s + s->cfg.header_timeout_s) * 1000);
 	arena_free(r->arena);
 	atomic_fetch_sub(&s->in_flight, 1);
+}
+
+/* One line a second at most for refused connections, with how many were
+ * refused since the last one: an attack must not flood the log. */
+static void log_refused(struct http_server *s, const char *group)
+{
+	atomic_fetch_add(&s->refused_since_log, 1);
+	int64_t now = mono_ms();
+	int64_t last = atomic_load(&s->refused_logged_ms);
+	if (now - last < 1000 || !atomic_compare_exchange_strong(&s->refused_logged_ms, &last, now))
+		return;
+	struct logline l;
+	log_begin(&l, LOG_WARN, "connection_refused");
+	log_str(&l, "reason", "per_address_limit");
+	log_str(&l, "client", group);
+	log_int(&l, "limit", s->cfg.max_connections_per_addr);
+	log_int(&l, "refused", atomic_exchange(&s->refused_since_log, 0));
+	log_end(&l);
+}
+
+/* The accept policy: a connection from an address group (an IPv4 address,
+ * an IPv6 /64) that holds ROSTER_MAX_CONNECTIONS_PER_ADDRESS connections
+ * already is closed at once, whatever state those are in (headers, body,
+ * handler, keep-alive). A trusted proxy carries many clients: its
+ * connections count only toward ROSTER_MAX_CONNECTIONS. The count changes
+ * in on_connection(), so each worker thread may let one connection past
+ * the limit while another is being counted. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	struct http_server *s = cls;
+	(void)addrlen;
+	char a[INET6_ADDRSTRLEN];
+	format_addr(addr, a, sizeof a);
+	if (is_trusted_proxy(s, a))
+		return MHD_YES;
+	char g[ADDR_GROUP_MAX];
+	addr_group(a, g);
+	if (addr_limit_allows(s->per_addr, g))
+		return MHD_YES;
+	log_refused(s, g);
+	return MHD_NO;
 }
 
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
@@ -720,9 +967,17 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 	struct http_server *s = cls;
 	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
 		struct tcp_conn *t = calloc(1, sizeof *t);
+		*socket_context = t;
+		if (!t)
+			return;
 		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		t->fd = ci ? ci->connect_fd : -1;
 		format_peer(c, t->addr, sizeof t->addr);
+		t->counted = !is_trusted_proxy(s, t->addr);
+		if (t->counted) {
+			addr_group(t->addr, t->group);
+			addr_limit_add(s->per_addr, t->group, 1);
+		}
 		atomic_store(&t->deadline_ms, clock_now_ms() + (int64_t)s->cfg.header_timeout_s * 1000);
 		pthread_mutex_lock(&s->conns_lock);
 		t->next = s->conns;
@@ -730,7 +985,6 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 			s->conns->prev = t;
 		s->conns = t;
 		pthread_mutex_unlock(&s->conns_lock);
-		*socket_context = t;
 		metrics_connections(1);
 	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
 		struct tcp_conn *t = *socket_context;
@@ -746,10 +1000,32 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 		if (t->next)
 			t->next->prev = t->prev;
 		pthread_mutex_unlock(&s->conns_lock);
+		if (t->counted)
+			addr_limit_add(s->per_addr, t->group, -1);
 		free(t);
 		*socket_context = NULL;
 		metrics_connections(-1);
 	}
+}
+
+/* Why a body being received must be cut off, or NULL: past
+ * ROSTER_BODY_TIMEOUT in all, or, after a grace, slower on average than
+ * ROSTER_BODY_MIN_RATE since the headers (a body shorter than the rate
+ * asks for must simply be complete). */
+static const char *body_verdict(const struct http_server *s, struct tcp_conn *t, int64_t elapsed_ms)
+{
+	if (elapsed_ms > (int64_t)s->cfg.body_timeout_s * 1000)
+		return "body_timeout";
+	int64_t rate = s->cfg.body_min_rate;
+	if (rate > 0 && elapsed_ms >= BODY_RATE_GRACE_MS) {
+		int64_t need = rate * elapsed_ms / 1000;
+		int64_t expected = atomic_load(&t->body_expected);
+		if (expected >= 0 && need > expected)
+			need = expected;
+		if (atomic_load(&t->body_bytes) < need)
+			return "body_too_slow";
+	}
+	return NULL;
 }
 
 static void *sweeper_main(void *arg)
@@ -759,15 +1035,34 @@ static void *sweeper_main(void *arg)
 		struct timespec ts = {0, 250 * 1000000L};
 		nanosleep(&ts, NULL);
 		log_flush_all(); /* buffered access lines reach stderr within a quarter second */
-		int64_t now = clock_now_ms();
+		int64_t now = clock_now_ms(), mono = mono_ms();
 		pthread_mutex_lock(&s->conns_lock);
 		for (struct tcp_conn *t = s->conns; t; t = t->next) {
+			if (t->fd < 0)
+				continue;
 			int64_t d = atomic_load(&t->deadline_ms);
-			if (d && now > d && t->fd >= 0) {
+			if (d && now > d) {
 				atomic_store(&t->deadline_ms, 0);
 				shutdown(t->fd, SHUT_RDWR);
 				log_msg(LOG_INFO, "header_timeout",
 				        "a client did not send its request headers in time");
+			}
+			int64_t start = atomic_load(&t->body_start_ms);
+			const char *why = start ? body_verdict(s, t, mono - start) : NULL;
+			if (why) {
+				atomic_store(&t->body_start_ms, 0);
+				shutdown(t->fd, SHUT_RDWR);
+				struct logline l;
+				log_begin(&l, LOG_INFO, why);
+				log_str(&l, "request_id", t->request_id);
+				log_str(&l, "client", t->addr);
+				log_int(&l, "received", atomic_load(&t->body_bytes));
+				log_int(&l, "duration_ms", mono - start);
+				log_str(&l, "message",
+				        !strcmp(why, "body_timeout")
+				                ? "the request body took longer than ROSTER_BODY_TIMEOUT"
+				                : "the request body came slower than ROSTER_BODY_MIN_RATE");
+				log_end(&l);
 			}
 		}
 		pthread_mutex_unlock(&s->conns_lock);
@@ -784,6 +1079,16 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
 		msg[--n] = '\0';
 	log_msg(LOG_DEBUG, "http_library", "%s", msg);
+}
+
+static void server_free(struct http_server *s)
+{
+	offload_free(s->pool);
+	router_free(s->router);
+	addr_limit_free(s->per_addr);
+	free(s->proxies);
+	pthread_mutex_destroy(&s->conns_lock);
+	free(s);
 }
 
 struct http_server *http_start(const struct http_config *cfg, struct app *app, const struct route *routes,
@@ -804,27 +1109,38 @@ struct http_server *http_start(const struct http_config *cfg, struct app *app, c
 	s->nroutes = nroutes;
 	s->router = router_new(routes, nroutes);
 	pthread_mutex_init(&s->conns_lock, NULL);
+	s->per_addr = addr_limit_new(cfg->max_connections_per_addr);
+	proxies_parse(s, cfg->trusted_proxies);
 	metrics_init(nroutes);
 	s->pool = offload_new(cfg->cpu_threads, 256, 2000, run_offloaded);
+	s->layout_checked = layout_probe();
+	if (!s->layout_checked) {
+		struct logline l;
+		log_begin(&l, LOG_WARN, "header_layout_unchecked");
+		log_str(&l, "library", MHD_get_version());
+		log_str(&l, "message",
+		        "this libmicrohttpd does not lay requests out as 0.9.75 does: folded header lines other than "
+		        "Content-Length and Transfer-Encoding, bare LFs and NULs in header values cannot be detected");
+		log_end(&l);
+	}
 
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	if (ai->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	/* No MHD_OPTION_PER_IP_CONNECTION_LIMIT: it counts each IPv6 address
+	 * on its own and the proxy as one client; on_accept() counts groups. */
 	s->daemon = MHD_start_daemon(
-	        flags, 0, NULL, NULL, on_access, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
+	        flags, 0, on_accept, s, on_access, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
 	        (unsigned)cfg->threads, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED,
 	        on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
 	        (unsigned)cfg->idle_timeout_s, MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-	        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_connections_per_addr,
-	        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
+	        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
 	        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
 	freeaddrinfo(ai);
 	if (!s->daemon) {
 		err_set(e, E_INVALID, "listen", "Cannot listen on %s:%d (in use, or not an address of this machine).",
 		        cfg->host, cfg->port);
-		offload_free(s->pool);
-		router_free(s->router);
-		free(s);
+		server_free(s);
 		return NULL;
 	}
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
@@ -853,10 +1169,9 @@ void http_stop(struct http_server *s, int grace_ms)
 	atomic_store(&s->stopping, true);
 	pthread_join(s->sweeper, NULL);
 	offload_free(s->pool);
+	s->pool = NULL;
 	MHD_stop_daemon(s->daemon);
-	router_free(s->router);
-	pthread_mutex_destroy(&s->conns_lock);
-	free(s);
+	server_free(s);
 }
 
 char *http_metrics_render(struct request *r)

@@ -426,16 +426,17 @@ export function runRosterd(args, { env, timeoutMs = 10000 } = {}) {
 
 // ---- HTTP client --------------------------------------------------------------
 
-// api(base).req(method, path, {token, body, headers, raw, validate}) → {status, headers, json, text}
+// api(base).req(method, path, {token, body, headers, raw, localAddress, validate}) → {status, headers, json, text}
 // body: serialised as JSON (Content-Type application/json) unless raw is given;
-// raw: a string or Buffer sent as is (set Content-Type yourself in headers).
+// raw: a string or Buffer sent as is (set Content-Type yourself in headers);
+// localAddress: the client socket's address (e.g. 127.0.0.2, another client).
 // Every complete answer is checked against docs/openapi.yaml (lib/openapi.mjs):
 // a status the operation does not document, or a body that does not match its
 // schema, rejects with an AssertionError saying what differs. validate: false
 // skips the check, for requests malformed on purpose.
 export function api(base) {
 	const u = new URL(base);
-	function req(method, path, { token, cookie, body, headers = {}, raw, timeoutMs = 15000, validate = true } = {}) {
+	function req(method, path, { token, cookie, body, headers = {}, raw, localAddress, timeoutMs = 15000, validate = true } = {}) {
 		const h = { ...headers };
 		let payload;
 		if (raw !== undefined) {
@@ -452,7 +453,7 @@ export function api(base) {
 		return new Promise((resolve, reject) => {
 			let settled = false;
 			const r = http.request(
-				{ host: u.hostname, port: u.port, method, path, headers: h, agent: false, setHost: !hasHeader(h, 'host') },
+				{ host: u.hostname, port: u.port, method, path, headers: h, agent: false, setHost: !hasHeader(h, 'host'), localAddress },
 				(res) => {
 					const chunks = [];
 					res.on('data', (c) => chunks.push(c));
@@ -583,9 +584,10 @@ export function metricValue(text, name, want = {}) {
 // ---- raw sockets ----------------------------------------------------------------
 
 // Opens a TCP connection and records everything received until the peer closes.
-export function rawConnect(port) {
+// localAddress binds the client end (127.0.0.2 … are other clients on loopback).
+export function rawConnect(port, { localAddress } = {}) {
 	return new Promise((resolve, reject) => {
-		const sock = net.connect({ host: '127.0.0.1', port });
+		const sock = net.connect({ host: '127.0.0.1', port, localAddress });
 		const state = { sock, data: '', closed: false, closedAt: 0, error: null };
 		state.closedP = new Promise((res) => {
 			sock.on('close', () => {

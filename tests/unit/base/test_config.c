@@ -14,6 +14,8 @@ static const char *const env_names[] = {
         "ROSTER_SYNC",
         "ROSTER_HEADER_TIMEOUT",
         "ROSTER_IDLE_TIMEOUT",
+        "ROSTER_BODY_TIMEOUT",
+        "ROSTER_BODY_MIN_RATE",
         "ROSTER_MAX_CONNECTIONS",
         "ROSTER_MAX_CONNECTIONS_PER_ADDRESS",
         "ROSTER_SESSION_IDLE",
@@ -70,8 +72,12 @@ static void defaults(void **state)
 	assert_false(c.sync_full);
 	assert_int_equal(c.header_timeout, 10);
 	assert_int_equal(c.idle_timeout, 60);
+	assert_int_equal(c.body_timeout, 30);
+	assert_int_equal(c.body_min_rate, 1024);
 	assert_int_equal(c.max_connections, 1000);
-	assert_int_equal(c.max_connections_per_addr, 200);
+	assert_int_equal(c.max_connections_per_addr, 100);
+	/* Five addresses at their limit leave room for everyone else. */
+	assert_true(5 * c.max_connections_per_addr < c.max_connections);
 	assert_int_equal(c.session_idle_ms, 28800LL * 1000);
 	assert_int_equal(c.session_lifetime_ms, 2592000LL * 1000);
 	assert_null(c.bootstrap_operator);
@@ -183,6 +189,13 @@ static void bad_values_are_named(void **state)
 	        {"ROSTER_MAIL_LEASE", "mail-lease", "4"},
 	        {"ROSTER_TRUSTED_PROXIES", "trusted-proxies", "10.0.0.1, nonsense"},
 	        {"ROSTER_MAX_CONNECTIONS", "max-connections", "-1"},
+	        {"ROSTER_MAX_CONNECTIONS_PER_ADDRESS", "max-connections-per-address", "0"},
+	        {"ROSTER_BODY_TIMEOUT", "body-timeout", "0"},
+	        {"ROSTER_BODY_TIMEOUT", "body-timeout", "3601"},
+	        {"ROSTER_BODY_TIMEOUT", "body-timeout", "30s"},
+	        {"ROSTER_BODY_MIN_RATE", "body-min-rate", "-1"},
+	        {"ROSTER_BODY_MIN_RATE", "body-min-rate", "1073741825"},
+	        {"ROSTER_BODY_MIN_RATE", "body-min-rate", "1k"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct config c;
@@ -202,6 +215,23 @@ static void bad_values_are_named(void **state)
 		if (!strstr(err, opt))
 			fail_msg("%s '%s': message '%s' does not name it", opt, bad[i].value, err);
 	}
+}
+
+static void body_limits_are_read(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256];
+	setenv("ROSTER_BODY_TIMEOUT", "5", 1);
+	setenv("ROSTER_BODY_MIN_RATE", "0", 1);
+	assert_true(load(&c, err, sizeof err, 0));
+	assert_int_equal(c.body_timeout, 5);
+	assert_int_equal(c.body_min_rate, 0); /* 0: no minimum */
+	assert_true(load(&c, err, sizeof err, 3, "--body-timeout", "3600", "--body-min-rate=1073741824"));
+	assert_int_equal(c.body_timeout, 3600);
+	assert_int_equal(c.body_min_rate, 1073741824);
+	assert_true(load(&c, err, sizeof err, 2, "--max-connections-per-address", "7"));
+	assert_int_equal(c.max_connections_per_addr, 7);
 }
 
 static void bad_arguments_are_refused(void **state)
@@ -229,6 +259,7 @@ int main(void)
 	        cmocka_unit_test_setup(options_win_over_environment, clean_env),
 	        cmocka_unit_test_setup(flags_and_port_zero, clean_env),
 	        cmocka_unit_test_setup(bad_values_are_named, clean_env),
+	        cmocka_unit_test_setup(body_limits_are_read, clean_env),
 	        cmocka_unit_test_setup(bad_arguments_are_refused, clean_env),
 	};
 	return cmocka_run_group_tests_name("base/config", tests, NULL, NULL);

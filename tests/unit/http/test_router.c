@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "api/api.h"
 #include "http/internal.h"
 
 static const struct route routes[] = {
@@ -221,6 +222,193 @@ static void first_matching_route_wins(void **state)
 	arena_free(a);
 }
 
+/* Wherever one pattern has a literal segment and another a parameter, the
+ * literal decides for every method, whatever the order of the table. */
+static void literal_segments_win_for_every_method(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	static const struct route table[] = {
+	        {"GET", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
+	        {"PATCH", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
+	        {"DELETE", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
+	        {"POST", "/orgs/{org}/members/remove", NULL, 0, PERM_NONE},
+	        {"GET", "/orgs/{org}/{what}/x", NULL, 0, PERM_NONE},
+	        {"PUT", "/orgs/o/members/{user}", NULL, 0, PERM_NONE},
+	};
+	struct router *rt = router_new(table, sizeof table / sizeof table[0]);
+	struct match m;
+	static const char *const methods[] = {"GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "FOO"};
+	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
+		if (match(rt, a, methods[i], "/orgs/p/members/remove", &m) != -1)
+			fail_msg("%s members/remove matched route %d", methods[i], m.index);
+		assert_true(m.path_known);
+		assert_string_equal(m.allow, "POST");
+	}
+	assert_int_equal(match(rt, a, "POST", "/orgs/p/members/remove", &m), 3);
+	assert_int_equal(m.nparams, 1);
+	assert_string_equal(m.values[0], "p");
+	/* Other users are the parameter route's. */
+	assert_int_equal(match(rt, a, "GET", "/orgs/p/members/usr_1", &m), 0);
+	assert_int_equal(match(rt, a, "POST", "/orgs/p/members/usr_1", &m), -1);
+	assert_string_equal(m.allow, "GET, PATCH, DELETE");
+	/* The first position where patterns differ decides: "o" over {org}. */
+	assert_int_equal(match(rt, a, "PUT", "/orgs/o/members/remove", &m), 5);
+	assert_int_equal(match(rt, a, "GET", "/orgs/o/members/remove", &m), -1);
+	assert_string_equal(m.allow, "PUT");
+	assert_int_equal(match(rt, a, "GET", "/orgs/o/members/u", &m), -1);
+	assert_string_equal(m.allow, "PUT");
+	/* "members" over {what}, but only where the rest matches too. */
+	assert_int_equal(match(rt, a, "GET", "/orgs/p/members/x", &m), 0);
+	assert_int_equal(match(rt, a, "GET", "/orgs/p/teams/x", &m), 4);
+	router_free(rt);
+	arena_free(a);
+}
+
+/* The same over the real route table: for each route's path (parameters
+ * filled in), every method either reaches a route of exactly that pattern
+ * or is 405 with exactly that pattern's methods. */
+static void every_route_of_the_table_decides_its_own_path(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct router *rt = router_new(api_routes, api_nroutes);
+	static const char *const methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+	for (size_t i = 0; i < api_nroutes; i++) {
+		char path[256] = "";
+		size_t used = 0;
+		for (const char *p = api_routes[i].pattern; *p && used + 8 < sizeof path;) {
+			if (*p == '{') {
+				used += (size_t)snprintf(path + used, sizeof path - used, "x1");
+				p = strchr(p, '}') + 1;
+			} else {
+				path[used++] = *p++;
+				path[used] = '\0';
+			}
+		}
+		char allow[128] = "";
+		size_t au = 0;
+		for (size_t k = 0; k < api_nroutes; k++)
+			if (!strcmp(api_routes[k].pattern, api_routes[i].pattern))
+				au += (size_t)snprintf(allow + au, sizeof allow - au, "%s%s", au ? ", " : "",
+				                       api_routes[k].method);
+		for (size_t mi = 0; mi < sizeof methods / sizeof methods[0]; mi++) {
+			struct match m;
+			int idx = match(rt, a, methods[mi], path, &m);
+			if (idx >= 0) {
+				if (strcmp(api_routes[idx].pattern, api_routes[i].pattern))
+					fail_msg("%s %s went to %s", methods[mi], path, api_routes[idx].pattern);
+				assert_string_equal(api_routes[idx].method, methods[mi]);
+			} else if (!m.path_known || strcmp(m.allow, allow)) {
+				fail_msg("%s %s: known %d, Allow '%s', expected '%s'", methods[mi], path, m.path_known,
+				         m.allow, allow);
+			}
+		}
+	}
+	router_free(rt);
+	arena_free(a);
+}
+
+static int resolve(struct router *rt, struct arena *a, const char *method, const char *target, struct route_target *out)
+{
+	router_resolve(rt, a, method, target, out);
+	return out->index;
+}
+
+/* Routing is on the raw path; parameters and the query are decoded after. */
+static void targets_are_routed_raw_and_decoded_after(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	static const struct route table[] = {
+	        {"GET", "/healthz", NULL, 0, PERM_NONE},
+	        {"GET", "/orgs/{org}", NULL, 0, PERM_NONE},
+	        {"GET", "/orgs/{org}/roles", NULL, 0, PERM_NONE},
+	        {"GET", "/orgs/{org}/members", NULL, 0, PERM_NONE},
+	        {"POST", "/orgs/{org}/members/remove", NULL, 0, PERM_NONE},
+	        {"GET", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
+	};
+	struct router *rt = router_new(table, sizeof table / sizeof table[0]);
+	struct route_target t;
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/org_1/roles", &t), 2);
+	assert_string_equal(t.values[0], "org_1");
+	assert_string_equal(t.path, "/orgs/org_1/roles");
+	/* An encoded separator is not a separator: one segment, which decodes to a '/'. */
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/org_1%2Froles", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/org_1%2froles", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	/* A NUL no longer cuts the path short. */
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/org_1%00/members", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	assert_int_equal(resolve(rt, a, "GET", "/healthz%00abc", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/%2e%2e/roles", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/../roles", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	/* Literal segments compare byte for byte: an escaped letter is not the letter. */
+	assert_int_equal(resolve(rt, a, "GET", "/%68ealthz", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/o/%72oles", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/o/r%6Fles", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/o/members/remove", &t), -1);
+	assert_int_equal(t.code, E_METHOD_NOT_ALLOWED);
+	assert_string_equal(t.allow, "POST");
+	/* Parameters are decoded once matched. */
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/caf%C3%A9/members/a%20b", &t), 5);
+	assert_string_equal(t.values[0], "caf\xc3\xa9");
+	assert_string_equal(t.values[1], "a b");
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/org%F0/members", &t), -1);
+	assert_int_equal(t.code, E_BAD_REQUEST);
+	assert_string_equal(t.field, "org");
+	assert_int_equal(resolve(rt, a, "GET", "/orgs/o/members/%zz", &t), -1);
+	assert_int_equal(t.code, E_BAD_REQUEST);
+	assert_string_equal(t.field, "user");
+	/* A malformed escape where no route matches: 400 too, without a field. */
+	assert_int_equal(resolve(rt, a, "GET", "/nope%", &t), -1);
+	assert_int_equal(t.code, E_BAD_REQUEST);
+	assert_null(t.field);
+	assert_int_equal(resolve(rt, a, "GET", "/nope%41", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	arena_free(a);
+	router_free(rt);
+}
+
+static void the_query_is_decoded_with_the_route(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	static const struct route table[] = {
+	        {"GET", "/orgs", NULL, 0, PERM_NONE},
+	};
+	struct router *rt = router_new(table, 1);
+	struct route_target t;
+	assert_int_equal(resolve(rt, a, "GET", "/orgs?q=Jo+Smith&limit=2&q=second", &t), 0);
+	assert_string_equal(t.path, "/orgs");
+	assert_int_equal(t.nquery, 3);
+	assert_string_equal(t.query[0].name, "q");
+	assert_string_equal(t.query[0].value, "Jo Smith");
+	assert_string_equal(t.query[1].value, "2");
+	assert_int_equal(resolve(rt, a, "GET", "/orgs?", &t), 0);
+	assert_int_equal(t.nquery, 0);
+	assert_int_equal(resolve(rt, a, "GET", "/orgs?q=%F0", &t), -1);
+	assert_int_equal(t.code, E_BAD_REQUEST);
+	assert_string_equal(t.field, "q");
+	assert_int_equal(resolve(rt, a, "GET", "/orgs?limit=1&q=a%00", &t), -1);
+	assert_string_equal(t.field, "q");
+	/* A '?' later in the query is data; the path ends at the first. */
+	assert_int_equal(resolve(rt, a, "GET", "/orgs?q=a?b", &t), 0);
+	assert_string_equal(t.query[0].value, "a?b");
+	/* Where the path matches nothing, the query is not looked at. */
+	assert_int_equal(resolve(rt, a, "GET", "/nope?q=%F0", &t), -1);
+	assert_int_equal(t.code, E_NOT_FOUND);
+	router_free(rt);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +420,10 @@ int main(void)
 	        cmocka_unit_test(small_allow_buffer_is_not_overrun),
 	        cmocka_unit_test(many_segments_and_params),
 	        cmocka_unit_test(first_matching_route_wins),
+	        cmocka_unit_test(literal_segments_win_for_every_method),
+	        cmocka_unit_test(every_route_of_the_table_decides_its_own_path),
+	        cmocka_unit_test(targets_are_routed_raw_and_decoded_after),
+	        cmocka_unit_test(the_query_is_decoded_with_the_route),
 	};
 	return cmocka_run_group_tests_name("http/router", tests, group_setup, group_teardown);
 }
