@@ -3,8 +3,9 @@
 // every answer it gets, so that every scenario also checks that what rosterd
 // answered is what the spec says:
 //
-//   - the operation is found by method and path template (concrete paths
-//     before templated ones, as the router matches them);
+//   - the operation is found by method and path template (of the templates
+//     matching a path, the one with a literal segment where the others have
+//     a parameter decides, for every method, as the router does);
 //   - the status must be one the operation documents, or one that any request
 //     may receive (read from the table "Errors that any request may receive"
 //     at the top of the spec); a request that matches no operation may only get
@@ -194,18 +195,24 @@ const templates = Object.entries(spec.paths ?? {}).map(([template, item]) => {
 	const re = new RegExp(
 		`^/${segs.map((s) => (/^\{[^}]+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`,
 	);
-	return { template, item, re, literals: segs.filter((s) => !s.startsWith('{')).length };
+	return { template, item, re, params: segs.map((s) => s.startsWith('{')) };
 });
-templates.sort((a, b) => b.literals - a.literals);
+// As the router decides: of the templates that match a path, the one with a
+// literal segment at the first position where they differ, for every method.
+function literalFirst(a, b) {
+	for (let i = 0; i < Math.min(a.params.length, b.params.length); i++)
+		if (a.params[i] !== b.params[i]) return a.params[i] ? 1 : -1;
+	return 0;
+}
+templates.sort(literalFirst);
 
 /** { template, op } for a request; op is undefined when no operation has this method and path (pathKnown: some has the path). */
 export function findOperation(method, path) {
 	const p = path.split('?')[0].split('#')[0];
 	const m = method.toLowerCase();
-	const matching = templates.filter((t) => t.re.test(p));
-	const hit = matching.find((t) => t.item[m]);
-	if (hit) return { template: hit.template, op: hit.item[m], pathItem: hit.item };
-	return { template: null, op: undefined, pathKnown: matching.length > 0 };
+	const decides = templates.find((t) => t.re.test(p));
+	if (decides && decides.item[m]) return { template: decides.template, op: decides.item[m], pathItem: decides.item };
+	return { template: null, op: undefined, pathKnown: Boolean(decides) };
 }
 
 // ---- checking one response ------------------------------------------------------------
@@ -275,7 +282,8 @@ export function responseProblems({ method, path, status, headers = {}, text = ''
 		}
 	}
 
-	if (schema) {
+	// An answer to HEAD has the headers of the answer to GET and never a body (RFC 9110 §9.3.2).
+	if (schema && method.toUpperCase() !== 'HEAD') {
 		if (type === 'application/json' || codes) {
 			let json;
 			try {
