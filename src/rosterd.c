@@ -3,7 +3,6 @@
 #include "api/api.h"
 #include "base/crypto.h"
 #include "base/log.h"
-#include "base/offload.h"
 #include "config.h"
 #include "core/accounts.h"
 #include "core/member_card.h"
@@ -36,32 +35,12 @@ static void print_sign_in(const char *base, const char *email, const char *passw
 	fflush(stdout);
 }
 
-/* Background work handed on by requests (a reset email prepared after the
- * answer): one thread, a bounded queue; when it is full the request does
- * the work itself. */
-struct background_job {
-	void (*fn)(void *arg);
-	void *arg;
-};
-
-static void background_run(void *item, bool late)
+/* What a request hands on (a reset email prepared after the answer) runs
+ * once its answer has been sent. */
+static bool defer_after_reply(struct app *app, void (*fn)(void *arg), void *arg)
 {
-	(void)late;
-	struct background_job *j = item;
-	j->fn(j->arg);
-	free(j);
-}
-
-static bool background_defer(struct app *app, void (*fn)(void *arg), void *arg)
-{
-	struct background_job *j = malloc(sizeof *j);
-	if (!j)
-		return false;
-	*j = (struct background_job){fn, arg};
-	if (offload_submit(app->defer_ctx, j))
-		return true;
-	free(j);
-	return false;
+	(void)app;
+	return http_after_reply(fn, arg);
 }
 
 int main(int argc, char **argv)
@@ -152,13 +131,10 @@ int main(int argc, char **argv)
 	        .trusted_proxies = cfg.trusted_proxies,
 	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
-	struct offload *background = offload_new(1, 1024, 60000, background_run);
-	app.defer = background_defer;
-	app.defer_ctx = background;
+	app.defer = defer_after_reply;
 	struct http_server *server = http_start(&hc, &app, api_routes, api_nroutes, &e);
 	if (!server) {
 		fprintf(stderr, "rosterd: %s\n", err_message(&e));
-		offload_free(background);
 		mailer_stop(mailer);
 		store_free(store);
 		return 1;
@@ -189,8 +165,7 @@ int main(int argc, char **argv)
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	log_msg(LOG_INFO, "stopping", "signal %d: finishing requests in flight", sig);
-	http_stop(server, 10000);
-	offload_free(background); /* what requests handed on is done before the mailer stops */
+	http_stop(server, 10000); /* also runs what requests handed on, before the mailer stops */
 	mailer_stop(mailer);
 	store_free(store);
 	curl_global_cleanup();

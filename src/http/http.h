@@ -59,6 +59,12 @@ const char *http_header(struct request *r, const char *name);
 err_code http_reply_json(struct request *r, int status, json_t *obj);
 err_code http_reply_empty(struct request *r, int status);
 err_code http_reply_text(struct request *r, int status, const char *content_type, const char *body, size_t len);
+/* From a handler: runs fn(arg) once the request's answer has been sent,
+ * on a background thread (the work must own its memory: the request's
+ * arena is gone by then). False outside a handler or when the request
+ * holds as many such jobs as it may; the caller then runs fn itself. */
+bool http_after_reply(void (*fn)(void *arg), void *arg);
+
 /* Adds a response header; name and value are copied. */
 void http_add_header(struct request *r, const char *name, const char *value);
 

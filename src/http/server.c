@@ -85,6 +85,7 @@ struct http_server {
 	size_t nroutes;
 	struct router *router;
 	struct offload *pool;
+	struct offload *after; /* work handed on by handlers, run once their answer is out */
 	pthread_mutex_t conns_lock;
 	struct tcp_conn *conns;
 	struct addr_limit *per_addr;
@@ -105,7 +106,16 @@ struct header {
 
 enum req_state { RS_NEW, RS_BODY, RS_OFFLOADED, RS_DONE };
 
+/* Work a handler hands on to run once its answer has been sent. */
+#define AFTER_MAX 4
+struct after_job {
+	void (*fn)(void *arg);
+	void *arg;
+};
+
 struct request {
+	struct after_job after[AFTER_MAX];
+	int nafter;
 	struct arena *arena;
 	struct http_server *srv;
 	struct MHD_Connection *conn;
@@ -328,6 +338,44 @@ static err_code authenticate(struct request *r, struct err *e)
 
 /* ---- dispatch ---- */
 
+/* The request whose handler runs on this thread (a connection thread or
+ * the CPU pool's), for http_after_reply(). */
+static __thread struct request *current_request;
+
+bool http_after_reply(void (*fn)(void *arg), void *arg)
+{
+	struct request *r = current_request;
+	if (!r || r->nafter == AFTER_MAX)
+		return false;
+	r->after[r->nafter++] = (struct after_job){fn, arg};
+	return true;
+}
+
+static void run_after(void *item, bool late)
+{
+	(void)late;
+	struct after_job *j = item;
+	j->fn(j->arg);
+	free(j);
+}
+
+/* Called when the answer is out (or the connection is gone): the handed-on
+ * work goes to the background thread, or runs here when its queue is full. */
+static void after_reply(struct http_server *s, struct request *r)
+{
+	for (int i = 0; i < r->nafter; i++) {
+		struct after_job *j = malloc(sizeof *j);
+		if (j) {
+			*j = r->after[i];
+			if (offload_submit(s->after, j))
+				continue;
+			free(j);
+		}
+		r->after[i].fn(r->after[i].arg);
+	}
+	r->nafter = 0;
+}
+
 static void dispatch(struct request *r)
 {
 	struct err *e = &r->err;
@@ -352,8 +400,11 @@ static void dispatch(struct request *r)
 		 * the organization are known, so that a stranger still gets 404. */
 		rc = err_set(e, E_BODY_NOT_ALLOWED, NULL, NULL);
 	}
-	if (!rc)
+	if (!rc) {
+		current_request = r;
 		rc = rt->handler(r, e);
+		current_request = NULL;
+	}
 	if (rc)
 		reply_error(r, e);
 	else if (!r->replied)
@@ -916,6 +967,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	/* The keep-alive wait before the next request line: libmicrohttpd's idle timeout governs it. */
 	body_phase_end(r->tcp);
 	set_deadline(r->tcp, clock_now_ms() + (int64_t)(s->cfg.idle_timeout_s + s->cfg.header_timeout_s) * 1000);
+	after_reply(s, r);
 	arena_free(r->arena);
 	atomic_fetch_sub(&s->in_flight, 1);
 }
@@ -1084,6 +1136,7 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 static void server_free(struct http_server *s)
 {
 	offload_free(s->pool);
+	offload_free(s->after); /* runs what is still queued */
 	router_free(s->router);
 	addr_limit_free(s->per_addr);
 	free(s->proxies);
@@ -1113,6 +1166,7 @@ struct http_server *http_start(const struct http_config *cfg, struct app *app, c
 	proxies_parse(s, cfg->trusted_proxies);
 	metrics_init(nroutes);
 	s->pool = offload_new(cfg->cpu_threads, 256, 2000, run_offloaded);
+	s->after = offload_new(1, 1024, 60000, run_after);
 	s->layout_checked = layout_probe();
 	if (!s->layout_checked) {
 		struct logline l;
