@@ -92,8 +92,8 @@ struct addr_limit *addr_limit_new(int max);
 void addr_limit_free(struct addr_limit *l); /* NULL is fine */
 /* True while the group holds fewer than max connections. */
 bool addr_limit_allows(struct addr_limit *l, const char *group);
-/* A connection of the group opened (+1) or closed (-1). */
-void addr_limit_add(struct addr_limit *l, const char *group, int delta);
+/* A connection of the group opened (+1) or closed (-1): the new count. */
+int addr_limit_add(struct addr_limit *l, const char *group, int delta);
 int addr_limit_count(struct addr_limit *l, const char *group);
 
 /* ---- metrics ---- */

@@ -72,8 +72,9 @@ bool addr_limit_allows(struct addr_limit *l, const char *group)
 	return addr_limit_count(l, group) < l->max;
 }
 
-void addr_limit_add(struct addr_limit *l, const char *group, int delta)
+int addr_limit_add(struct addr_limit *l, const char *group, int delta)
 {
+	int n = 0;
 	pthread_mutex_lock(&l->lock);
 	struct addr_entry **pe = slot(l, group);
 	if (!*pe && delta > 0) {
@@ -85,6 +86,7 @@ void addr_limit_add(struct addr_limit *l, const char *group, int delta)
 	}
 	if (*pe) {
 		(*pe)->count += delta;
+		n = (*pe)->count;
 		if ((*pe)->count <= 0) {
 			struct addr_entry *gone = *pe;
 			*pe = gone->next;
@@ -92,4 +94,5 @@ void addr_limit_add(struct addr_limit *l, const char *group, int delta)
 		}
 	}
 	pthread_mutex_unlock(&l->lock);
+	return n;
 }

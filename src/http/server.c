@@ -995,8 +995,9 @@ static void log_refused(struct http_server *s, const char *group)
  * already is closed at once, whatever state those are in (headers, body,
  * handler, keep-alive). A trusted proxy carries many clients: its
  * connections count only toward ROSTER_MAX_CONNECTIONS. The count changes
- * in on_connection(), so each worker thread may let one connection past
- * the limit while another is being counted. */
+ * in on_connection(), where a connection that several worker threads let
+ * in at the same instant finds itself past the limit and is cut: the
+ * limit holds exactly. */
 static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
 {
 	struct http_server *s = cls;
@@ -1028,7 +1029,11 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 		t->counted = !is_trusted_proxy(s, t->addr);
 		if (t->counted) {
 			addr_group(t->addr, t->group);
-			addr_limit_add(s->per_addr, t->group, 1);
+			/* Let in past the limit by a race between worker threads: cut at once. */
+			if (addr_limit_add(s->per_addr, t->group, 1) > s->cfg.max_connections_per_addr && t->fd >= 0) {
+				shutdown(t->fd, SHUT_RDWR);
+				log_refused(s, t->group);
+			}
 		}
 		atomic_store(&t->deadline_ms, clock_now_ms() + (int64_t)s->cfg.header_timeout_s * 1000);
 		pthread_mutex_lock(&s->conns_lock);
