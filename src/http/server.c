@@ -264,15 +264,22 @@ static void reply_error(struct request *r, const struct err *e)
 	http_reply_json(r, status, json_pack("{s:o}", "error", inner));
 }
 
-static void refuse(struct request *r, err_code code, const char *field, bool close_conn, const char *why)
+/* Answers e before the handler (why: for the access log), without reading
+ * what is left of the body when close_conn. */
+static void refuse_with(struct request *r, const struct err *e, bool close_conn, const char *why)
 {
 	r->why = why;
+	reply_error(r, e);
+	r->refuse = true;
+	r->close = r->close || close_conn;
+}
+
+static void refuse(struct request *r, err_code code, const char *field, bool close_conn, const char *why)
+{
 	struct err e;
 	err_clear(&e);
 	err_set(&e, code, field, NULL);
-	reply_error(r, &e);
-	r->refuse = true;
-	r->close = r->close || close_conn;
+	refuse_with(r, &e, close_conn, why);
 }
 
 /* ---- authentication ---- */
@@ -842,8 +849,18 @@ static void request_begin(struct request *r, const char *url, const char *method
 	if (rt.index < 0) {
 		if (rt.code == E_METHOD_NOT_ALLOWED)
 			http_add_header(r, "Allow", rt.allow);
-		refuse(r, rt.code ? rt.code : E_NOT_FOUND, rt.field, false,
-		       rt.code == E_BAD_REQUEST ? "path or query not valid text" : NULL);
+		struct err e;
+		err_clear(&e);
+		if (rt.code == E_BAD_REQUEST && rt.field)
+			err_set(&e, E_BAD_REQUEST, rt.field,
+			        "The parameter '%.64s' is not valid text: once percent-decoded it must be UTF-8, without "
+			        "NUL characters or malformed %% escapes.",
+			        rt.field);
+		else if (rt.code == E_BAD_REQUEST)
+			err_set(&e, E_BAD_REQUEST, NULL, "The path has a malformed %% escape.");
+		else
+			err_set(&e, rt.code ? rt.code : E_NOT_FOUND, rt.field, NULL);
+		refuse_with(r, &e, false, rt.code == E_BAD_REQUEST ? "path or query not valid text" : NULL);
 		return;
 	}
 	r->route_index = rt.index;

@@ -97,7 +97,9 @@ describe('routing on the raw target', { timeout: 120000 }, () => {
 		['role=%E2%82', 'role'],
 	]) {
 		test(`GET /api/v1/orgs?${query} → 400 bad_request, field ${field}`, async () => {
-			assertError(await c.get(`/api/v1/orgs?${query}`, { token: op }), 400, 'bad_request', field);
+			const res = await c.get(`/api/v1/orgs?${query}`, { token: op });
+			assertError(res, 400, 'bad_request', field);
+			assert.match(res.json.error.message, new RegExp(`parameter '${field}' is not valid text`));
 		});
 		test(`GET …/members?${query} → 400 bad_request, field ${field}`, async () => {
 			assertError(await c.get(`/api/v1/orgs/${org}/members?${query}`, { token: op }), 400, 'bad_request', field);
