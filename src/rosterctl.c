@@ -66,14 +66,14 @@ struct list_state {
 	struct arena *a;
 };
 
-static void print_user(const struct user *u, void *arg)
+static void print_user(const struct user *u, const char *email_key, void *arg)
 {
 	struct list_state *ls = arg;
 	char created[RFC3339_LEN];
 	clock_format_rfc3339(u->created_at, created);
 	printf("%s\t%s\t%s\t%s\t%s\n", u->id, u->email, u->state, u->is_operator ? "operator" : "user", created);
 	ls->count++;
-	ls->last_key = arena_strdup(ls->a, u->email);
+	ls->last_key = arena_strdup(ls->a, email_key);
 }
 
 struct list_arg {
@@ -85,7 +85,7 @@ struct list_arg {
 static err_code list_tx(struct db *db, void *arg, struct err *e)
 {
 	struct list_arg *la = arg;
-	return store_user_list(db, la->a, la->after, 500, print_user, la->ls, e);
+	return store_user_list(db, la->a, USERS_BY_EMAIL_KEY, la->after, 500, print_user, la->ls, e);
 }
 
 static int cmd_user_list(struct app *app, struct arena *a, struct err *e)
@@ -99,12 +99,7 @@ static int cmd_user_list(struct app *app, struct arena *a, struct err *e)
 			return fail(e);
 		if (ls.count - before < 500)
 			break;
-		/* email_key order: the key of the last email printed */
-		char *k = arena_strdup(a, ls.last_key);
-		for (char *p = k; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
-		after = k;
+		after = ls.last_key; /* the stored key of the last user printed */
 	}
 	return 0;
 }

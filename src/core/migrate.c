@@ -81,7 +81,7 @@ static err_code refold_keys(struct db *db, void *arg, struct err *e)
 		struct arena *a = arena_new();
 		struct refold_batch b = {.a = a};
 		b.tail = &b.head;
-		err_code rc = store_user_each(db, a, after, REFOLD_BATCH, collect, &b, e);
+		err_code rc = store_user_list(db, a, USERS_BY_ID, after, REFOLD_BATCH, collect, &b, e);
 		for (struct refold_user *r = b.head; !rc && r; r = r->next)
 			rc = refold_user(db, a, r, e);
 		if (b.last_id)

@@ -150,36 +150,19 @@ err_code store_operator_exists(struct db *db, bool *out, struct err *e)
 	return E_OK;
 }
 
-static const char SQL_USER_LIST[] =
-        "SELECT " USER_COLS " FROM users u WHERE u.email_key > $1 ORDER BY u.email_key LIMIT $2";
+static const char *const SQL_USER_LISTS[] = {
+        [USERS_BY_EMAIL_KEY] = "SELECT " USER_COLS ", u.email_key FROM users u WHERE u.email_key > $1"
+                               " ORDER BY u.email_key LIMIT $2",
+        [USERS_BY_ID] = "SELECT " USER_COLS ", u.email_key FROM users u WHERE u.id > $1 ORDER BY u.id LIMIT $2",
+};
 
-err_code store_user_list(struct db *db, struct arena *a, const char *after_email_key, int limit, store_user_cb cb,
-                         void *arg, struct err *e)
+err_code store_user_list(struct db *db, struct arena *a, user_order order, const char *after, int limit,
+                         store_user_cb cb, void *arg, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_LIST, e);
+	struct db_stmt *s = store_prepare(db, SQL_USER_LISTS[order], e);
 	if (!s)
 		return e->code;
-	db_bind_text(s, 1, after_email_key ? after_email_key : "");
-	db_bind_int(s, 2, limit);
-	db_rc rc;
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct user u;
-		read_user(s, 0, a, &u);
-		cb(&u, arg);
-	}
-	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
-}
-
-static const char SQL_USER_EACH[] =
-        "SELECT " USER_COLS ", u.email_key FROM users u WHERE u.id > $1 ORDER BY u.id LIMIT $2";
-
-err_code store_user_each(struct db *db, struct arena *a, const char *after_id, int limit, store_user_key_cb cb,
-                         void *arg, struct err *e)
-{
-	struct db_stmt *s = store_prepare(db, SQL_USER_EACH, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, after_id ? after_id : "");
+	db_bind_text(s, 1, after ? after : "");
 	db_bind_int(s, 2, limit);
 	db_rc rc;
 	while ((rc = db_step(s)) == DB_ROW) {

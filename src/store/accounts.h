@@ -43,16 +43,14 @@ err_code store_user_set_state(struct db *db, const char *id, const char *state, 
 err_code store_user_lock(struct db *db, const char *id, struct err *e);
 err_code store_operator_exists(struct db *db, bool *out, struct err *e);
 
-/* Users in email order after `after_email_key` (NULL: from the start). */
-typedef void (*store_user_cb)(const struct user *u, void *arg);
-/* Up to limit users in id order after after_id (NULL: from the start),
- * each with the email key stored for it. */
-typedef void (*store_user_key_cb)(const struct user *u, const char *email_key, void *arg);
-err_code store_user_each(struct db *db, struct arena *a, const char *after_id, int limit, store_user_key_cb cb,
-                         void *arg, struct err *e);
+/* Up to limit users in email-key or id order after `after` (a key or an
+ * id, as the order; NULL: from the start), each with the email key stored
+ * for it, which is the next page's `after` in email-key order. */
+typedef enum { USERS_BY_EMAIL_KEY, USERS_BY_ID } user_order;
+typedef void (*store_user_cb)(const struct user *u, const char *email_key, void *arg);
+err_code store_user_list(struct db *db, struct arena *a, user_order order, const char *after, int limit,
+                         store_user_cb cb, void *arg, struct err *e);
 err_code store_user_set_email_key(struct db *db, const char *id, const char *email_key, struct err *e);
-err_code store_user_list(struct db *db, struct arena *a, const char *after_email_key, int limit, store_user_cb cb,
-                         void *arg, struct err *e);
 
 err_code store_session_insert(struct db *db, const struct session *s, const char *token_hash, const char *client_addr,
                               struct err *e);
