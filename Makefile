@@ -77,6 +77,10 @@ check-layers:
 	  || (echo "src/core must not include HTTP, JSON or database headers" && false)
 	@! grep -lE '"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE)[[:space:]]' src/api/*.c 2>/dev/null \
 	  || (echo "src/api must not hold SQL" && false)
+	@! grep -lE '#include "store/' src/api/*.[ch] src/http/*.[ch] src/core/*.h 2>/dev/null \
+	  || (echo "src/api and src/http see the model through core (core/model.h), never store/; core's headers do not pass store/ on" && false)
+	@! grep -lE '#include <microhttpd\.h>' $$(ls src/*.c src/*/*.[ch] | grep -v '^src/http/') 2>/dev/null \
+	  || (echo "only src/http may include microhttpd.h" && false)
 
 unit: $(UNIT_BIN)
 

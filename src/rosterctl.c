@@ -7,6 +7,7 @@
 #include "core/member_card.h"
 #include "core/migrate.h"
 #include "core/orgs.h"
+#include "store/accounts.h"
 #include "store/store.h"
 
 #include <stdio.h>

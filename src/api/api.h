@@ -5,8 +5,7 @@
 
 #include "base/jsonw.h"
 #include "http/http.h"
-#include "store/accounts.h"
-#include "store/orgs.h"
+#include "core/model.h"
 
 /* The route table: every endpoint, its handler, and what the dispatcher
  * must do before calling it. */

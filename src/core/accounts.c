@@ -1,3 +1,4 @@
+#include "store/accounts.h"
 #include "core/accounts.h"
 #include "core/audit.h"
 #include "core/member_card.h"

@@ -8,7 +8,9 @@
 #include "base/err.h"
 #include "core/app.h"
 #include "mail/mail.h"
-#include "store/accounts.h"
+#include "core/model.h"
+
+struct db;
 
 /* Accounts, sessions and passwords: sign-in, sign-out, the profile, and the
  * single-use links that reset or set a password.

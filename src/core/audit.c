@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "store/misc.h"
+#include "store/orgs.h"
 #include "store/store.h"
 
 err_code audit_record(struct db *db, const struct reqinfo *ri, const char *org_id, const char *actor_id,
@@ -24,7 +25,7 @@ err_code audit_record(struct db *db, const struct reqinfo *ri, const char *org_i
 struct list_arg {
 	struct arena *a;
 	const struct audit_query *q;
-	store_audit_cb cb;
+	audit_row_cb cb;
 	void *arg;
 };
 
@@ -34,7 +35,7 @@ static err_code list_tx(struct db *db, void *arg, struct err *e)
 	return store_audit_list(db, l->a, l->q, l->cb, l->arg, e);
 }
 
-err_code audit_list(struct app *app, struct arena *a, const struct audit_query *q, store_audit_cb cb, void *arg,
+err_code audit_list(struct app *app, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
                     struct err *e)
 {
 	struct list_arg l = {a, q, cb, arg};

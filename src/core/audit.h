@@ -4,8 +4,9 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "core/app.h"
-#include "store/db.h"
-#include "store/orgs.h"
+#include "core/model.h"
+
+struct db;
 
 /* The audit log: who did what to what, when, from where, in which org.
  * audit_record() writes on the caller's connection, inside the caller's
@@ -16,7 +17,7 @@ err_code audit_record(struct db *db, const struct reqinfo *ri, const char *org_i
                       struct err *e);
 
 /* A page of an organization's events, newest first. */
-err_code audit_list(struct app *app, struct arena *a, const struct audit_query *q, store_audit_cb cb, void *arg,
+err_code audit_list(struct app *app, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
                     struct err *e);
 
 #endif

@@ -1,3 +1,4 @@
+#include "store/orgs.h"
 #include "core/authz.h"
 
 #include "base/crypto.h"

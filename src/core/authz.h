@@ -7,7 +7,9 @@
 #include "base/err.h"
 #include "core/accounts.h"
 #include "core/perms.h"
-#include "store/orgs.h"
+#include "core/model.h"
+
+struct db;
 
 /* Who sees what (DESIGN.md §3), decided in one place. Handlers never
  * compute access; the dispatcher asks authz_org_needs() for every route

@@ -2,6 +2,7 @@
 #include "core/member_card.h"
 
 #include "base/jsonw.h"
+#include "store/orgs.h"
 
 #include <string.h>
 

@@ -4,8 +4,9 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "base/jsonw.h"
-#include "store/orgs.h"
-#include "store/store.h"
+#include "core/model.h"
+
+struct db;
 
 /* A member's card: the member as the API shows it (the user's public
  * fields, the role, how and when they joined), rendered once and kept with

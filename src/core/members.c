@@ -1,3 +1,4 @@
+#include "store/orgs.h"
 #include "core/members.h"
 
 #include "base/clock.h"
@@ -111,7 +112,7 @@ err_code member_create(struct app *app, struct arena *a, const struct reqinfo *r
 struct list_arg {
 	struct arena *a;
 	struct member_query q;
-	store_member_cb cb;
+	member_item_cb cb;
 	void *arg;
 };
 
@@ -122,7 +123,7 @@ static err_code list_tx(struct db *db, void *arg, struct err *e)
 }
 
 err_code member_list(struct app *app, struct arena *a, const struct org_access *acc, const struct member_page_query *q,
-                     store_member_cb cb, void *arg, struct err *e)
+                     member_item_cb cb, void *arg, struct err *e)
 {
 	struct list_arg l = {a, {.org_id = acc->org.id, .role = q->role, .limit = q->limit}, cb, arg};
 	/* A search without an explicit order comes in the order of what it matched. */

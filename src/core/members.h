@@ -7,7 +7,7 @@
 #include "base/err.h"
 #include "core/accounts.h"
 #include "core/authz.h"
-#include "store/orgs.h"
+#include "core/model.h"
 
 /* The people in an organization, and its roles. Every function takes the
  * access that authz_org() granted for the organization; those that change
@@ -32,7 +32,7 @@ struct member_page_query {
 	int limit;
 };
 err_code member_list(struct app *app, struct arena *a, const struct org_access *acc, const struct member_page_query *q,
-                     store_member_cb cb, void *arg, struct err *e);
+                     member_item_cb cb, void *arg, struct err *e);
 err_code member_get(struct app *app, struct arena *a, const struct org_access *acc, const char *user_id,
                     struct member *out, struct err *e);
 err_code member_set_role(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,

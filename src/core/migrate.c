@@ -6,6 +6,7 @@
 #include "core/member_card.h"
 #include "store/accounts.h"
 #include "store/orgs.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,8 @@
 #define ROSTER_CORE_MIGRATE_H
 
 #include "base/err.h"
-#include "store/store.h"
+
+struct store;
 
 /* Applies the schema migrations, with the data steps that need core's
  * rules: the first cards of memberships made before cards existed (004),

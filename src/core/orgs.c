@@ -1,3 +1,4 @@
+#include "store/orgs.h"
 #include "core/orgs.h"
 
 #include "base/clock.h"

@@ -7,7 +7,7 @@
 #include "base/err.h"
 #include "core/accounts.h"
 #include "core/authz.h"
-#include "store/orgs.h"
+#include "core/model.h"
 
 /* Organizations: creation by operators with their first administrator,
  * settings, closing, modules, customers and a customer's independence. */

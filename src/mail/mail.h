@@ -5,7 +5,8 @@
 
 #include "base/arena.h"
 #include "base/err.h"
-#include "store/db.h"
+
+struct db;
 
 struct store;
 

@@ -6,28 +6,12 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "core/model.h"
 #include "store/db.h"
 
 /* Queries on users, sessions and single-use tokens. Every function runs on
  * a connection inside a transaction (store_tx) and copies what it returns
  * into the arena. */
-
-struct user {
-	const char *id;
-	const char *email;
-	const char *first_name, *last_name, *company;
-	const char *language;
-	const char *password_hash; /* NULL until set */
-	const char *state;         /* "active" | "disabled" */
-	bool is_operator;
-	int64_t created_at, updated_at;
-};
-
-struct session {
-	const char *id;
-	const char *user_id;
-	int64_t created_at, last_seen_at, expires_at;
-};
 
 /* E_USER_EXISTS when the email key is taken. */
 err_code store_user_insert(struct db *db, const struct user *u, const char *email_key, struct err *e);

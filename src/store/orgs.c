@@ -823,7 +823,7 @@ static err_code search_count(struct db *db, const struct member_query *q, int64_
 }
 
 /* The rows of a page go to cb as the statement yields them, uncopied. */
-static err_code each_item(struct db *db, struct db_stmt *s, store_member_cb cb, void *arg, struct err *e)
+static err_code each_item(struct db *db, struct db_stmt *s, member_item_cb cb, void *arg, struct err *e)
 {
 	db_rc rc;
 	while ((rc = db_step(s)) == DB_ROW) {
@@ -833,7 +833,7 @@ static err_code each_item(struct db *db, struct db_stmt *s, store_member_cb cb, 
 	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
 }
 
-static err_code list_matches(struct db *db, const struct member_query *q, store_member_cb cb, void *arg, struct err *e)
+static err_code list_matches(struct db *db, const struct member_query *q, member_item_cb cb, void *arg, struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_MEMBER_MATCH, e);
 	if (!s)
@@ -851,7 +851,7 @@ static err_code list_matches(struct db *db, const struct member_query *q, store_
 	return each_item(db, s, cb, arg, e);
 }
 
-err_code store_member_list(struct db *db, const struct member_query *q, store_member_cb cb, void *arg, struct err *e)
+err_code store_member_list(struct db *db, const struct member_query *q, member_item_cb cb, void *arg, struct err *e)
 {
 	if (q->sort == MEMBER_SORT_MATCH)
 		return list_matches(db, q, cb, arg, e);
@@ -892,7 +892,7 @@ static const char SQL_AUDIT_LIST[] =
         " FROM audit_events WHERE org_id = $1 AND ($2 = '' OR action = $2) AND ($3 = '' OR actor_id = $3)"
         " AND at >= $4 AND at < $5 AND (at, id) < ($6, $7) ORDER BY at DESC, id DESC LIMIT $8";
 
-err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, store_audit_cb cb, void *arg,
+err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
                           struct err *e)
 {
 	struct db_stmt *s = store_prepare(db, SQL_AUDIT_LIST, e);

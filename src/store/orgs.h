@@ -6,17 +6,13 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "core/model.h"
 #include "store/accounts.h"
 #include "store/db.h"
 
 /* Queries on organizations, their modules and custom roles, memberships
  * and the audit log. Like every store file: on a connection inside a
  * transaction, results copied into the arena. */
-
-struct org {
-	const char *id, *name, *type, *kind, *provider_id, *state, *settings;
-	int64_t created_at, updated_at;
-};
 
 err_code store_org_insert(struct db *db, const struct org *o, struct err *e);
 err_code store_org_get(struct db *db, struct arena *a, const char *id, struct org *out, struct err *e);
@@ -83,10 +79,6 @@ err_code store_module_list(struct db *db, const char *org_id, store_module_cb cb
 
 /* ---- custom roles ---- */
 
-struct role_row {
-	const char *name, *description, *permissions; /* permissions: "a,b,c" */
-	int64_t created_at, updated_at;
-};
 /* E_CONFLICT when the name is taken. */
 err_code store_role_insert(struct db *db, const char *org_id, const struct role_row *r, struct err *e);
 err_code store_role_get(struct db *db, struct arena *a, const char *org_id, const char *name, struct role_row *out,
@@ -99,14 +91,6 @@ err_code store_role_list(struct db *db, struct arena *a, const char *org_id, sto
                          struct err *e);
 
 /* ---- memberships ---- */
-
-struct member {
-	const char *org_id, *role, *source, *created_by;
-	int64_t created_at;
-	struct user user;
-	/* The member as the API shows it, kept with the membership (core/member_card.h). */
-	const char *card;
-};
 
 /* E_CONFLICT when the user is a member already. */
 err_code store_member_insert(struct db *db, struct arena *a, const struct member *m, struct err *e);
@@ -140,30 +124,11 @@ struct member_query {
 	const char *after_key, *after_id; /* the keyset cursor; NULL: from the start */
 	int limit;
 };
-/* One member of a page: sort_key is the value the page is ordered by, for
- * the next cursor. The strings live until the callback returns. */
-struct member_item {
-	const char *user_id, *sort_key, *card;
-};
-typedef void (*store_member_cb)(const struct member_item *it, void *arg);
-err_code store_member_list(struct db *db, const struct member_query *q, store_member_cb cb, void *arg, struct err *e);
+err_code store_member_list(struct db *db, const struct member_query *q, member_item_cb cb, void *arg, struct err *e);
 
 /* ---- audit ---- */
 
-struct audit_row {
-	const char *id, *org_id, *actor_id, *action, *target_type, *target_id, *request_id, *client_addr, *details;
-	int64_t at;
-};
-struct audit_query {
-	const char *org_id;
-	const char *action, *actor_id; /* NULL: any */
-	int64_t since, until;          /* [since, until); 0: open */
-	int64_t after_at;              /* cursor (newest first); 0: from the newest */
-	const char *after_id;
-	int limit;
-};
-typedef void (*store_audit_cb)(const struct audit_row *r, void *arg);
-err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, store_audit_cb cb, void *arg,
+err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
                           struct err *e);
 
 #endif

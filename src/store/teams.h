@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "core/model.h"
 #include "store/db.h"
 
 /* Queries on teams, their members and their accounts (a partner's customer
@@ -15,12 +16,6 @@
  * itself, and take only what belongs to it: a member of that organization,
  * a customer whose provider it is. A call naming anything else changes
  * nothing and answers E_NOT_FOUND. */
-
-struct team {
-	const char *id, *org_id, *name;
-	const char *lead_user_id; /* or NULL */
-	int64_t created_at, updated_at;
-};
 
 /* E_INVALID when the organization or the lead does not exist. */
 err_code store_team_insert(struct db *db, const struct team *t, struct err *e);

@@ -11,7 +11,10 @@
 #include "core/accounts.h"
 #include "core/member_card.h"
 #include "core/migrate.h"
+#include "store/accounts.h"
 #include "store/misc.h"
+#include "store/orgs.h"
+#include "store/store.h"
 
 #define LIFETIME_MS (24 * 3600 * 1000LL)
 #define IDLE_MS (3600 * 1000LL)

@@ -13,7 +13,10 @@
 #include "core/authz.h"
 #include "core/members.h"
 #include "core/orgs.h"
+#include "store/accounts.h"
 #include "store/misc.h"
+#include "store/orgs.h"
+#include "store/store.h"
 
 #define PASSWORD "correct horse battery"
 
