@@ -120,7 +120,7 @@ static const struct auth *operator_auth(void)
 	return &op;
 }
 
-static int cmd_org(struct app *app, struct arena *a, const struct reqinfo *ri, char **args, int n, struct err *e)
+static int cmd_org(struct ctx *c, char **args, int n, struct err *e)
 {
 	const char *sub = args[0];
 	if (!strcmp(sub, "create")) {
@@ -129,13 +129,13 @@ static int cmd_org(struct app *app, struct arena *a, const struct reqinfo *ri, c
 		on.modules = n > 4 ? (const char *const *)(args + 4) : NULL;
 		struct org o;
 		struct user admin;
-		if (org_create(app, a, ri, NULL, &on, &o, &admin, e))
+		if (org_create(c, &on, &o, &admin, e))
 			return fail(e);
 		printf("%s\t%s\tadministrator %s (told by email)\n", o.id, o.name, admin.email);
 		return 0;
 	}
 	if (!strcmp(sub, "list")) {
-		if (org_list(app, a, operator_auth(), n > 1 ? args[1] : NULL, NULL, NULL, 200, print_org, NULL, e))
+		if (org_list(c, n > 1 ? args[1] : NULL, NULL, NULL, 200, print_org, NULL, e))
 			return fail(e);
 		return 0;
 	}
@@ -144,15 +144,17 @@ static int cmd_org(struct app *app, struct arena *a, const struct reqinfo *ri, c
 		if (!on && strcmp(args[2], "off"))
 			return usage_error("org module ORG on|off MODULE");
 		struct org_access acc;
-		if (authz_org(app, a, operator_auth(), args[1], PERM_NONE, &acc, e) ||
-		    org_module_set(app, a, ri, NULL, &acc, args[3], on, e))
+		if (authz_org(c, args[1], PERM_NONE, 0, &acc, e))
+			return fail(e);
+		c->access = &acc;
+		if (org_module_set(c, args[3], on, e))
 			return fail(e);
 		printf("%s: %s %s\n", args[1], args[3], on ? "on" : "off");
 		return 0;
 	}
 	struct user u;
 	struct user_new un = {.email = args[2]};
-	if (org_add_admin(app, a, ri, NULL, args[1], &un, &u, e))
+	if (org_add_admin(c, args[1], &un, &u, e))
 		return fail(e);
 	printf("%s is an administrator of %s (told by email)\n", u.email, args[1]);
 	return 0;
@@ -230,8 +232,11 @@ int main(int argc, char **argv)
 	for (size_t n = strlen(base); n && base[n - 1] == '/'; n--)
 		base[n - 1] = '\0';
 	struct app app = {.store = store, .public_url = base};
-	struct reqinfo ri = {.request_id = "rosterctl", .client_addr = "local"};
 	struct arena *a = arena_new();
+	struct ctx c = {.app = &app,
+	                .arena = a,
+	                .ri = {.request_id = "rosterctl", .client_addr = "local"},
+	                .who = operator_auth()};
 	int rc = 0;
 	if (!strcmp(cmd, "migrate")) {
 		printf("database at schema version %d\n", store_schema_version(store, &e));
@@ -242,7 +247,7 @@ int main(int argc, char **argv)
 			rc = 1;
 		} else {
 			struct user u;
-			if (account_create_operator(&app, a, &ri, argv[i + 2], password, &u, &e))
+			if (account_create_operator(&c, argv[i + 2], password, &u, &e))
 				rc = fail(&e);
 			else
 				printf("%s\t%s\t%s\n", u.id, u.email,
@@ -251,13 +256,13 @@ int main(int argc, char **argv)
 	} else if (!strcmp(cmd, "user") && !strcmp(sub, "list")) {
 		rc = cmd_user_list(&app, a, &e);
 	} else if (!strcmp(cmd, "user")) {
-		if (account_disable(&app, a, &ri, argv[i + 2], &e))
+		if (account_disable(&c, argv[i + 2], &e))
 			rc = e.code == E_NOT_FOUND ? (fprintf(stderr, "rosterctl: no user with that email\n"), 1)
 			                           : fail(&e);
 		else
 			printf("disabled %s; its sessions have ended\n", argv[i + 2]);
 	} else if (!strcmp(cmd, "org")) {
-		rc = cmd_org(&app, a, &ri, argv + i + 1, nargs - 1, &e);
+		rc = cmd_org(&c, argv + i + 1, nargs - 1, &e);
 	} else if (!strcmp(cmd, "backup")) {
 		if (store_backup(store, sub, &e))
 			rc = fail(&e);

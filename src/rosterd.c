@@ -35,14 +35,6 @@ static void print_sign_in(const char *base, const char *email, const char *passw
 	fflush(stdout);
 }
 
-/* What a request hands on (a reset email prepared after the answer) runs
- * once its answer has been sent. */
-static bool defer_after_reply(struct app *app, void (*fn)(void *arg), void *arg)
-{
-	(void)app;
-	return http_after_reply(fn, arg);
-}
-
 int main(int argc, char **argv)
 {
 	struct config cfg;
@@ -99,7 +91,8 @@ int main(int argc, char **argv)
 	bool bootstrapped = false;
 	if (cfg.bootstrap_operator) {
 		struct arena *a = arena_new();
-		if (account_bootstrap_operator(&app, a, cfg.bootstrap_operator, password, sizeof password, &bootstrapped,
+		struct ctx c = {.app = &app, .arena = a};
+		if (account_bootstrap_operator(&c, cfg.bootstrap_operator, password, sizeof password, &bootstrapped,
 		                               &e)) {
 			fprintf(stderr, "rosterd: --bootstrap-operator: %s\n", err_message(&e));
 			arena_free(a);
@@ -129,10 +122,10 @@ int main(int argc, char **argv)
 	        .max_connections = cfg.max_connections,
 	        .max_connections_per_addr = cfg.max_connections_per_addr,
 	        .trusted_proxies = cfg.trusted_proxies,
-	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
-	app.defer = defer_after_reply;
-	struct http_server *server = http_start(&hc, &app, api_routes, api_nroutes, &e);
+	size_t nroutes;
+	const struct http_route *routes = api_http_routes(&nroutes);
+	struct http_server *server = http_start(&hc, routes, nroutes, api_dispatch, &app, &e);
 	if (!server) {
 		fprintf(stderr, "rosterd: %s\n", err_message(&e));
 		mailer_stop(mailer);
@@ -142,7 +135,8 @@ int main(int argc, char **argv)
 	char address[300];
 	/* An IPv6 host goes in brackets, as in a URL. */
 	bool v6 = strchr(cfg.listen_host, ':') && cfg.listen_host[0] != '[';
-	snprintf(address, sizeof address, "%s%s%s:%d", v6 ? "[" : "", cfg.listen_host, v6 ? "]" : "", http_port(server));
+	snprintf(address, sizeof address, "%s%s%s:%d", v6 ? "[" : "", cfg.listen_host, v6 ? "]" : "",
+	         http_port(server));
 	struct logline l;
 	log_begin(&l, LOG_INFO, "listening");
 	log_str(&l, "address", address);

@@ -4,13 +4,60 @@
 #include <stddef.h>
 
 #include "base/jsonw.h"
-#include "http/http.h"
+#include "core/accounts.h"
+#include "core/authz.h"
+#include "core/ctx.h"
 #include "core/model.h"
+#include "http/http.h"
+
+/* The JSON API: each route's handler parses the request, calls core once
+ * with the request's context, and renders the answer. api_dispatch()
+ * does what every route declares it needs before its handler runs. */
+
+#define API_SESSION_COOKIE "roster_session"
+#define API_CSRF_HEADER "X-Roster-CSRF"
+
+/* One API request on its way to core: the context core is given (its
+ * who and access point into this struct once known), and the parsed body. */
+struct api_call {
+	struct ctx ctx;
+	json_t *body; /* R_JSON routes: the JSON object */
+	struct auth auth;
+	struct org_access access;
+};
+
+/* A handler replies with http_reply_*(), or returns the error code with e
+ * filled and the error body is rendered for it. */
+typedef err_code (*api_handler)(struct request *r, struct api_call *c, struct err *e);
+
+enum route_flags {
+	R_AUTH = 1,            /* a signed-in caller is required */
+	R_JSON = 2,            /* a JSON object body is required */
+	R_OFFLOAD = 4,         /* runs on the CPU pool (password hashing), not on a connection thread */
+	R_ORG = 8,             /* the path's {org}: authz_org() with the route's permission decides */
+	R_OPERATOR = 16,       /* operators only (403 for anyone else) */
+	R_CUSTOMER_LOGIN = 32, /* in a customer organization, needs the provider's customer_login module */
+};
+
+struct api_route {
+	const char *method;
+	const char *pattern; /* "/api/v1/orgs/{org}/members/{user}" */
+	api_handler handler;
+	unsigned flags;  /* enum route_flags */
+	perm permission; /* for R_ORG routes; PERM_NONE: any access to the organization */
+};
 
 /* The route table: every endpoint, its handler, and what the dispatcher
  * must do before calling it. */
-extern const struct route api_routes[];
+extern const struct api_route api_routes[];
 extern const size_t api_nroutes;
+/* The same routes as the HTTP server matches them, each with its
+ * api_route as data (built once, at the first call). */
+const struct http_route *api_http_routes(size_t *out_n);
+/* The http_handler: authentication, the organization's access, the
+ * operator flag and the JSON body, then the route's handler. arg: the
+ * struct app. */
+err_code api_dispatch(struct request *r, const void *route, void *arg, struct err *e);
 
 /* JSON renderings shared by several handlers. */
 json_t *api_user_json(const struct user *u);
@@ -46,36 +93,36 @@ bool api_page_take(struct api_page *p);
 void api_page_mark(struct request *r, struct api_page *p, const char *key, const char *id);
 err_code api_reply_page(struct request *r, struct api_page *p, struct jw *w);
 
-err_code api_login(struct request *r, struct err *e);
-err_code api_logout(struct request *r, struct err *e);
-err_code api_password_forgot(struct request *r, struct err *e);
-err_code api_password_reset(struct request *r, struct err *e);
-err_code api_me_get(struct request *r, struct err *e);
-err_code api_me_patch(struct request *r, struct err *e);
-err_code api_me_password(struct request *r, struct err *e);
-err_code api_orgs_list(struct request *r, struct err *e);
-err_code api_orgs_create(struct request *r, struct err *e);
-err_code api_org_get(struct request *r, struct err *e);
-err_code api_org_patch(struct request *r, struct err *e);
-err_code api_org_delete(struct request *r, struct err *e);
-err_code api_org_module_put(struct request *r, struct err *e);
-err_code api_org_module_delete(struct request *r, struct err *e);
-err_code api_org_independence(struct request *r, struct err *e);
-err_code api_customers_list(struct request *r, struct err *e);
-err_code api_customers_create(struct request *r, struct err *e);
-err_code api_members_list(struct request *r, struct err *e);
-err_code api_members_create(struct request *r, struct err *e);
-err_code api_members_remove(struct request *r, struct err *e);
-err_code api_member_get(struct request *r, struct err *e);
-err_code api_member_patch(struct request *r, struct err *e);
-err_code api_member_delete(struct request *r, struct err *e);
-err_code api_roles_list(struct request *r, struct err *e);
-err_code api_roles_create(struct request *r, struct err *e);
-err_code api_role_patch(struct request *r, struct err *e);
-err_code api_role_delete(struct request *r, struct err *e);
-err_code api_audit_list(struct request *r, struct err *e);
-err_code api_healthz(struct request *r, struct err *e);
-err_code api_readyz(struct request *r, struct err *e);
-err_code api_metrics(struct request *r, struct err *e);
+err_code api_login(struct request *r, struct api_call *c, struct err *e);
+err_code api_logout(struct request *r, struct api_call *c, struct err *e);
+err_code api_password_forgot(struct request *r, struct api_call *c, struct err *e);
+err_code api_password_reset(struct request *r, struct api_call *c, struct err *e);
+err_code api_me_get(struct request *r, struct api_call *c, struct err *e);
+err_code api_me_patch(struct request *r, struct api_call *c, struct err *e);
+err_code api_me_password(struct request *r, struct api_call *c, struct err *e);
+err_code api_orgs_list(struct request *r, struct api_call *c, struct err *e);
+err_code api_orgs_create(struct request *r, struct api_call *c, struct err *e);
+err_code api_org_get(struct request *r, struct api_call *c, struct err *e);
+err_code api_org_patch(struct request *r, struct api_call *c, struct err *e);
+err_code api_org_delete(struct request *r, struct api_call *c, struct err *e);
+err_code api_org_module_put(struct request *r, struct api_call *c, struct err *e);
+err_code api_org_module_delete(struct request *r, struct api_call *c, struct err *e);
+err_code api_org_independence(struct request *r, struct api_call *c, struct err *e);
+err_code api_customers_list(struct request *r, struct api_call *c, struct err *e);
+err_code api_customers_create(struct request *r, struct api_call *c, struct err *e);
+err_code api_members_list(struct request *r, struct api_call *c, struct err *e);
+err_code api_members_create(struct request *r, struct api_call *c, struct err *e);
+err_code api_members_remove(struct request *r, struct api_call *c, struct err *e);
+err_code api_member_get(struct request *r, struct api_call *c, struct err *e);
+err_code api_member_patch(struct request *r, struct api_call *c, struct err *e);
+err_code api_member_delete(struct request *r, struct api_call *c, struct err *e);
+err_code api_roles_list(struct request *r, struct api_call *c, struct err *e);
+err_code api_roles_create(struct request *r, struct api_call *c, struct err *e);
+err_code api_role_patch(struct request *r, struct api_call *c, struct err *e);
+err_code api_role_delete(struct request *r, struct api_call *c, struct err *e);
+err_code api_audit_list(struct request *r, struct api_call *c, struct err *e);
+err_code api_healthz(struct request *r, struct api_call *c, struct err *e);
+err_code api_readyz(struct request *r, struct api_call *c, struct err *e);
+err_code api_metrics(struct request *r, struct api_call *c, struct err *e);
 
 #endif

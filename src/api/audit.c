@@ -36,13 +36,13 @@ static err_code parse_time(struct request *r, const char *name, int64_t *out, st
 	return E_OK;
 }
 
-err_code api_audit_list(struct request *r, struct err *e)
+err_code api_audit_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
 	if (api_page_begin(r, &p, e))
 		return e->code;
 	struct audit_query q = {
-	        .org_id = http_access(r)->org.id,
+	        .org_id = c->access.org.id,
 	        .action = http_query(r, "action"),
 	        .actor_id = http_query(r, "actor"),
 	        .limit = p.fetch,
@@ -57,7 +57,7 @@ err_code api_audit_list(struct request *r, struct err *e)
 		q.after_id = p.after_id;
 	}
 	struct list_state ls = {r, &p};
-	if (audit_list(http_app(r), http_arena(r), &q, item, &ls, e))
+	if (audit_list(&c->ctx, &q, item, &ls, e))
 		return e->code;
 	return api_page_reply(r, &p);
 }

@@ -19,16 +19,17 @@ json_t *api_user_json(const struct user *u)
  * sign-in and cleared at sign-out alike, Secure whenever the public URL is
  * https (a clearing cookie without it is refused by browsers for a Secure
  * one of the same name). */
-static void set_session_cookie(struct request *r, const char *value, long long max_age_s)
+static err_code set_session_cookie(struct request *r, const struct api_call *c, const char *value, long long max_age_s,
+                                   struct err *e)
 {
-	const struct app *app = http_app(r);
-	bool secure = !strncmp(app->public_url, "https://", 8);
-	http_add_header(r, "Set-Cookie",
-	                arena_printf(http_arena(r), "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%lld%s",
-	                             HTTP_SESSION_COOKIE, value, max_age_s, secure ? "; Secure" : ""));
+	bool secure = !strncmp(c->ctx.app->public_url, "https://", 8);
+	return http_add_header(r, "Set-Cookie",
+	                       arena_printf(c->ctx.arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%lld%s",
+	                                    API_SESSION_COOKIE, value, max_age_s, secure ? "; Secure" : ""),
+	                       e);
 }
 
-err_code api_login(struct request *r, struct err *e)
+err_code api_login(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *email = NULL, *password = NULL;
 	const struct json_field spec[] = {
@@ -36,32 +37,34 @@ err_code api_login(struct request *r, struct err *e)
 	        JF_STRING("password", &password, JF_REQUIRED, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
 	struct login_result res;
-	if (account_login(http_app(r), http_arena(r), http_reqinfo(r), email, password, &res, e))
+	if (account_login(&c->ctx, email, password, &res, e))
 		return e->code;
-	set_session_cookie(r, res.token, (long long)(http_app(r)->session_lifetime_ms / 1000));
+	if (set_session_cookie(r, c, res.token, (long long)(c->ctx.app->session_lifetime_ms / 1000), e))
+		return e->code;
 	return http_reply_json(r, 200,
 	                       json_pack("{s:s, s:o, s:o}", "token", res.token, "expires_at", json_time(res.expires_at),
 	                                 "user", api_user_json(&res.user)));
 }
 
-err_code api_logout(struct request *r, struct err *e)
+err_code api_logout(struct request *r, struct api_call *c, struct err *e)
 {
-	if (account_logout(http_app(r), http_reqinfo(r), http_auth(r), e))
+	if (account_logout(&c->ctx, e))
 		return e->code;
-	set_session_cookie(r, "", 0);
+	if (set_session_cookie(r, c, "", 0, e))
+		return e->code;
 	return http_reply_empty(r, 204);
 }
 
-err_code api_password_forgot(struct request *r, struct err *e)
+err_code api_password_forgot(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *email = NULL;
 	const struct json_field spec[] = {JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX), JF_END};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
-	if (account_forgot_password(http_app(r), http_arena(r), http_reqinfo(r), email, e))
+	if (account_forgot_password(&c->ctx, email, e))
 		return e->code;
 	return http_reply_json(
 	        r, 202,
@@ -69,7 +72,7 @@ err_code api_password_forgot(struct request *r, struct err *e)
 	                  "If this address has an account, a link to reset its password is on its way."));
 }
 
-err_code api_password_reset(struct request *r, struct err *e)
+err_code api_password_reset(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *token = NULL, *password = NULL;
 	const struct json_field spec[] = {
@@ -77,9 +80,9 @@ err_code api_password_reset(struct request *r, struct err *e)
 	        JF_STRING("password", &password, JF_REQUIRED, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
-	if (account_reset_password(http_app(r), http_arena(r), http_reqinfo(r), token, password, e))
+	if (account_reset_password(&c->ctx, token, password, e))
 		return e->code;
 	return http_reply_empty(r, 204);
 }

@@ -29,25 +29,25 @@ static void add_membership(const struct org *o, const char *role, permset perms,
 	jw_end_obj(w);
 }
 
-err_code api_me_get(struct request *r, struct err *e)
+err_code api_me_get(struct request *r, struct api_call *c, struct err *e)
 {
-	const struct user *u = &http_auth(r)->user;
+	const struct user *u = &c->auth.user;
 	struct jw w;
-	jw_init(&w, http_arena(r));
+	jw_init(&w, c->ctx.arena);
 	jw_obj(&w);
 	user_public_jw(&w, u);
 	jw_key(&w, "is_operator");
 	jw_bool(&w, u->is_operator);
 	jw_key(&w, "organizations");
 	jw_arr(&w);
-	if (member_orgs_of(http_app(r), http_arena(r), u->id, add_membership, &w, e))
+	if (member_orgs_of(&c->ctx, u->id, add_membership, &w, e))
 		return e->code;
 	jw_end_arr(&w);
 	jw_end_obj(&w);
 	return http_reply_text(r, 200, "application/json", jw_buf(&w), w.len);
 }
 
-err_code api_me_patch(struct request *r, struct err *e)
+err_code api_me_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	struct profile_patch p = {0};
 	const struct json_field spec[] = {
@@ -57,15 +57,15 @@ err_code api_me_patch(struct request *r, struct err *e)
 	        JF_STRING("language", &p.language, JF_OPTIONAL, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
 	struct user u;
-	if (account_update_profile(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), &p, &u, e))
+	if (account_update_profile(&c->ctx, &p, &u, e))
 		return e->code;
 	return http_reply_json(r, 200, api_user_json(&u));
 }
 
-err_code api_me_password(struct request *r, struct err *e)
+err_code api_me_password(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *current = NULL, *next = NULL;
 	const struct json_field spec[] = {
@@ -73,9 +73,9 @@ err_code api_me_password(struct request *r, struct err *e)
 	        JF_STRING("new_password", &next, JF_REQUIRED, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
-	if (account_change_password(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), current, next, e))
+	if (account_change_password(&c->ctx, current, next, e))
 		return e->code;
 	return http_reply_empty(r, 204);
 }

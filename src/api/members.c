@@ -29,7 +29,7 @@ static void list_item(const struct member_item *it, void *arg)
 	api_page_mark(ls->r, ls->p, it->sort_key, it->user_id);
 }
 
-err_code api_members_list(struct request *r, struct err *e)
+err_code api_members_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
 	if (api_page_begin(r, &p, e))
@@ -46,12 +46,12 @@ err_code api_members_list(struct request *r, struct err *e)
 		return err_set(e, E_TOO_LONG, "q", NULL);
 	struct list_state ls = {.r = r, .p = &p};
 	api_page_stream(r, &p, &ls.w);
-	if (member_list(http_app(r), http_arena(r), http_access(r), &q, list_item, &ls, e))
+	if (member_list(&c->ctx, &q, list_item, &ls, e))
 		return e->code;
 	return api_reply_page(r, &p, &ls.w);
 }
 
-err_code api_members_create(struct request *r, struct err *e)
+err_code api_members_create(struct request *r, struct api_call *c, struct err *e)
 {
 	struct user_new n = {0};
 	const char *role = NULL;
@@ -65,52 +65,49 @@ err_code api_members_create(struct request *r, struct err *e)
 	        JF_STRING("password", &n.password, JF_OPTIONAL, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
 	struct member m;
-	if (member_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), &n, role, &m, e))
+	if (member_create(&c->ctx, &n, role, &m, e))
 		return e->code;
 	return reply_member(r, 201, &m);
 }
 
-err_code api_member_get(struct request *r, struct err *e)
+err_code api_member_get(struct request *r, struct api_call *c, struct err *e)
 {
 	struct member m;
-	if (member_get(http_app(r), http_arena(r), http_access(r), http_param(r, "user"), &m, e))
+	if (member_get(&c->ctx, http_param(r, "user"), &m, e))
 		return e->code;
 	return reply_member(r, 200, &m);
 }
 
-err_code api_member_patch(struct request *r, struct err *e)
+err_code api_member_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *role = NULL;
 	const struct json_field spec[] = {JF_STRING("role", &role, JF_REQUIRED, 64), JF_END};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
 	struct member m;
-	if (member_set_role(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
-	                    http_param(r, "user"), role, &m, e))
+	if (member_set_role(&c->ctx, http_param(r, "user"), role, &m, e))
 		return e->code;
 	return reply_member(r, 200, &m);
 }
 
-err_code api_member_delete(struct request *r, struct err *e)
+err_code api_member_delete(struct request *r, struct api_call *c, struct err *e)
 {
-	if (member_remove(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
-	                  http_param(r, "user"), e))
+	if (member_remove(&c->ctx, http_param(r, "user"), e))
 		return e->code;
 	return http_reply_empty(r, 204);
 }
 
-err_code api_members_remove(struct request *r, struct err *e)
+err_code api_members_remove(struct request *r, struct api_call *c, struct err *e)
 {
 	struct json_strings ids = {0};
 	const struct json_field spec[] = {JF_STRINGS("ids", &ids, JF_REQUIRED, BULK_MAX), JF_END};
-	if (json_spec_parse_in(http_arena(r), http_body(r), spec, e))
+	if (json_spec_parse_in(c->ctx.arena, c->body, spec, e))
 		return e->code;
-	err_code *results = arena_alloc(http_arena(r), (size_t)(ids.n + 1) * sizeof *results);
-	if (member_remove_bulk(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), ids.items,
-	                       ids.n, results, e))
+	err_code *results = arena_alloc(c->ctx.arena, (size_t)(ids.n + 1) * sizeof *results);
+	if (member_remove_bulk(&c->ctx, ids.items, ids.n, results, e))
 		return e->code;
 	json_t *items = json_array();
 	int removed = 0;
@@ -137,17 +134,17 @@ static void role_item(const struct role_view *v, void *arg)
 	json_array_append_new(arg, role_json(v));
 }
 
-err_code api_roles_list(struct request *r, struct err *e)
+err_code api_roles_list(struct request *r, struct api_call *c, struct err *e)
 {
 	json_t *items = json_array();
-	if (role_list(http_app(r), http_arena(r), http_access(r), role_item, items, e)) {
+	if (role_list(&c->ctx, role_item, items, e)) {
 		json_decref(items);
 		return e->code;
 	}
 	return http_reply_json(r, 200, json_pack("{s:o, s:n}", "items", items, "next_cursor"));
 }
 
-err_code api_roles_create(struct request *r, struct err *e)
+err_code api_roles_create(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *name = NULL, *description = NULL;
 	struct json_strings perms = {0};
@@ -157,16 +154,15 @@ err_code api_roles_create(struct request *r, struct err *e)
 	        JF_STRINGS("permissions", &perms, JF_REQUIRED, 64),
 	        JF_END,
 	};
-	if (json_spec_parse_in(http_arena(r), http_body(r), spec, e))
+	if (json_spec_parse_in(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct role_view v;
-	if (role_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), name, description,
-	                perms.items, &v, e))
+	if (role_create(&c->ctx, name, description, perms.items, &v, e))
 		return e->code;
 	return http_reply_json(r, 201, role_json(&v));
 }
 
-err_code api_role_patch(struct request *r, struct err *e)
+err_code api_role_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *description = NULL;
 	struct json_strings perms = {0};
@@ -175,19 +171,17 @@ err_code api_role_patch(struct request *r, struct err *e)
 	        JF_STRINGS("permissions", &perms, JF_OPTIONAL, 64),
 	        JF_END,
 	};
-	if (json_spec_parse_in(http_arena(r), http_body(r), spec, e))
+	if (json_spec_parse_in(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct role_view v;
-	if (role_update(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
-	                http_param(r, "role"), description, perms.set ? perms.items : NULL, &v, e))
+	if (role_update(&c->ctx, http_param(r, "role"), description, perms.set ? perms.items : NULL, &v, e))
 		return e->code;
 	return http_reply_json(r, 200, role_json(&v));
 }
 
-err_code api_role_delete(struct request *r, struct err *e)
+err_code api_role_delete(struct request *r, struct api_call *c, struct err *e)
 {
-	if (role_delete(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
-	                http_param(r, "role"), e))
+	if (role_delete(&c->ctx, http_param(r, "role"), e))
 		return e->code;
 	return http_reply_empty(r, 204);
 }

@@ -33,12 +33,12 @@ static void add_module(const char *module, void *arg)
 }
 
 /* The org with its modules and, when given, the caller's view of it. */
-static err_code reply_org(struct request *r, int status, const struct org *o, const struct org_access *acc,
-                          struct err *e)
+static err_code reply_org(struct request *r, const struct api_call *c, int status, const struct org *o,
+                          const struct org_access *acc, struct err *e)
 {
 	json_t *j = api_org_json(o);
 	json_t *mods = json_array();
-	if (org_modules(http_app(r), o->id, add_module, mods, e)) {
+	if (org_modules(&c->ctx, o->id, add_module, mods, e)) {
 		json_decref(mods);
 		json_decref(j);
 		return e->code;
@@ -46,7 +46,7 @@ static err_code reply_org(struct request *r, int status, const struct org *o, co
 	json_object_set_new(j, "modules", mods);
 	if (o->provider_id) {
 		const char *pname = NULL;
-		if (org_name(http_app(r), http_arena(r), o->provider_id, &pname, e)) {
+		if (org_name(&c->ctx, o->provider_id, &pname, e)) {
 			json_decref(j);
 			return e->code;
 		}
@@ -73,19 +73,18 @@ static void list_item(const struct org *o, const char *role, void *arg)
 	api_page_add(ls->r, ls->p, j, text_fold(http_arena(ls->r), o->name), o->id);
 }
 
-err_code api_orgs_list(struct request *r, struct err *e)
+err_code api_orgs_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
 	if (api_page_begin(r, &p, e))
 		return e->code;
 	struct list_state ls = {r, &p};
-	if (org_list(http_app(r), http_arena(r), http_auth(r), http_query(r, "q"), p.after_key, p.after_id, p.fetch,
-	             list_item, &ls, e))
+	if (org_list(&c->ctx, http_query(r, "q"), p.after_key, p.after_id, p.fetch, list_item, &ls, e))
 		return e->code;
 	return api_page_reply(r, &p);
 }
 
-err_code api_orgs_create(struct request *r, struct err *e)
+err_code api_orgs_create(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *name = NULL, *type = NULL;
 	json_t *admin = NULL;
@@ -97,7 +96,7 @@ err_code api_orgs_create(struct request *r, struct err *e)
 	        JF_STRINGS("modules", &modules, JF_OPTIONAL, 16),
 	        JF_END,
 	};
-	if (json_spec_parse_in(http_arena(r), http_body(r), spec, e))
+	if (json_spec_parse_in(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct org_new n = {.name = name, .type = type, .modules = modules.items};
 	const struct json_field admin_spec[] = {
@@ -109,30 +108,30 @@ err_code api_orgs_create(struct request *r, struct err *e)
 	        JF_END,
 	};
 	if (json_spec_parse(admin, admin_spec, e)) {
-		e->field = e->field ? arena_printf(http_arena(r), "admin.%s", e->field) : "admin";
+		e->field = e->field ? arena_printf(c->ctx.arena, "admin.%s", e->field) : "admin";
 		return e->code;
 	}
 	struct org o;
 	struct user admin_user;
-	if (org_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), &n, &o, &admin_user, e))
+	if (org_create(&c->ctx, &n, &o, &admin_user, e))
 		return e->code;
 	json_t *j = api_org_json(&o);
 	json_t *mods = json_array();
 	json_object_set_new(j, "modules", mods); /* as stored: each module once */
 	json_object_set_new(j, "admin", api_user_json(&admin_user));
-	json_own(http_arena(r), j);
-	if (org_modules(http_app(r), o.id, add_module, mods, e))
+	json_own(c->ctx.arena, j);
+	if (org_modules(&c->ctx, o.id, add_module, mods, e))
 		return e->code;
 	return http_reply_json(r, 201, json_incref(j));
 }
 
-err_code api_org_get(struct request *r, struct err *e)
+err_code api_org_get(struct request *r, struct api_call *c, struct err *e)
 {
-	const struct org_access *acc = http_access(r);
-	return reply_org(r, 200, &acc->org, acc, e);
+	const struct org_access *acc = (&c->access);
+	return reply_org(r, c, 200, &acc->org, acc, e);
 }
 
-err_code api_org_patch(struct request *r, struct err *e)
+err_code api_org_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *name = NULL;
 	json_t *settings = NULL;
@@ -141,66 +140,63 @@ err_code api_org_patch(struct request *r, struct err *e)
 	        JF_OBJECT("settings", &settings, JF_OPTIONAL),
 	        JF_END,
 	};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
 	if (settings && json_has_nul(settings))
 		return err_set(e, E_INVALID, "settings", "The settings must not contain NUL characters.");
-	const char *settings_text = settings ? json_dump_arena(http_arena(r), settings, NULL) : NULL;
+	const char *settings_text = settings ? json_dump_arena(c->ctx.arena, settings, NULL) : NULL;
 	if (settings_text && strlen(settings_text) > 16384)
 		return err_set(e, E_TOO_LONG, "settings", "The settings are larger than 16 KiB.");
 	struct org o;
-	if (org_update(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), name, settings_text,
-	               &o, e))
+	if (org_update(&c->ctx, name, settings_text, &o, e))
 		return e->code;
-	return reply_org(r, 200, &o, http_access(r), e);
+	return reply_org(r, c, 200, &o, (&c->access), e);
 }
 
-err_code api_org_delete(struct request *r, struct err *e)
+err_code api_org_delete(struct request *r, struct api_call *c, struct err *e)
 {
-	if (org_close(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), e))
+	if (org_close(&c->ctx, e))
 		return e->code;
 	return http_reply_empty(r, 204);
 }
 
-static err_code module_set(struct request *r, bool on, struct err *e)
+static err_code module_set(struct request *r, struct api_call *c, bool on, struct err *e)
 {
-	if (org_module_set(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r),
-	                   http_param(r, "module"), on, e))
+	if (org_module_set(&c->ctx, http_param(r, "module"), on, e))
 		return e->code;
-	return reply_org(r, 200, &http_access(r)->org, NULL, e);
+	return reply_org(r, c, 200, &c->access.org, NULL, e);
 }
 
-err_code api_org_module_put(struct request *r, struct err *e)
+err_code api_org_module_put(struct request *r, struct api_call *c, struct err *e)
 {
-	return module_set(r, true, e);
+	return module_set(r, c, true, e);
 }
 
-err_code api_org_module_delete(struct request *r, struct err *e)
+err_code api_org_module_delete(struct request *r, struct api_call *c, struct err *e)
 {
-	return module_set(r, false, e);
+	return module_set(r, c, false, e);
 }
 
-err_code api_org_independence(struct request *r, struct err *e)
+err_code api_org_independence(struct request *r, struct api_call *c, struct err *e)
 {
 	struct org o;
-	if (org_make_independent(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), &o, e))
+	if (org_make_independent(&c->ctx, &o, e))
 		return e->code;
-	return reply_org(r, 200, &o, NULL, e);
+	return reply_org(r, c, 200, &o, NULL, e);
 }
 
-err_code api_customers_list(struct request *r, struct err *e)
+err_code api_customers_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
 	if (api_page_begin(r, &p, e))
 		return e->code;
 	struct list_state ls = {r, &p};
-	if (org_customer_list(http_app(r), http_arena(r), http_access(r), http_query(r, "q"), p.after_key, p.after_id,
-	                      p.fetch, list_item, &ls, e))
+	if (org_customer_list(&c->ctx, http_query(r, "q"), p.after_key, p.after_id, p.fetch, list_item, &ls, e))
 		return e->code;
 	return api_page_reply(r, &p);
 }
 
-err_code api_customers_create(struct request *r, struct err *e)
+err_code api_customers_create(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *name = NULL, *kind = NULL;
 	const struct json_field spec[] = {
@@ -208,16 +204,15 @@ err_code api_customers_create(struct request *r, struct err *e)
 	        JF_STRING("kind", &kind, JF_REQUIRED, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(http_body(r), spec, e))
+	if (json_spec_parse(c->body, spec, e))
 		return e->code;
 	struct org o;
-	if (org_customer_create(http_app(r), http_arena(r), http_reqinfo(r), http_auth(r), http_access(r), name, kind,
-	                        &o, e))
+	if (org_customer_create(&c->ctx, name, kind, &o, e))
 		return e->code;
 	json_t *j = api_org_json(&o);
 	json_object_set_new(j, "modules", json_array());
 	/* as GET shows a customer: with its provider, the one it was made in */
-	const struct org *p = &http_access(r)->org;
+	const struct org *p = &c->access.org;
 	json_object_set_new(j, "provider", json_pack("{s:s, s:s}", "id", p->id, "name", p->name));
 	return http_reply_json(r, 201, j);
 }

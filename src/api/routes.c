@@ -4,7 +4,7 @@
 #define O (R_AUTH | R_ORG)
 
 /* clang-format off */
-const struct route api_routes[] = {
+const struct api_route api_routes[] = {
 	{"POST",   "/api/v1/auth/login",                      api_login,               R_JSON | R_OFFLOAD, PERM_NONE},
 	{"POST",   "/api/v1/auth/logout",                     api_logout,              A, PERM_NONE},
 	{"POST",   "/api/v1/auth/password/forgot",            api_password_forgot,     R_JSON, PERM_NONE},
@@ -39,3 +39,17 @@ const struct route api_routes[] = {
 };
 /* clang-format on */
 const size_t api_nroutes = sizeof api_routes / sizeof api_routes[0];
+
+const struct http_route *api_http_routes(size_t *out_n)
+{
+	static struct http_route table[sizeof api_routes / sizeof api_routes[0]];
+	if (!table[0].method)
+		for (size_t i = 0; i < api_nroutes; i++) {
+			const struct api_route *a = &api_routes[i];
+			unsigned flags =
+			        (a->flags & R_JSON ? HTTP_JSON_BODY : 0u) | (a->flags & R_OFFLOAD ? HTTP_OFFLOAD : 0u);
+			table[i] = (struct http_route){a->method, a->pattern, flags, a};
+		}
+	*out_n = api_nroutes;
+	return table;
+}

@@ -19,10 +19,12 @@
 /* Sessions are touched at most this often (less with short idle timeouts), so that reads stay reads. */
 #define TOUCH_EVERY_MS 60000
 
+/* Account events belong to no organization; their actor is the account
+ * itself (or nobody), whoever the context's caller is. */
 static err_code audit(struct db *db, const struct reqinfo *ri, const char *actor, const char *action,
-                      const char *target_type, const char *target_id, const char *details, struct err *e)
+                      const char *target_type, const char *target_id, struct err *e)
 {
-	return audit_record(db, ri, NULL, actor, action, target_type, target_id, details, e);
+	return audit_record_by(db, ri, actor, NULL, action, target_type, target_id, NULL, e);
 }
 
 static err_code check_name(const char *v, const char *field, struct err *e);
@@ -121,7 +123,7 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 	int64_t now = clock_now_ms();
 	if (!lw->ok) /* the attempt was counted when it began */
 		return audit(db, lw->ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
-		             lr->found ? lr->user.id : "", NULL, e);
+		             lr->found ? lr->user.id : "", e);
 	struct session s = {.user_id = lr->user.id, .created_at = now, .last_seen_at = now};
 	char sid[ID_MAX], hash[TOKEN_HASH_LEN + 1];
 	id_new("ses", sid);
@@ -138,17 +140,21 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (store_throttle_undo(db, lr->addr_key, now, LOGIN_WINDOW_MS, e))
 		return e->code;
-	if (audit(db, lw->ri, lr->user.id, "auth.login", "user", lr->user.id, NULL, e))
+	if (audit(db, lw->ri, lr->user.id, "auth.login", "user", lr->user.id, e))
 		return e->code;
 	lw->out->expires_at = s.expires_at;
 	lw->out->user = lr->user;
 	return E_OK;
 }
 
-err_code account_login(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-                       const char *password, struct login_result *out, struct err *e)
+err_code account_login(const struct ctx *c, const char *email, const char *password, struct login_result *out,
+                       struct err *e)
 {
-	struct login_read lr = {.a = a, .key = email_lookup_key(a, email), .addr_key = address_key(a, "login-address", ri)};
+	struct app *app = c->app;
+	struct arena *a = c->arena;
+	const struct reqinfo *ri = &c->ri;
+	struct login_read lr = {
+	        .a = a, .key = email_lookup_key(a, email), .addr_key = address_key(a, "login-address", ri)};
 	err_code rc = store_tx(app->store, true, login_begin_tx, &lr, e);
 	if (rc)
 		return rc;
@@ -205,8 +211,10 @@ static err_code touch_tx(struct db *db, void *arg, struct err *e)
 	return store_session_touch(db, who->session.id, clock_now_ms(), e);
 }
 
-err_code account_authenticate(struct app *app, struct arena *a, const char *token, struct auth *out, struct err *e)
+err_code account_authenticate(const struct ctx *c, const char *token, struct auth *out, struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
 	if (!token || strlen(token) != TOKEN_LEN)
 		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
 	char hash[TOKEN_HASH_LEN + 1];
@@ -240,13 +248,13 @@ static err_code logout_tx(struct db *db, void *arg, struct err *e)
 	struct logout_arg *l = arg;
 	if (store_session_delete(db, l->who->session.id, e))
 		return e->code;
-	return audit(db, l->ri, l->who->user.id, "auth.logout", "session", l->who->session.id, NULL, e);
+	return audit(db, l->ri, l->who->user.id, "auth.logout", "session", l->who->session.id, e);
 }
 
-err_code account_logout(struct app *app, const struct reqinfo *ri, const struct auth *who, struct err *e)
+err_code account_logout(const struct ctx *c, struct err *e)
 {
-	struct logout_arg l = {ri, who};
-	return store_tx(app->store, true, logout_tx, &l, e);
+	struct logout_arg l = {&c->ri, c->who};
+	return store_tx(c->app->store, true, logout_tx, &l, e);
 }
 
 /* ---- profile ---- */
@@ -277,7 +285,7 @@ static err_code profile_tx(struct db *db, void *arg, struct err *e)
 	if (store_user_update_profile(db, &u, now, e) || store_member_refresh_keys(db, pa->a, &u, e) ||
 	    member_cards_refresh(db, pa->a, u.id, e))
 		return e->code;
-	if (audit(db, pa->ri, u.id, "user.profile_updated", "user", u.id, NULL, e))
+	if (audit(db, pa->ri, u.id, "user.profile_updated", "user", u.id, e))
 		return e->code;
 	u.updated_at = now;
 	*pa->out = u;
@@ -287,18 +295,22 @@ static err_code profile_tx(struct db *db, void *arg, struct err *e)
 static err_code check_name(const char *v, const char *field, struct err *e)
 {
 	if (v && !text_is_clean(v))
-		return err_set(e, E_INVALID, field,
-		               "The field '%s' must be valid UTF-8 text without control characters (such as line breaks).",
-		               field);
+		return err_set(
+		        e, E_INVALID, field,
+		        "The field '%s' must be valid UTF-8 text without control characters (such as line breaks).",
+		        field);
 	if (v && utf8_chars(v) > NAME_MAX_CHARS)
 		return err_set(e, E_TOO_LONG, field, "The field '%s' is longer than %d characters.", field,
 		               NAME_MAX_CHARS);
 	return E_OK;
 }
 
-err_code account_update_profile(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                                const struct profile_patch *p, struct user *out, struct err *e)
+err_code account_update_profile(const struct ctx *c, const struct profile_patch *p, struct user *out, struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
+	const struct reqinfo *ri = &c->ri;
+	const struct auth *who = c->who;
 	if (check_name(p->first_name, "first_name", e) || check_name(p->last_name, "last_name", e) ||
 	    check_name(p->company, "company", e))
 		return e->code;
@@ -329,7 +341,7 @@ static err_code setpw_tx(struct db *db, void *arg, struct err *e)
 	if (failed || store_session_delete_user(db, s->user_id, s->keep_session, e) ||
 	    store_token_void_user(db, s->user_id, now, e))
 		return e->code;
-	return audit(db, s->ri, s->user_id, s->action, "user", s->user_id, NULL, e);
+	return audit(db, s->ri, s->user_id, s->action, "user", s->user_id, e);
 }
 
 /* Wrong current passwords are counted like failed sign-ins, before the
@@ -364,9 +376,12 @@ static err_code pwcheck_tx(struct db *db, void *arg, struct err *e)
 	return E_OK;
 }
 
-err_code account_change_password(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                                 const char *current, const char *new_password, struct err *e)
+err_code account_change_password(const struct ctx *c, const char *current, const char *new_password, struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
+	const struct reqinfo *ri = &c->ri;
+	const struct auth *who = c->who;
 	if (password_check(who->user.email, new_password, e)) {
 		e->field = "new_password";
 		return e->code;
@@ -493,13 +508,13 @@ static err_code forgot_throttle_tx(struct db *db, void *arg, struct err *e)
 	struct forgot_arg *f = arg;
 	int64_t now = clock_now_ms(), count, start;
 	f->retry_after = 0;
-	if (store_throttle_hit(db, address_key(f->a, "forgot-address", f->ri), now, LOGIN_WINDOW_MS, &count, &start,
-	                       e))
+	if (store_throttle_hit(db, address_key(f->a, "forgot-address", f->ri), now, LOGIN_WINDOW_MS, &count, &start, e))
 		return e->code;
 	if (count > FORGOT_MAX_PER_ADDRESS)
 		f->retry_after = retry_after_s(start, now);
 	/* Text that is no address still costs the same write, in a window of the client's. */
-	const char *key = f->key ? throttle_key(f->a, "forgot-email", f->key) : address_key(f->a, "forgot-invalid", f->ri);
+	const char *key =
+	        f->key ? throttle_key(f->a, "forgot-email", f->key) : address_key(f->a, "forgot-invalid", f->ri);
 	if (store_throttle_hit(db, key, now, LOGIN_WINDOW_MS, &count, &start, e))
 		return e->code;
 	if (count > FORGOT_MAX_PER_EMAIL && retry_after_s(start, now) > f->retry_after)
@@ -540,7 +555,7 @@ static err_code forgot_send_tx(struct db *db, void *arg, struct err *e)
 	if (store_user_lock(db, u.id, e) || store_token_void_user(db, u.id, now, e) ||
 	    issue_link(j->app, db, j->a, &u, "reset", e))
 		return e->code;
-	return audit(db, &j->ri, u.id, "auth.password_reset_requested", "user", u.id, NULL, e);
+	return audit(db, &j->ri, u.id, "auth.password_reset_requested", "user", u.id, e);
 }
 
 static void forgot_send(void *arg)
@@ -560,9 +575,11 @@ static void forgot_send(void *arg)
 	arena_free(j->a);
 }
 
-err_code account_forgot_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-                                 struct err *e)
+err_code account_forgot_password(const struct ctx *c, const char *email, struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
+	const struct reqinfo *ri = &c->ri;
 	struct forgot_arg f = {app, a, ri, email_lookup_key(a, email), 0};
 	err_code rc = store_tx(app->store, true, forgot_throttle_tx, &f, e);
 	if (rc)
@@ -582,7 +599,7 @@ err_code account_forgot_password(struct app *app, struct arena *a, const struct 
 	                         .ri = {.request_id = arena_strdup(ja, ri && ri->request_id ? ri->request_id : ""),
 	                                .client_addr = arena_strdup(ja, ri && ri->client_addr ? ri->client_addr : "")},
 	                         .key = arena_strdup(ja, f.key)};
-	app_defer(app, forgot_send, j);
+	ctx_defer(c, forgot_send, j);
 	return E_OK;
 }
 
@@ -605,9 +622,11 @@ static err_code reset_tx(struct db *db, void *arg, struct err *e)
 
 /* Finds the user of an unused, unexpired token without using it up, so that a
  * password refused by the rules does not burn the link. */
-err_code account_reset_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *token,
-                                const char *password, struct err *e)
+err_code account_reset_password(const struct ctx *c, const char *token, const char *password, struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
+	const struct reqinfo *ri = &c->ri;
 	char hash[TOKEN_HASH_LEN + 1];
 	if (strlen(token) != TOKEN_LEN)
 		return err_set(e, E_INVALID_TOKEN, "token", NULL);
@@ -652,12 +671,15 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (c->send_setup && issue_link(c->app, db, c->a, c->u, "setup", e))
 		return e->code;
-	return audit(db, c->ri, NULL, "operator.created", "user", c->u->id, NULL, e);
+	return audit(db, c->ri, NULL, "operator.created", "user", c->u->id, e);
 }
 
-err_code account_create_operator(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-                                 const char *password, struct user *out, struct err *e)
+err_code account_create_operator(const struct ctx *c, const char *email, const char *password, struct user *out,
+                                 struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
+	const struct reqinfo *ri = &c->ri;
 	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
 	if (!trimmed)
 		return err_set(e, E_INVALID_EMAIL, "email", NULL);
@@ -682,8 +704,8 @@ err_code account_create_operator(struct app *app, struct arena *a, const struct 
 	                     .is_operator = true,
 	                     .created_at = now,
 	                     .updated_at = now};
-	struct create_arg c = {app, a, ri, out, key, password == NULL};
-	return store_tx(app->store, true, create_tx, &c, e);
+	struct create_arg x = {app, a, ri, out, key, password == NULL};
+	return store_tx(app->store, true, create_tx, &x, e);
 }
 
 struct disable_arg {
@@ -702,11 +724,14 @@ static err_code disable_tx(struct db *db, void *arg, struct err *e)
 	if (store_user_set_state(db, u.id, "disabled", now, e) || member_cards_refresh(db, d->a, u.id, e) ||
 	    store_session_delete_user(db, u.id, NULL, e) || store_token_void_user(db, u.id, now, e))
 		return e->code;
-	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, NULL, e);
+	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, e);
 }
 
-err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email, struct err *e)
+err_code account_disable(const struct ctx *c, const char *email, struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
+	const struct reqinfo *ri = &c->ri;
 	const char *key = email_lookup_key(a, email);
 	if (!key)
 		return err_set(e, E_INVALID_EMAIL, "email", NULL);
@@ -743,9 +768,11 @@ static err_code bootstrap_tx(struct db *db, void *arg, struct err *e)
 	return E_OK;
 }
 
-err_code account_bootstrap_operator(struct app *app, struct arena *a, const char *email, char *out_password,
-                                    size_t out_len, bool *out_created, struct err *e)
+err_code account_bootstrap_operator(const struct ctx *c, const char *email, char *out_password, size_t out_len,
+                                    bool *out_created, struct err *e)
 {
+	struct app *app = c->app;
+	struct arena *a = c->arena;
 	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
 	if (!trimmed)
 		return err_set(e, E_INVALID_EMAIL, "email", NULL);

@@ -6,6 +6,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "core/ctx.h"
 #include "core/app.h"
 #include "mail/mail.h"
 #include "core/model.h"
@@ -42,42 +43,38 @@ struct login_result {
 /* Wrong email, wrong password, no password yet and a disabled account all
  * answer E_INVALID_CREDENTIALS after the same work; a throttled account or
  * address answers E_TOO_MANY_REQUESTS with e->retry_after. */
-err_code account_login(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-                       const char *password, struct login_result *out, struct err *e);
+err_code account_login(const struct ctx *c, const char *email, const char *password, struct login_result *out,
+                       struct err *e);
 
 /* The session and user for a token; E_UNAUTHENTICATED when there is none. */
-err_code account_authenticate(struct app *app, struct arena *a, const char *token, struct auth *out, struct err *e);
+err_code account_authenticate(const struct ctx *c, const char *token, struct auth *out, struct err *e);
 
-err_code account_logout(struct app *app, const struct reqinfo *ri, const struct auth *who, struct err *e);
+err_code account_logout(const struct ctx *c, struct err *e);
 
 /* NULL fields are left as they are. */
 struct profile_patch {
 	const char *first_name, *last_name, *company, *language;
 };
-err_code account_update_profile(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                                const struct profile_patch *p, struct user *out, struct err *e);
+err_code account_update_profile(const struct ctx *c, const struct profile_patch *p, struct user *out, struct err *e);
 
 /* Checks current, sets new, ends every other session of the user. */
-err_code account_change_password(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                                 const char *current, const char *new_password, struct err *e);
+err_code account_change_password(const struct ctx *c, const char *current, const char *new_password, struct err *e);
 
 /* Queues a reset email when the address has an active account; answers
  * E_OK either way (callers must not learn whether it exists). */
-err_code account_forgot_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-                                 struct err *e);
+err_code account_forgot_password(const struct ctx *c, const char *email, struct err *e);
 
 /* Sets the password from a reset or set-up token, which can be used once;
  * ends every session of the user and voids the user's other tokens. */
-err_code account_reset_password(struct app *app, struct arena *a, const struct reqinfo *ri, const char *token,
-                                const char *password, struct err *e);
+err_code account_reset_password(const struct ctx *c, const char *token, const char *password, struct err *e);
 
 /* The password rules: 10 characters at least, 1024 bytes at most, not the email. */
 err_code password_check(const char *email, const char *password, struct err *e);
 
 /* Creates an operator. With a password the account is usable at once;
  * without one a set-password email is queued. */
-err_code account_create_operator(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email,
-                                 const char *password, struct user *out, struct err *e);
+err_code account_create_operator(const struct ctx *c, const char *email, const char *password, struct user *out,
+                                 struct err *e);
 
 /* A new user's row, checked (email, names, language, password rules) and
  * with its password hashed, ready for store_user_insert(). */
@@ -97,11 +94,11 @@ err_code account_queue_notice(struct app *app, struct db *db, struct arena *a, c
                               enum mail_template t, const char *org_name, struct err *e);
 
 /* Disables the account and ends all its sessions at once. */
-err_code account_disable(struct app *app, struct arena *a, const struct reqinfo *ri, const char *email, struct err *e);
+err_code account_disable(const struct ctx *c, const char *email, struct err *e);
 
 /* Creates the first operator with a generated password when the database
  * has none; *out_created tells whether it did. */
-err_code account_bootstrap_operator(struct app *app, struct arena *a, const char *email, char *out_password,
-                                    size_t out_len, bool *out_created, struct err *e);
+err_code account_bootstrap_operator(const struct ctx *c, const char *email, char *out_password, size_t out_len,
+                                    bool *out_created, struct err *e);
 
 #endif

@@ -13,15 +13,7 @@ struct app {
 	const char *public_url; /* links in emails are built from this alone */
 	int64_t session_idle_ms;
 	int64_t session_lifetime_ms;
-	/* Hands fn(arg) on to run after the current request has been answered,
-	 * on another thread; false when it cannot (then the caller runs it at
-	 * once). NULL (rosterctl, the unit tests): always at once. */
-	bool (*defer)(struct app *app, void (*fn)(void *arg), void *arg);
-	void *defer_ctx;
 };
-
-/* fn(arg) through app->defer, or at once. */
-void app_defer(struct app *app, void (*fn)(void *arg), void *arg);
 
 /* Who is asking and from where: written into audit events and sessions. */
 struct reqinfo {

@@ -1,13 +1,38 @@
 #include "core/audit.h"
 
 #include "base/clock.h"
+#include "base/jsonw.h"
+#include "base/text.h"
+#include "core/accounts.h"
 #include "store/misc.h"
 #include "store/orgs.h"
 #include "store/store.h"
 
-err_code audit_record(struct db *db, const struct reqinfo *ri, const char *org_id, const char *actor_id,
-                      const char *action, const char *target_type, const char *target_id, const char *details,
-                      struct err *e)
+static const char *details_json(struct arena *a, const struct audit_kv *kv)
+{
+	if (!kv || !kv->key)
+		return NULL;
+	struct jw w;
+	jw_init(&w, a);
+	jw_obj(&w);
+	for (; kv->key; kv++) {
+		jw_key(&w, kv->key);
+		if (kv->type == AUDIT_STR && kv->s)
+			jw_raw(&w, json_quote(a, kv->s)); /* valid JSON for any bytes */
+		else if (kv->type == AUDIT_STR)
+			jw_null(&w);
+		else if (kv->type == AUDIT_INT)
+			jw_int(&w, kv->i);
+		else
+			jw_bool(&w, kv->i != 0);
+	}
+	jw_end_obj(&w);
+	return jw_buf(&w);
+}
+
+err_code audit_record_by(struct db *db, const struct reqinfo *ri, const char *actor_id, const char *org_id,
+                         const char *action, const char *target_type, const char *target_id, const char *details,
+                         struct err *e)
 {
 	struct audit_event ev = {
 	        .org_id = org_id,
@@ -20,6 +45,13 @@ err_code audit_record(struct db *db, const struct reqinfo *ri, const char *org_i
 	        .details = details,
 	};
 	return store_audit_insert(db, &ev, clock_now_ms(), e);
+}
+
+err_code audit_record(struct db *db, const struct ctx *c, const char *org_id, const char *action,
+                      const char *target_type, const char *target_id, const struct audit_kv *details, struct err *e)
+{
+	return audit_record_by(db, &c->ri, ctx_actor(c), org_id, action, target_type, target_id,
+	                       details_json(c->arena, details), e);
 }
 
 struct list_arg {
@@ -35,9 +67,8 @@ static err_code list_tx(struct db *db, void *arg, struct err *e)
 	return store_audit_list(db, l->a, l->q, l->cb, l->arg, e);
 }
 
-err_code audit_list(struct app *app, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
-                    struct err *e)
+err_code audit_list(const struct ctx *c, const struct audit_query *q, audit_row_cb cb, void *arg, struct err *e)
 {
-	struct list_arg l = {a, q, cb, arg};
-	return store_read(app->store, list_tx, &l, e);
+	struct list_arg l = {c->arena, q, cb, arg};
+	return store_read(c->app->store, list_tx, &l, e);
 }

@@ -97,6 +97,16 @@ bool authz_can_change_role(const struct org_access *acc, permset before, permset
 	return authz_can_grant(acc, before | after);
 }
 
+bool authz_is_operator(const struct auth *who)
+{
+	return who && who->user.is_operator;
+}
+
+bool authz_sees_every_org(const struct auth *who)
+{
+	return authz_is_operator(who);
+}
+
 bool authz_can_make_independent(const struct org_access *acc)
 {
 	if (acc->is_operator)
@@ -189,34 +199,30 @@ static err_code decide_into(struct gather *g, perm need, struct err *e)
 	return authz_decide(&g->f, need, g->needs, &out->perms, &out->via, e);
 }
 
-err_code authz_org(struct app *app, struct arena *a, const struct auth *who, const char *org_id, perm need,
-                   struct org_access *out, struct err *e)
-{
-	return authz_org_needs(app, a, who, org_id, need, 0, out, e);
-}
-
-err_code authz_org_needs(struct app *app, struct arena *a, const struct auth *who, const char *org_id, perm need,
-                         unsigned needs, struct org_access *out, struct err *e)
+err_code authz_org(const struct ctx *c, const char *org_id, perm need, unsigned needs, struct org_access *out,
+                   struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	/* An id that cannot exist is not worth a query. */
 	if (!id_valid("org", org_id))
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	struct gather g = {.a = a,
+	const struct auth *who = c->who;
+	struct gather g = {.a = c->arena,
 	                   .user_id = who->user.id ? who->user.id : "",
 	                   .is_operator = who->user.is_operator,
 	                   .org_id = org_id,
 	                   .needs = needs,
 	                   .out = out};
-	err_code rc = store_read(app->store, gather_tx, &g, e);
+	err_code rc = store_read(c->app->store, gather_tx, &g, e);
 	if (rc)
 		return rc;
 	return decide_into(&g, need, e);
 }
 
-err_code authz_org_recheck(struct db *db, struct arena *a, const struct auth *who, const struct org_access *acc,
-                           struct org_access *out, struct err *e)
+err_code authz_org_recheck(struct db *db, const struct ctx *c, struct org_access *out, struct err *e)
 {
+	const struct auth *who = c->who;
+	const struct org_access *acc = c->access;
 	if (!who && !acc->is_operator)
 		return err_set(e, E_FORBIDDEN, NULL, NULL);
 	/* The organization first, then its provider: the one order everyone
@@ -226,7 +232,7 @@ err_code authz_org_recheck(struct db *db, struct arena *a, const struct auth *wh
 	    (acc->org.provider_id && store_org_lock_shared(db, acc->org.provider_id, e)))
 		return e->code;
 	struct org_access fresh = {0};
-	struct gather g = {.a = a,
+	struct gather g = {.a = c->arena,
 	                   .user_id = who && who->user.id ? who->user.id : "",
 	                   .is_operator = who ? who->user.is_operator : true,
 	                   .org_id = acc->org.id,

@@ -6,13 +6,14 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "core/accounts.h"
+#include "core/ctx.h"
 #include "core/perms.h"
 #include "core/model.h"
 
 struct db;
 
 /* Who sees what (DESIGN.md §3), decided in one place. Handlers never
- * compute access; the dispatcher asks authz_org_needs() for every route
+ * compute access; the dispatcher asks authz_org() for every route
  * that names an organization, and core asks authz_org_recheck() again
  * inside every write transaction whose rule depends on the caller.
  *
@@ -89,17 +90,16 @@ struct org_access {
 	unsigned needs; /* enum authz_need flags */
 };
 
-err_code authz_org(struct app *app, struct arena *a, const struct auth *who, const char *org_id, perm need,
-                   struct org_access *out, struct err *e);
-/* The same with the request's other needs (enum authz_need flags). */
-err_code authz_org_needs(struct app *app, struct arena *a, const struct auth *who, const char *org_id, perm need,
-                         unsigned needs, struct org_access *out, struct err *e);
+/* The caller's (c->who) access to the organization for a request that
+ * needs the permission need and the enum authz_need flags needs. */
+err_code authz_org(const struct ctx *c, const char *org_id, perm need, unsigned needs, struct org_access *out,
+                   struct err *e);
 
 /* Inside a write transaction, before anything that rests on the caller's
- * access: decides again, with what acc was granted for, on what the
- * database holds now, and fills *out with the fresh access (use it, not
- * acc, from then on). who may be NULL only for an operator's acc
- * (rosterctl).
+ * access: decides again, with what c->access was granted for, on what
+ * the database holds now, and fills *out with the fresh access (use it,
+ * not c->access, from then on). c->who may be NULL only for an operator's
+ * access (rosterctl).
  *
  * The lock protocol, so that a concurrent demotion either committed before
  * this read or waits until the caller's transaction ends: this takes the
@@ -113,8 +113,7 @@ err_code authz_org_needs(struct app *app, struct arena *a, const struct auth *wh
  * members or accounts (rule 4) takes access away too: whoever writes one
  * locks the partner first. SQLite's writers are serialized already; the
  * same calls cost it nothing. */
-err_code authz_org_recheck(struct db *db, struct arena *a, const struct auth *who, const struct org_access *acc,
-                           struct org_access *out, struct err *e);
+err_code authz_org_recheck(struct db *db, const struct ctx *c, struct org_access *out, struct err *e);
 
 /* ---- what an access allows beyond the route's permission ---- */
 
@@ -126,6 +125,11 @@ bool authz_can_manage_member(const struct org_access *acc, permset theirs);
  * (else it weakens those stronger than the caller) and every one it will
  * have (else it escalates); deleting: after = 0. */
 bool authz_can_change_role(const struct org_access *acc, permset before, permset after);
+/* Rule 6: the routes marked operators-only (creating and closing
+ * organizations, modules) are this caller's. */
+bool authz_is_operator(const struct auth *who);
+/* Lists of organizations show this caller every one, not only their own. */
+bool authz_sees_every_org(const struct auth *who);
 /* A customer becomes independent by its own administrator, its
  * provider's administrator, or an operator. */
 bool authz_can_make_independent(const struct org_access *acc);

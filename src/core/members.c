@@ -11,11 +11,6 @@
 
 #include <string.h>
 
-static const char *actor(const struct auth *who)
-{
-	return who ? who->user.id : NULL;
-}
-
 /* The role exists here, and the caller may give it (acc: the access read
  * in this transaction). */
 static err_code check_role(struct db *db, struct arena *a, const struct org_access *acc, const char *role,
@@ -52,11 +47,7 @@ static err_code keep_an_administrator(struct db *db, const char *org_id, const c
 /* ---- create ---- */
 
 struct create_arg {
-	struct app *app;
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	struct user *u;
 	const char *key, *role;
 	bool send_setup;
@@ -65,9 +56,10 @@ struct create_arg {
 
 static err_code create_tx(struct db *db, void *arg, struct err *e)
 {
-	struct create_arg *c = arg;
+	struct create_arg *x = arg;
+	struct arena *a = x->c->arena;
 	struct org_access acc;
-	if (authz_org_recheck(db, c->a, c->who, c->acc, &acc, e) || check_role(db, c->a, &acc, c->role, e))
+	if (authz_org_recheck(db, x->c, &acc, e) || check_role(db, a, &acc, x->role, e))
 		return e->code;
 	const struct org *org = &acc.org;
 	/* Only corporate customers have logins (the provider's module is authz's: AUTHZ_CUSTOMER_LOGIN). */
@@ -78,33 +70,32 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 	if (acc.via == VIA_OPERATOR)
 		source = "operator";
 	struct member m = {.org_id = org->id,
-	                   .role = c->role,
+	                   .role = x->role,
 	                   .source = source,
-	                   .created_by = actor(c->who),
+	                   .created_by = ctx_actor(x->c),
 	                   .created_at = now,
-	                   .user = *c->u};
-	if (store_user_insert(db, c->u, c->key, e) || member_insert(db, c->a, &m, e))
+	                   .user = *x->u};
+	if (store_user_insert(db, x->u, x->key, e) || member_insert(db, a, &m, e))
 		return e->code;
-	if (c->send_setup && account_queue_link(c->app, db, c->a, c->u, false, MAIL_PASSWORD_SETUP, org->name, e))
+	if (x->send_setup && account_queue_link(x->c->app, db, a, x->u, false, MAIL_PASSWORD_SETUP, org->name, e))
 		return e->code;
-	if (store_member_get(db, c->a, org->id, c->u->id, c->out, e))
+	if (store_member_get(db, a, org->id, x->u->id, x->out, e))
 		return e->code;
-	char *details =
-	        arena_printf(c->a, "{\"email\":%s,\"role\":%s,\"password_set\":%s}", json_quote(c->a, c->u->email),
-	                     json_quote(c->a, c->role), c->send_setup ? "false" : "true");
-	return audit_record(db, c->ri, org->id, actor(c->who), "member.created", "user", c->u->id, details, e);
+	return audit_record(db, x->c, org->id, "member.created", "user", x->u->id,
+	                    AUDIT_DETAILS(A_STR("email", x->u->email), A_STR("role", x->role),
+	                                  A_BOOL("password_set", !x->send_setup)),
+	                    e);
 }
 
-err_code member_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                       const struct org_access *acc, const struct user_new *n, const char *role, struct member *out,
+err_code member_create(const struct ctx *c, const struct user_new *n, const char *role, struct member *out,
                        struct err *e)
 {
 	struct user u;
 	const char *key;
-	if (account_new_user(a, n, &u, &key, e))
+	if (account_new_user(c->arena, n, &u, &key, e))
 		return e->code;
-	struct create_arg c = {app, a, ri, who, acc, &u, key, role, n->password == NULL, out};
-	return store_tx(app->store, true, create_tx, &c, e);
+	struct create_arg x = {c, &u, key, role, n->password == NULL, out};
+	return store_tx(c->app->store, true, create_tx, &x, e);
 }
 
 /* ---- read ---- */
@@ -122,10 +113,11 @@ static err_code list_tx(struct db *db, void *arg, struct err *e)
 	return store_member_list(db, &l->q, l->cb, l->arg, e);
 }
 
-err_code member_list(struct app *app, struct arena *a, const struct org_access *acc, const struct member_page_query *q,
-                     member_item_cb cb, void *arg, struct err *e)
+err_code member_list(const struct ctx *c, const struct member_page_query *q, member_item_cb cb, void *arg,
+                     struct err *e)
 {
-	struct list_arg l = {a, {.org_id = acc->org.id, .role = q->role, .limit = q->limit}, cb, arg};
+	struct arena *a = c->arena;
+	struct list_arg l = {a, {.org_id = c->access->org.id, .role = q->role, .limit = q->limit}, cb, arg};
 	/* A search without an explicit order comes in the order of what it matched. */
 	const char *sort = q->sort ? q->sort : (q->q && *q->q ? "match" : "name");
 	if (*sort == '-') {
@@ -150,7 +142,7 @@ err_code member_list(struct app *app, struct arena *a, const struct org_access *
 	}
 	l.q.after_key = q->after_key;
 	l.q.after_id = q->after_id;
-	return store_read(app->store, list_tx, &l, e);
+	return store_read(c->app->store, list_tx, &l, e);
 }
 
 struct get_arg {
@@ -165,22 +157,18 @@ static err_code get_tx(struct db *db, void *arg, struct err *e)
 	return store_member_get(db, g->a, g->org_id, g->user_id, g->out, e);
 }
 
-err_code member_get(struct app *app, struct arena *a, const struct org_access *acc, const char *user_id,
-                    struct member *out, struct err *e)
+err_code member_get(const struct ctx *c, const char *user_id, struct member *out, struct err *e)
 {
 	if (!id_valid("usr", user_id))
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	struct get_arg g = {a, acc->org.id, user_id, out};
-	return store_read(app->store, get_tx, &g, e);
+	struct get_arg g = {c->arena, c->access->org.id, user_id, out};
+	return store_read(c->app->store, get_tx, &g, e);
 }
 
 /* ---- change and remove ---- */
 
 struct change_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	const char *user_id, *role;
 	struct member *out;
 };
@@ -188,14 +176,14 @@ struct change_arg {
 /* The caller's access read again (the organization locked), and the
  * member a change is about; nobody changes or removes someone holding
  * more than they do. */
-static err_code load_target(struct db *db, struct change_arg *c, struct org_access *acc, struct member *out,
+static err_code load_target(struct db *db, struct change_arg *x, struct org_access *acc, struct member *out,
                             struct err *e)
 {
-	if (authz_org_recheck(db, c->a, c->who, c->acc, acc, e) ||
-	    store_member_get(db, c->a, acc->org.id, c->user_id, out, e))
+	struct arena *a = x->c->arena;
+	if (authz_org_recheck(db, x->c, acc, e) || store_member_get(db, a, acc->org.id, x->user_id, out, e))
 		return e->code;
 	permset theirs;
-	if (authz_role_perms(db, c->a, acc->org.id, out->role, &theirs, e))
+	if (authz_role_perms(db, a, acc->org.id, out->role, &theirs, e))
 		return e->code;
 	if (!authz_can_manage_member(acc, theirs))
 		return err_set(e, E_FORBIDDEN, NULL, "This member holds permissions you do not hold.");
@@ -204,70 +192,64 @@ static err_code load_target(struct db *db, struct change_arg *c, struct org_acce
 
 static err_code set_role_tx(struct db *db, void *arg, struct err *e)
 {
-	struct change_arg *c = arg;
+	struct change_arg *x = arg;
+	struct arena *a = x->c->arena;
 	struct org_access acc;
 	struct member m;
-	if (load_target(db, c, &acc, &m, e) || check_role(db, c->a, &acc, c->role, e))
+	if (load_target(db, x, &acc, &m, e) || check_role(db, a, &acc, x->role, e))
 		return e->code;
 	const char *org_id = acc.org.id;
-	if (strcmp(c->role, ROLE_ADMINISTRATOR) && keep_an_administrator(db, org_id, m.role, e))
+	if (strcmp(x->role, ROLE_ADMINISTRATOR) && keep_an_administrator(db, org_id, m.role, e))
 		return e->code;
 	const char *from = m.role;
-	m.role = c->role;
-	if (store_member_set_role(db, org_id, c->user_id, c->role, member_card(c->a, &m), e) ||
-	    store_member_get(db, c->a, org_id, c->user_id, c->out, e))
+	m.role = x->role;
+	if (store_member_set_role(db, org_id, x->user_id, x->role, member_card(a, &m), e) ||
+	    store_member_get(db, a, org_id, x->user_id, x->out, e))
 		return e->code;
-	char *details =
-	        arena_printf(c->a, "{\"from\":%s,\"to\":%s}", json_quote(c->a, from), json_quote(c->a, c->role));
-	return audit_record(db, c->ri, org_id, actor(c->who), "member.role_changed", "user", c->user_id, details, e);
+	return audit_record(db, x->c, org_id, "member.role_changed", "user", x->user_id,
+	                    AUDIT_DETAILS(A_STR("from", from), A_STR("to", x->role)), e);
 }
 
-err_code member_set_role(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                         const struct org_access *acc, const char *user_id, const char *role, struct member *out,
-                         struct err *e)
+err_code member_set_role(const struct ctx *c, const char *user_id, const char *role, struct member *out, struct err *e)
 {
 	if (!id_valid("usr", user_id))
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	struct change_arg c = {a, ri, who, acc, user_id, role, out};
-	return store_tx(app->store, true, set_role_tx, &c, e);
+	struct change_arg x = {c, user_id, role, out};
+	return store_tx(c->app->store, true, set_role_tx, &x, e);
 }
 
 static err_code remove_tx(struct db *db, void *arg, struct err *e)
 {
-	struct change_arg *c = arg;
+	struct change_arg *x = arg;
 	struct org_access acc;
 	struct member m;
-	if (load_target(db, c, &acc, &m, e))
+	if (load_target(db, x, &acc, &m, e))
 		return e->code;
 	const char *org_id = acc.org.id;
-	if (keep_an_administrator(db, org_id, m.role, e) || store_member_delete(db, org_id, c->user_id, e))
+	if (keep_an_administrator(db, org_id, m.role, e) || store_member_delete(db, org_id, x->user_id, e))
 		return e->code;
-	char *details = arena_printf(c->a, "{\"email\":%s,\"role\":%s}", json_quote(c->a, m.user.email),
-	                             json_quote(c->a, m.role));
-	return audit_record(db, c->ri, org_id, actor(c->who), "member.removed", "user", c->user_id, details, e);
+	return audit_record(db, x->c, org_id, "member.removed", "user", x->user_id,
+	                    AUDIT_DETAILS(A_STR("email", m.user.email), A_STR("role", m.role)), e);
 }
 
 /* Access is checked against the membership on every request, so removing it
  * ends the member's access at once, sessions already open included. */
-err_code member_remove(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                       const struct org_access *acc, const char *user_id, struct err *e)
+err_code member_remove(const struct ctx *c, const char *user_id, struct err *e)
 {
 	if (!id_valid("usr", user_id))
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	struct change_arg c = {a, ri, who, acc, user_id, NULL, NULL};
-	return store_tx(app->store, true, remove_tx, &c, e);
+	struct change_arg x = {c, user_id, NULL, NULL};
+	return store_tx(c->app->store, true, remove_tx, &x, e);
 }
 
-err_code member_remove_bulk(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                            const struct org_access *acc, const char *const *ids, int n, err_code *out_results,
-                            struct err *e)
+err_code member_remove_bulk(const struct ctx *c, const char *const *ids, int n, err_code *out_results, struct err *e)
 {
 	if (n > BULK_MAX)
 		return err_set(e, E_TOO_MANY_ITEMS, "ids", "At most %d ids at once.", BULK_MAX);
 	for (int i = 0; i < n; i++) {
 		struct err one;
 		err_clear(&one);
-		out_results[i] = member_remove(app, a, ri, who, acc, ids[i], &one);
+		out_results[i] = member_remove(c, ids[i], &one);
 		if (out_results[i] == E_INTERNAL || out_results[i] == E_RETRY || out_results[i] == E_UNAVAILABLE)
 			return err_set(e, out_results[i], NULL, NULL);
 	}
@@ -302,10 +284,10 @@ static err_code roles_tx(struct db *db, void *arg, struct err *e)
 	return store_role_list(db, ra->a, ra->org_id, custom_role, ra, e);
 }
 
-err_code role_list(struct app *app, struct arena *a, const struct org_access *acc, role_cb cb, void *arg, struct err *e)
+err_code role_list(const struct ctx *c, role_cb cb, void *arg, struct err *e)
 {
-	struct roles_arg ra = {a, acc->org.id, cb, arg};
-	return store_read(app->store, roles_tx, &ra, e);
+	struct roles_arg ra = {c->arena, c->access->org.id, cb, arg};
+	return store_read(c->app->store, roles_tx, &ra, e);
 }
 
 static err_code parse_perms(const char *const *names, permset *out, struct err *e)
@@ -333,10 +315,7 @@ static err_code check_role_name(const char *name, struct err *e)
 }
 
 struct role_change_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	const char *name, *description;
 	bool set_perms; /* false: keep the permissions (an update of the description) */
 	permset perms;
@@ -369,18 +348,19 @@ static err_code check_role_change(const struct org_access *acc, permset before, 
 static err_code role_change_tx(struct db *db, void *arg, struct err *e)
 {
 	struct role_change_arg *r = arg;
+	struct arena *a = r->c->arena;
 	struct org_access acc;
-	if (authz_org_recheck(db, r->a, r->who, r->acc, &acc, e))
+	if (authz_org_recheck(db, r->c, &acc, e))
 		return e->code;
 	const char *org_id = acc.org.id;
 	int64_t now = clock_now_ms();
 	permset before = 0;
-	if (!r->create && role_perms_now(db, r->a, org_id, r->name, &before, e))
+	if (!r->create && role_perms_now(db, a, org_id, r->name, &before, e))
 		return e->code;
 	permset after = r->set_perms ? r->perms : before;
 	if (check_role_change(&acc, before, after, e))
 		return e->code;
-	const char *perms = r->set_perms ? permset_format(r->a, r->perms) : NULL;
+	const char *perms = r->set_perms ? permset_format(a, r->perms) : NULL;
 	err_code rc;
 	if (r->create) {
 		struct role_row row = {r->name, r->description, perms, now, now};
@@ -393,17 +373,15 @@ static err_code role_change_tx(struct db *db, void *arg, struct err *e)
 	if (rc)
 		return rc;
 	struct role_row row;
-	if (store_role_get(db, r->a, org_id, r->name, &row, e))
+	if (store_role_get(db, a, org_id, r->name, &row, e))
 		return e->code;
 	*r->out = (struct role_view){row.name, row.description, 0, false, row.created_at, row.updated_at};
-	permset_parse_list(row.permissions, &r->out->perms, NULL, r->a);
-	char *details = arena_printf(r->a, "{\"permissions\":%s}", json_quote(r->a, row.permissions));
-	return audit_record(db, r->ri, org_id, actor(r->who), r->create ? "role.created" : "role.updated", "role",
-	                    r->name, details, e);
+	permset_parse_list(row.permissions, &r->out->perms, NULL, a);
+	return audit_record(db, r->c, org_id, r->create ? "role.created" : "role.updated", "role", r->name,
+	                    AUDIT_DETAILS(A_STR("permissions", row.permissions)), e);
 }
 
-static err_code role_change(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                            const struct org_access *acc, const char *name, const char *description,
+static err_code role_change(const struct ctx *c, const char *name, const char *description,
                             const char *const *permissions, bool create, struct role_view *out, struct err *e)
 {
 	if (create && check_role_name(name, e))
@@ -411,37 +389,32 @@ static err_code role_change(struct app *app, struct arena *a, const struct reqin
 	if (!create && role_builtin(name))
 		return err_set(e, E_FORBIDDEN, NULL, "Built-in roles cannot be changed.");
 	if (description && !text_is_clean(description))
-		return err_set(e, E_INVALID, "description",
-		               "The description must be valid UTF-8 text without control characters (such as line breaks).");
+		return err_set(
+		        e, E_INVALID, "description",
+		        "The description must be valid UTF-8 text without control characters (such as line breaks).");
 	if (description && utf8_chars(description) > ROLE_DESCRIPTION_MAX)
 		return err_set(e, E_TOO_LONG, "description", NULL);
-	struct role_change_arg r = {a, ri, who, acc, name, description, permissions != NULL, 0, create, out};
+	struct role_change_arg r = {c, name, description, permissions != NULL, 0, create, out};
 	if (permissions && parse_perms(permissions, &r.perms, e))
 		return e->code;
-	return store_tx(app->store, true, role_change_tx, &r, e);
+	return store_tx(c->app->store, true, role_change_tx, &r, e);
 }
 
-err_code role_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                     const struct org_access *acc, const char *name, const char *description,
-                     const char *const *permissions, struct role_view *out, struct err *e)
+err_code role_create(const struct ctx *c, const char *name, const char *description, const char *const *permissions,
+                     struct role_view *out, struct err *e)
 {
 	static const char *const none[] = {NULL};
-	return role_change(app, a, ri, who, acc, name, description ? description : "", permissions ? permissions : none,
-	                   true, out, e);
+	return role_change(c, name, description ? description : "", permissions ? permissions : none, true, out, e);
 }
 
-err_code role_update(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                     const struct org_access *acc, const char *name, const char *description,
-                     const char *const *permissions, struct role_view *out, struct err *e)
+err_code role_update(const struct ctx *c, const char *name, const char *description, const char *const *permissions,
+                     struct role_view *out, struct err *e)
 {
-	return role_change(app, a, ri, who, acc, name, description, permissions, false, out, e);
+	return role_change(c, name, description, permissions, false, out, e);
 }
 
 struct role_delete_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	const char *name;
 };
 
@@ -450,8 +423,8 @@ static err_code role_delete_tx(struct db *db, void *arg, struct err *e)
 	struct role_delete_arg *r = arg;
 	struct org_access acc;
 	permset before;
-	if (authz_org_recheck(db, r->a, r->who, r->acc, &acc, e) ||
-	    role_perms_now(db, r->a, acc.org.id, r->name, &before, e) || check_role_change(&acc, before, 0, e))
+	if (authz_org_recheck(db, r->c, &acc, e) || role_perms_now(db, r->c->arena, acc.org.id, r->name, &before, e) ||
+	    check_role_change(&acc, before, 0, e))
 		return e->code;
 	const char *org_id = acc.org.id;
 	int64_t n;
@@ -461,16 +434,15 @@ static err_code role_delete_tx(struct db *db, void *arg, struct err *e)
 		return err_set(e, E_ROLE_IN_USE, NULL, "%lld members have this role.", (long long)n);
 	if (store_role_delete(db, org_id, r->name, e))
 		return e->code;
-	return audit_record(db, r->ri, org_id, actor(r->who), "role.deleted", "role", r->name, NULL, e);
+	return audit_record(db, r->c, org_id, "role.deleted", "role", r->name, NULL, e);
 }
 
-err_code role_delete(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                     const struct org_access *acc, const char *name, struct err *e)
+err_code role_delete(const struct ctx *c, const char *name, struct err *e)
 {
 	if (role_builtin(name))
 		return err_set(e, E_FORBIDDEN, NULL, "Built-in roles cannot be deleted.");
-	struct role_delete_arg r = {a, ri, who, acc, name};
-	return store_tx(app->store, true, role_delete_tx, &r, e);
+	struct role_delete_arg r = {c, name};
+	return store_tx(c->app->store, true, role_delete_tx, &r, e);
 }
 
 /* ---- /me ---- */
@@ -509,9 +481,8 @@ static err_code mine_tx(struct db *db, void *arg, struct err *e)
 	return m->rc;
 }
 
-err_code member_orgs_of(struct app *app, struct arena *a, const char *user_id, membership_cb cb, void *arg,
-                        struct err *e)
+err_code member_orgs_of(const struct ctx *c, const char *user_id, membership_cb cb, void *arg, struct err *e)
 {
-	struct mine_arg m = {a, NULL, user_id, cb, arg, E_OK, e};
-	return store_read(app->store, mine_tx, &m, e);
+	struct mine_arg m = {c->arena, NULL, user_id, cb, arg, E_OK, e};
+	return store_read(c->app->store, mine_tx, &m, e);
 }

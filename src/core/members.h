@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "core/ctx.h"
 #include "core/accounts.h"
 #include "core/authz.h"
 #include "core/model.h"
@@ -22,8 +23,7 @@
 /* Creates the account and the membership. With a password the user can
  * sign in at once; without one a set-password email goes out. An email
  * that has an account already answers E_USER_EXISTS. */
-err_code member_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                       const struct org_access *acc, const struct user_new *n, const char *role, struct member *out,
+err_code member_create(const struct ctx *c, const struct user_new *n, const char *role, struct member *out,
                        struct err *e);
 
 struct member_page_query {
@@ -31,21 +31,15 @@ struct member_page_query {
 	const char *after_key, *after_id;
 	int limit;
 };
-err_code member_list(struct app *app, struct arena *a, const struct org_access *acc, const struct member_page_query *q,
-                     member_item_cb cb, void *arg, struct err *e);
-err_code member_get(struct app *app, struct arena *a, const struct org_access *acc, const char *user_id,
-                    struct member *out, struct err *e);
-err_code member_set_role(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                         const struct org_access *acc, const char *user_id, const char *role, struct member *out,
-                         struct err *e);
-err_code member_remove(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                       const struct org_access *acc, const char *user_id, struct err *e);
+err_code member_list(const struct ctx *c, const struct member_page_query *q, member_item_cb cb, void *arg,
+                     struct err *e);
+err_code member_get(const struct ctx *c, const char *user_id, struct member *out, struct err *e);
+err_code member_set_role(const struct ctx *c, const char *user_id, const char *role, struct member *out, struct err *e);
+err_code member_remove(const struct ctx *c, const char *user_id, struct err *e);
 
 /* Removes each id on its own: out_results[i] is E_OK ("removed"),
  * E_NOT_FOUND, or the reason it was refused. */
-err_code member_remove_bulk(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                            const struct org_access *acc, const char *const *ids, int n, err_code *out_results,
-                            struct err *e);
+err_code member_remove_bulk(const struct ctx *c, const char *const *ids, int n, err_code *out_results, struct err *e);
 
 /* ---- roles ---- */
 
@@ -56,23 +50,18 @@ struct role_view {
 	int64_t created_at, updated_at;
 };
 typedef void (*role_cb)(const struct role_view *r, void *arg);
-err_code role_list(struct app *app, struct arena *a, const struct org_access *acc, role_cb cb, void *arg,
-                   struct err *e);
+err_code role_list(const struct ctx *c, role_cb cb, void *arg, struct err *e);
 /* permissions: NULL-terminated names. Nobody grants what they do not hold,
  * and changing or deleting a role needs every permission it has now and
  * every one it will have (authz_can_change_role). */
-err_code role_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                     const struct org_access *acc, const char *name, const char *description,
-                     const char *const *permissions, struct role_view *out, struct err *e);
-err_code role_update(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                     const struct org_access *acc, const char *name, const char *description,
-                     const char *const *permissions, struct role_view *out, struct err *e);
-err_code role_delete(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                     const struct org_access *acc, const char *name, struct err *e);
+err_code role_create(const struct ctx *c, const char *name, const char *description, const char *const *permissions,
+                     struct role_view *out, struct err *e);
+err_code role_update(const struct ctx *c, const char *name, const char *description, const char *const *permissions,
+                     struct role_view *out, struct err *e);
+err_code role_delete(const struct ctx *c, const char *name, struct err *e);
 
 /* The caller's organizations with role and permissions, for /me. */
 typedef void (*membership_cb)(const struct org *o, const char *role, permset perms, void *arg);
-err_code member_orgs_of(struct app *app, struct arena *a, const char *user_id, membership_cb cb, void *arg,
-                        struct err *e);
+err_code member_orgs_of(const struct ctx *c, const char *user_id, membership_cb cb, void *arg, struct err *e);
 
 #endif

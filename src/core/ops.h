@@ -3,11 +3,11 @@
 
 #include <stdbool.h>
 
-#include "core/app.h"
+#include "core/ctx.h"
 
 /* Facts for health checks and metrics. */
-bool ops_ready(struct app *app);
+bool ops_ready(const struct ctx *c);
 /* Emails not yet delivered, or -1 when the database cannot say. */
-long long ops_outbox_depth(struct app *app);
+long long ops_outbox_depth(const struct ctx *c);
 
 #endif

@@ -20,11 +20,6 @@ bool module_known(const char *name)
 	return false;
 }
 
-static const char *actor(const struct auth *who)
-{
-	return who ? who->user.id : NULL;
-}
-
 static err_code check_org_name(const char *name, struct err *e)
 {
 	if (!text_is_clean(name))
@@ -45,9 +40,10 @@ static err_code check_org_name(const char *name, struct err *e)
  * role, when it is a member already) and a notice; a new one is created
  * without a password and gets a link to set it. *admin is the new account
  * on the way in and whichever account it was on the way out. */
-static err_code designate_admin(struct app *app, struct db *db, struct arena *a, const struct auth *who,
-                                const struct org *org, struct user *admin, const char *key, struct err *e)
+static err_code designate_admin(const struct ctx *c, struct db *db, const struct org *org, struct user *admin,
+                                const char *key, struct err *e)
 {
+	struct arena *a = c->arena;
 	int64_t now = clock_now_ms();
 	struct user existing;
 	err_code rc = store_user_by_email(db, a, key, &existing, e);
@@ -68,22 +64,19 @@ static err_code designate_admin(struct app *app, struct db *db, struct arena *a,
 		m = (struct member){.org_id = org->id,
 		                    .role = ROLE_ADMINISTRATOR,
 		                    .source = "operator",
-		                    .created_by = actor(who),
+		                    .created_by = ctx_actor(c),
 		                    .created_at = now,
 		                    .user = *admin};
 		rc = member_insert(db, a, &m, e);
 	}
 	if (rc)
 		return rc;
-	return is_new ? account_queue_link(app, db, a, admin, false, MAIL_ORG_ADMIN_SETUP, org->name, e)
-	              : account_queue_notice(app, db, a, admin, MAIL_ORG_ADMIN, org->name, e);
+	return is_new ? account_queue_link(c->app, db, a, admin, false, MAIL_ORG_ADMIN_SETUP, org->name, e)
+	              : account_queue_notice(c->app, db, a, admin, MAIL_ORG_ADMIN, org->name, e);
 }
 
 struct admin_arg {
-	struct app *app;
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
+	const struct ctx *c;
 	const char *org_id;
 	struct user *admin;
 	const char *key;
@@ -93,33 +86,29 @@ static err_code add_admin_tx(struct db *db, void *arg, struct err *e)
 {
 	struct admin_arg *x = arg;
 	struct org org;
-	if (store_org_get(db, x->a, x->org_id, &org, e) || store_org_lock(db, org.id, e) ||
-	    designate_admin(x->app, db, x->a, x->who, &org, x->admin, x->key, e))
+	if (store_org_get(db, x->c->arena, x->org_id, &org, e) || store_org_lock(db, org.id, e) ||
+	    designate_admin(x->c, db, &org, x->admin, x->key, e))
 		return e->code;
-	char *details = arena_printf(x->a, "{\"email\":%s}", json_quote(x->a, x->admin->email));
-	return audit_record(db, x->ri, org.id, actor(x->who), "org.administrator_designated", "user", x->admin->id,
-	                    details, e);
+	return audit_record(db, x->c, org.id, "org.administrator_designated", "user", x->admin->id,
+	                    AUDIT_DETAILS(A_STR("email", x->admin->email)), e);
 }
 
-err_code org_add_admin(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                       const char *org_id, const struct user_new *n, struct user *out, struct err *e)
+err_code org_add_admin(const struct ctx *c, const char *org_id, const struct user_new *n, struct user *out,
+                       struct err *e)
 {
 	struct user_new admin = *n;
 	admin.password = NULL;
 	const char *key = NULL;
-	if (account_new_user(a, &admin, out, &key, e))
+	if (account_new_user(c->arena, &admin, out, &key, e))
 		return e->code;
 	if (!id_valid("org", org_id))
 		return err_set(e, E_NOT_FOUND, NULL, "There is no organization %.40s.", org_id);
-	struct admin_arg x = {app, a, ri, who, org_id, out, key};
-	return store_tx(app->store, true, add_admin_tx, &x, e);
+	struct admin_arg x = {c, org_id, out, key};
+	return store_tx(c->app->store, true, add_admin_tx, &x, e);
 }
 
 struct create_arg {
-	struct app *app;
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
+	const struct ctx *c;
 	const struct org_new *n;
 	struct org *org;
 	struct user *admin; /* the new account, filled in by the caller */
@@ -128,25 +117,25 @@ struct create_arg {
 
 static err_code create_tx(struct db *db, void *arg, struct err *e)
 {
-	struct create_arg *c = arg;
+	struct create_arg *x = arg;
 	int64_t now = clock_now_ms();
-	if (store_org_insert(db, c->org, e))
+	if (store_org_insert(db, x->org, e))
 		return e->code;
-	for (const char *const *m = c->n->modules; m && *m; m++)
-		if (store_module_enable(db, c->org->id, *m, actor(c->who), now, e))
+	for (const char *const *m = x->n->modules; m && *m; m++)
+		if (store_module_enable(db, x->org->id, *m, ctx_actor(x->c), now, e))
 			return e->code;
-	if (designate_admin(c->app, db, c->a, c->who, c->org, c->admin, c->admin_key, e))
+	if (designate_admin(x->c, db, x->org, x->admin, x->admin_key, e))
 		return e->code;
-	const struct user *u = c->admin;
-	char *details =
-	        arena_printf(c->a, "{\"name\":%s,\"type\":%s,\"administrator\":%s}", json_quote(c->a, c->org->name),
-	                     json_quote(c->a, c->org->type), json_quote(c->a, u->id));
-	return audit_record(db, c->ri, c->org->id, actor(c->who), "org.created", "org", c->org->id, details, e);
+	return audit_record(db, x->c, x->org->id, "org.created", "org", x->org->id,
+	                    AUDIT_DETAILS(A_STR("name", x->org->name), A_STR("type", x->org->type),
+	                                  A_STR("administrator", x->admin->id)),
+	                    e);
 }
 
-err_code org_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                    const struct org_new *n, struct org *out, struct user *out_admin, struct err *e)
+err_code org_create(const struct ctx *c, const struct org_new *n, struct org *out, struct user *out_admin,
+                    struct err *e)
 {
+	struct arena *a = c->arena;
 	if (check_org_name(n->name, e))
 		return e->code;
 	if (strcmp(n->type, "enterprise") && strcmp(n->type, "partner"))
@@ -172,15 +161,14 @@ err_code org_create(struct app *app, struct arena *a, const struct reqinfo *ri, 
 	                    .settings = "{}",
 	                    .created_at = now,
 	                    .updated_at = now};
-	struct create_arg c = {app, a, ri, who, n, out, out_admin, key};
-	return store_tx(app->store, true, create_tx, &c, e);
+	struct create_arg x = {c, n, out, out_admin, key};
+	return store_tx(c->app->store, true, create_tx, &x, e);
 }
 
 /* ---- lists ---- */
 
 struct list_arg {
 	struct arena *a;
-	const struct auth *who;
 	struct org_query q;
 	org_item_cb cb;
 	void *arg;
@@ -200,38 +188,33 @@ static void set_prefix(struct arena *a, const char *q, struct org_query *oq)
 	}
 }
 
-err_code org_list(struct app *app, struct arena *a, const struct auth *who, const char *q, const char *after_key,
-                  const char *after_id, int limit, org_item_cb cb, void *arg, struct err *e)
+err_code org_list(const struct ctx *c, const char *q, const char *after_key, const char *after_id, int limit,
+                  org_item_cb cb, void *arg, struct err *e)
 {
-	struct list_arg l = {a, who, {.after_name = after_key, .after_id = after_id, .limit = limit}, cb, arg};
+	struct list_arg l = {c->arena, {.after_name = after_key, .after_id = after_id, .limit = limit}, cb, arg};
 	/* Operators see every organization, everyone else their own, with their role. */
-	if (!who->user.is_operator)
-		l.q.member_id = who->user.id;
-	set_prefix(a, q, &l.q);
-	return store_read(app->store, list_tx, &l, e);
+	if (!authz_sees_every_org(c->who))
+		l.q.member_id = c->who->user.id;
+	set_prefix(c->arena, q, &l.q);
+	return store_read(c->app->store, list_tx, &l, e);
 }
 
-err_code org_customer_list(struct app *app, struct arena *a, const struct org_access *acc, const char *q,
-                           const char *after_key, const char *after_id, int limit, org_item_cb cb, void *arg,
-                           struct err *e)
+err_code org_customer_list(const struct ctx *c, const char *q, const char *after_key, const char *after_id, int limit,
+                           org_item_cb cb, void *arg, struct err *e)
 {
 	struct list_arg l = {
-	        a,
-	        NULL,
-	        {.provider_id = acc->org.id, .after_name = after_key, .after_id = after_id, .limit = limit},
+	        c->arena,
+	        {.provider_id = c->access->org.id, .after_name = after_key, .after_id = after_id, .limit = limit},
 	        cb,
 	        arg};
-	set_prefix(a, q, &l.q);
-	return store_read(app->store, list_tx, &l, e);
+	set_prefix(c->arena, q, &l.q);
+	return store_read(c->app->store, list_tx, &l, e);
 }
 
 /* ---- changes ---- */
 
 struct update_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	const char *name, *settings;
 	struct org *out;
 };
@@ -240,50 +223,44 @@ static err_code update_tx(struct db *db, void *arg, struct err *e)
 {
 	struct update_arg *u = arg;
 	struct org_access acc;
-	if (authz_org_recheck(db, u->a, u->who, u->acc, &acc, e))
+	if (authz_org_recheck(db, u->c, &acc, e))
 		return e->code;
 	const char *id = acc.org.id;
-	if (store_org_update(db, id, u->name, u->settings, clock_now_ms(), e) || store_org_get(db, u->a, id, u->out, e))
+	if (store_org_update(db, id, u->name, u->settings, clock_now_ms(), e) ||
+	    store_org_get(db, u->c->arena, id, u->out, e))
 		return e->code;
-	char *details = arena_printf(u->a, "{\"name\":%s,\"settings_changed\":%s}",
-	                             u->name ? json_quote(u->a, u->name) : "null", u->settings ? "true" : "false");
-	return audit_record(db, u->ri, id, actor(u->who), "org.updated", "org", id, details, e);
+	return audit_record(db, u->c, id, "org.updated", "org", id,
+	                    AUDIT_DETAILS(A_STR("name", u->name), A_BOOL("settings_changed", u->settings != NULL)), e);
 }
 
-err_code org_update(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                    const struct org_access *acc, const char *name, const char *settings, struct org *out,
-                    struct err *e)
+err_code org_update(const struct ctx *c, const char *name, const char *settings, struct org *out, struct err *e)
 {
 	if (name && check_org_name(name, e))
 		return e->code;
-	struct update_arg u = {a, ri, who, acc, name, settings, out};
-	return store_tx(app->store, true, update_tx, &u, e);
+	struct update_arg u = {c, name, settings, out};
+	return store_tx(c->app->store, true, update_tx, &u, e);
 }
 
 static err_code close_tx(struct db *db, void *arg, struct err *e)
 {
 	struct update_arg *u = arg;
 	struct org_access acc;
-	if (authz_org_recheck(db, u->a, u->who, u->acc, &acc, e))
+	if (authz_org_recheck(db, u->c, &acc, e))
 		return e->code;
 	const char *id = acc.org.id;
 	if (store_org_set_state(db, id, "closed", clock_now_ms(), e))
 		return e->code;
-	return audit_record(db, u->ri, id, actor(u->who), "org.closed", "org", id, NULL, e);
+	return audit_record(db, u->c, id, "org.closed", "org", id, NULL, e);
 }
 
-err_code org_close(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                   const struct org_access *acc, struct err *e)
+err_code org_close(const struct ctx *c, struct err *e)
 {
-	struct update_arg u = {a, ri, who, acc, NULL, NULL, NULL};
-	return store_tx(app->store, true, close_tx, &u, e);
+	struct update_arg u = {c, NULL, NULL, NULL};
+	return store_tx(c->app->store, true, close_tx, &u, e);
 }
 
 struct module_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	const char *org_id, *module;
 	bool on;
 };
@@ -295,27 +272,24 @@ static err_code module_tx(struct db *db, void *arg, struct err *e)
 	struct module_arg *m = arg;
 	struct org_access acc;
 	bool now_on;
-	if (authz_org_recheck(db, m->a, m->who, m->acc, &acc, e) ||
-	    store_module_enabled(db, m->org_id, m->module, &now_on, e))
+	if (authz_org_recheck(db, m->c, &acc, e) || store_module_enabled(db, m->org_id, m->module, &now_on, e))
 		return e->code;
 	if (now_on == m->on) /* as asked already: nothing changes, nothing to record */
 		return E_OK;
-	err_code rc = m->on ? store_module_enable(db, m->org_id, m->module, actor(m->who), clock_now_ms(), e)
+	err_code rc = m->on ? store_module_enable(db, m->org_id, m->module, ctx_actor(m->c), clock_now_ms(), e)
 	                    : store_module_disable(db, m->org_id, m->module, e);
 	if (rc)
 		return rc;
-	char *details = arena_printf(m->a, "{\"module\":%s}", json_quote(m->a, m->module));
-	return audit_record(db, m->ri, m->org_id, actor(m->who), m->on ? "module.enabled" : "module.disabled", "org",
-	                    m->org_id, details, e);
+	return audit_record(db, m->c, m->org_id, m->on ? "module.enabled" : "module.disabled", "org", m->org_id,
+	                    AUDIT_DETAILS(A_STR("module", m->module)), e);
 }
 
-err_code org_module_set(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                        const struct org_access *acc, const char *module, bool on, struct err *e)
+err_code org_module_set(const struct ctx *c, const char *module, bool on, struct err *e)
 {
 	if (!module_known(module))
 		return err_set(e, E_NOT_FOUND, NULL, "There is no module '%.60s'.", module);
-	struct module_arg m = {a, ri, who, acc, acc->org.id, module, on};
-	return store_tx(app->store, true, module_tx, &m, e);
+	struct module_arg m = {c, c->access->org.id, module, on};
+	return store_tx(c->app->store, true, module_tx, &m, e);
 }
 
 struct modules_arg {
@@ -330,44 +304,38 @@ static err_code modules_tx(struct db *db, void *arg, struct err *e)
 	return store_module_list(db, m->org_id, m->cb, m->arg, e);
 }
 
-err_code org_modules(struct app *app, const char *org_id, org_module_cb cb, void *arg, struct err *e)
+err_code org_modules(const struct ctx *c, const char *org_id, org_module_cb cb, void *arg, struct err *e)
 {
 	struct modules_arg m = {org_id, cb, arg};
-	return store_read(app->store, modules_tx, &m, e);
+	return store_read(c->app->store, modules_tx, &m, e);
 }
 
 /* ---- customers ---- */
 
 struct customer_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	struct org *out;
 };
 
 static err_code customer_tx(struct db *db, void *arg, struct err *e)
 {
-	struct customer_arg *c = arg;
+	struct customer_arg *x = arg;
 	struct org_access acc;
-	if (authz_org_recheck(db, c->a, c->who, c->acc, &acc, e))
+	if (authz_org_recheck(db, x->c, &acc, e))
 		return e->code;
 	if (!strcmp(acc.org.type, "customer"))
 		return err_set(e, E_INVALID, NULL, "A customer cannot have customers of its own.");
-	if (store_org_insert(db, c->out, e))
+	if (store_org_insert(db, x->out, e))
 		return e->code;
-	char *details =
-	        arena_printf(c->a, "{\"name\":%s,\"kind\":%s,\"provider_id\":%s}", json_quote(c->a, c->out->name),
-	                     json_quote(c->a, c->out->kind), json_quote(c->a, c->acc->org.id));
+	const struct audit_kv *details = AUDIT_DETAILS(A_STR("name", x->out->name), A_STR("kind", x->out->kind),
+	                                               A_STR("provider_id", acc.org.id));
 	/* On both sides: the provider's log and the new customer's. */
-	if (audit_record(db, c->ri, c->acc->org.id, actor(c->who), "customer.created", "org", c->out->id, details, e))
+	if (audit_record(db, x->c, acc.org.id, "customer.created", "org", x->out->id, details, e))
 		return e->code;
-	return audit_record(db, c->ri, c->out->id, actor(c->who), "org.created", "org", c->out->id, details, e);
+	return audit_record(db, x->c, x->out->id, "org.created", "org", x->out->id, details, e);
 }
 
-err_code org_customer_create(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                             const struct org_access *acc, const char *name, const char *kind, struct org *out,
-                             struct err *e)
+err_code org_customer_create(const struct ctx *c, const char *name, const char *kind, struct org *out, struct err *e)
 {
 	if (check_org_name(name, e))
 		return e->code;
@@ -376,24 +344,21 @@ err_code org_customer_create(struct app *app, struct arena *a, const struct reqi
 	char id[ID_MAX];
 	id_new("org", id);
 	int64_t now = clock_now_ms();
-	*out = (struct org){.id = arena_strdup(a, id),
+	*out = (struct org){.id = arena_strdup(c->arena, id),
 	                    .name = name,
 	                    .type = "customer",
 	                    .kind = kind,
-	                    .provider_id = acc->org.id,
+	                    .provider_id = c->access->org.id,
 	                    .state = "active",
 	                    .settings = "{}",
 	                    .created_at = now,
 	                    .updated_at = now};
-	struct customer_arg c = {a, ri, who, acc, out};
-	return store_tx(app->store, true, customer_tx, &c, e);
+	struct customer_arg x = {c, out};
+	return store_tx(c->app->store, true, customer_tx, &x, e);
 }
 
 struct independence_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
-	const struct org_access *acc;
+	const struct ctx *c;
 	struct org *out;
 };
 
@@ -401,29 +366,30 @@ static err_code independence_tx(struct db *db, void *arg, struct err *e)
 {
 	struct independence_arg *x = arg;
 	struct org_access acc;
-	if (authz_org_recheck(db, x->a, x->who, x->acc, &acc, e))
+	if (authz_org_recheck(db, x->c, &acc, e))
 		return e->code;
-	const struct org *c = &acc.org;
+	const struct org *o = &acc.org;
 	if (!authz_can_make_independent(&acc))
 		return err_set(e, E_FORBIDDEN, NULL,
 		               "Only the customer's or its provider's administrator can do this.");
-	if (strcmp(c->type, "customer") || !c->provider_id)
+	if (strcmp(o->type, "customer") || !o->provider_id)
 		return err_set(e, E_CONFLICT, NULL, "The organization is not a customer (any more).");
-	if (store_org_make_independent(db, c->id, clock_now_ms(), e) || store_org_get(db, x->a, c->id, x->out, e))
+	if (store_org_make_independent(db, o->id, clock_now_ms(), e) ||
+	    store_org_get(db, x->c->arena, o->id, x->out, e))
 		return e->code;
-	char *details = arena_printf(x->a, "{\"former_provider_id\":%s}", json_quote(x->a, c->provider_id));
-	if (audit_record(db, x->ri, c->id, actor(x->who), "org.independent", "org", c->id, details, e))
+	const struct audit_kv *details = AUDIT_DETAILS(A_STR("former_provider_id", o->provider_id));
+	if (audit_record(db, x->c, o->id, "org.independent", "org", o->id, details, e))
 		return e->code;
-	return audit_record(db, x->ri, c->provider_id, actor(x->who), "customer.independent", "org", c->id, details, e);
+	return audit_record(db, x->c, o->provider_id, "customer.independent", "org", o->id, details, e);
 }
 
-err_code org_make_independent(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
-                              const struct org_access *acc, struct org *out, struct err *e)
+err_code org_make_independent(const struct ctx *c, struct org *out, struct err *e)
 {
-	if (strcmp(acc->org.type, "customer") || !acc->org.provider_id)
+	const struct org *o = &c->access->org;
+	if (strcmp(o->type, "customer") || !o->provider_id)
 		return err_set(e, E_CONFLICT, NULL, "The organization is not a customer.");
-	struct independence_arg x = {a, ri, who, acc, out};
-	return store_tx(app->store, true, independence_tx, &x, e);
+	struct independence_arg x = {c, out};
+	return store_tx(c->app->store, true, independence_tx, &x, e);
 }
 
 struct name_arg {
@@ -438,10 +404,10 @@ static err_code name_tx(struct db *db, void *arg, struct err *e)
 	return store_org_get(db, n->a, n->id, &n->o, e);
 }
 
-err_code org_name(struct app *app, struct arena *a, const char *org_id, const char **out, struct err *e)
+err_code org_name(const struct ctx *c, const char *org_id, const char **out, struct err *e)
 {
-	struct name_arg n = {.a = a, .id = org_id};
-	if (store_read(app->store, name_tx, &n, e))
+	struct name_arg n = {.a = c->arena, .id = org_id};
+	if (store_read(c->app->store, name_tx, &n, e))
 		return e->code;
 	*out = n.o.name;
 	return E_OK;

@@ -12,7 +12,7 @@
 /* ---- router ---- */
 #define ROUTE_MAX_PARAMS 6
 struct router;
-struct router *router_new(const struct route *routes, size_t n);
+struct router *router_new(const struct http_route *routes, size_t n);
 void router_free(struct router *rt);
 /* The index of the route matching the raw path, or -1 with *out_path_known
  * telling whether another method would match (405) and out_allow listing
@@ -100,7 +100,7 @@ int addr_limit_count(struct addr_limit *l, const char *group);
 void metrics_init(size_t nroutes);
 void metrics_observe(int route_index, int status, int64_t duration_ns);
 void metrics_connections(int delta);
-char *metrics_render(struct arena *a, const struct route *routes, size_t nroutes);
+char *metrics_render(struct arena *a, const struct http_route *routes, size_t nroutes);
 
 /* ---- CPU pool: base/offload.h ---- */
 #include "base/offload.h"

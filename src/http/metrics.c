@@ -78,7 +78,7 @@ static void put(struct buf *b, const char *fmt, ...)
 	}
 }
 
-char *metrics_render(struct arena *a, const struct route *routes, size_t nroutes)
+char *metrics_render(struct arena *a, const struct http_route *routes, size_t nroutes)
 {
 	struct buf b = {a, arena_alloc(a, 8192), 0, 8192};
 	put(&b, "# HELP roster_http_requests_total HTTP requests by route and status.\n"

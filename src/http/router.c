@@ -26,7 +26,7 @@ struct router {
 	size_t n;
 };
 
-struct router *router_new(const struct route *routes, size_t n)
+struct router *router_new(const struct http_route *routes, size_t n)
 {
 	struct router *rt = calloc(1, sizeof *rt);
 	rt->routes = calloc(n, sizeof *rt->routes);

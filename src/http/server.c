@@ -79,9 +79,10 @@ struct tcp_conn {
 
 struct http_server {
 	struct MHD_Daemon *daemon;
-	struct app *app;
+	http_handler handler;
+	void *handler_arg;
 	struct http_config cfg;
-	const struct route *routes;
+	const struct http_route *routes;
 	size_t nroutes;
 	struct router *router;
 	struct offload *pool;
@@ -124,11 +125,10 @@ struct request {
 	struct tcp_conn *tcp;
 	char request_id[REQUEST_ID_MAX];
 	char client_addr[INET6_ADDRSTRLEN];
-	struct reqinfo ri;
 	const char *method, *path;
 	size_t uri_len;
 	int route_index;
-	const struct route *route;
+	const struct http_route *route;
 	const char *param_names[ROUTE_MAX_PARAMS], *param_values[ROUTE_MAX_PARAMS];
 	int nparams;
 	struct header *headers;
@@ -137,21 +137,19 @@ struct request {
 	int nquery;
 	char *body;
 	size_t body_len, body_cap;
-	size_t body_hint; /* Content-Length, when given */
-	size_t received;  /* body bytes read, kept or not */
-	json_t *json;
-	struct auth auth;
-	struct org_access access;
-	bool early;      /* refused at the first call; reply already rendered */
-	bool refuse;     /* a reply is rendered; skip the handler */
-	const char *why; /* for the access log: what a refused request did wrong */
+	size_t body_hint;    /* Content-Length, when given */
+	size_t received;     /* body bytes read, kept or not */
+	const char *user_id; /* for the access log: the caller, once known */
+	bool early;          /* refused at the first call; reply already rendered */
+	bool refuse;         /* a reply is rendered; skip the handler */
+	const char *why;     /* for the access log: what a refused request did wrong */
 	struct err err;
 	/* the reply */
 	int status;
 	const char *content_type;
 	const char *resp;
 	size_t resp_len;
-	struct header out_headers[8];
+	struct header out_headers[HTTP_MAX_OUT_HEADERS + 2]; /* the handler's, then Allow or Retry-After */
 	int nout;
 	bool close;
 	bool replied;
@@ -163,25 +161,30 @@ struct arena *http_arena(struct request *r)
 {
 	return r->arena;
 }
-struct app *http_app(struct request *r)
+const char *http_method(struct request *r)
 {
-	return r->srv->app;
+	return r->method;
 }
-const struct reqinfo *http_reqinfo(struct request *r)
+const char *http_request_id(struct request *r)
 {
-	return &r->ri;
+	return r->request_id;
 }
-const struct auth *http_auth(struct request *r)
+const char *http_client_addr(struct request *r)
 {
-	return &r->auth;
+	return r->client_addr;
 }
-const struct org_access *http_access(struct request *r)
+const char *http_body(struct request *r, size_t *len)
 {
-	return &r->access;
+	*len = r->body_len;
+	return r->body;
 }
-json_t *http_body(struct request *r)
+size_t http_body_received(struct request *r)
 {
-	return r->json;
+	return r->received;
+}
+void http_log_user(struct request *r, const char *user_id)
+{
+	r->user_id = user_id;
 }
 
 const char *http_param(struct request *r, const char *name)
@@ -212,11 +215,17 @@ const char *http_header(struct request *r, const char *name)
 	return find(r->headers, r->nheaders, name);
 }
 
-void http_add_header(struct request *r, const char *name, const char *value)
+static void add_header(struct request *r, const char *name, const char *value)
 {
-	if (r->nout < (int)(sizeof r->out_headers / sizeof r->out_headers[0]))
-		r->out_headers[r->nout++] =
-		        (struct header){arena_strdup(r->arena, name), arena_strdup(r->arena, value)};
+	r->out_headers[r->nout++] = (struct header){arena_strdup(r->arena, name), arena_strdup(r->arena, value)};
+}
+
+err_code http_add_header(struct request *r, const char *name, const char *value, struct err *e)
+{
+	if (r->nout >= HTTP_MAX_OUT_HEADERS)
+		return err_set(e, E_INTERNAL, NULL, "More than %d response headers.", HTTP_MAX_OUT_HEADERS);
+	add_header(r, name, value);
+	return E_OK;
 }
 
 err_code http_reply_text(struct request *r, int status, const char *content_type, const char *body, size_t len)
@@ -251,7 +260,7 @@ static void reply_error(struct request *r, const struct err *e)
 	if ((e->code == E_TOO_MANY_REQUESTS || e->code == E_UNAVAILABLE || e->code == E_RETRY)) {
 		char secs[16];
 		snprintf(secs, sizeof secs, "%d", e->retry_after > 0 ? e->retry_after : 1);
-		http_add_header(r, "Retry-After", secs);
+		add_header(r, "Retry-After", secs);
 	}
 	if (e->code == E_INTERNAL || e->code == E_RETRY) {
 		struct logline l;
@@ -282,77 +291,11 @@ static void refuse(struct request *r, err_code code, const char *field, bool clo
 	refuse_with(r, &e, close_conn, why);
 }
 
-/* ---- authentication ---- */
-
-static bool unsafe_method(const char *m)
-{
-	return strcmp(m, "GET") && strcmp(m, "HEAD") && strcmp(m, "OPTIONS");
-}
-
-static const char *bearer_token(struct request *r)
-{
-	const char *h = http_header(r, "Authorization");
-	if (h && !strncasecmp(h, "Bearer ", 7)) {
-		h += 7;
-		while (*h == ' ')
-			h++;
-		return h;
-	}
-	return NULL;
-}
-
-static const char *cookie_token(struct request *r)
-{
-	const char *h = http_header(r, "Cookie");
-	if (!h)
-		return NULL;
-	size_t nlen = strlen(HTTP_SESSION_COOKIE);
-	for (const char *p = h; *p;) {
-		while (*p == ' ' || *p == ';')
-			p++;
-		if (!strncmp(p, HTTP_SESSION_COOKIE, nlen) && p[nlen] == '=') {
-			p += nlen + 1;
-			size_t len = strcspn(p, ";");
-			return arena_strndup(r->arena, p, len);
-		}
-		p += strcspn(p, ";");
-	}
-	return NULL;
-}
-
-static err_code authenticate(struct request *r, struct err *e)
-{
-	const char *token = bearer_token(r);
-	bool by_cookie = false;
-	if (!token) {
-		token = cookie_token(r);
-		by_cookie = token != NULL;
-	}
-	if (!token)
-		return err_set(e, E_UNAUTHENTICATED, NULL, NULL);
-	err_code rc = account_authenticate(r->srv->app, r->arena, token, &r->auth, e);
-	if (rc)
-		return rc;
-	/* A browser sends the cookie cross-site but cannot add a custom header
-	 * without a CORS preflight, which roster never grants. */
-	if (by_cookie && unsafe_method(r->method)) {
-		const char *csrf = http_header(r, HTTP_CSRF_HEADER);
-		if (!csrf || !*csrf)
-			return err_set(e, E_CSRF_FAILED, NULL, NULL);
-	}
-	return E_OK;
-}
-
 /* ---- dispatch ---- */
 
-/* The request whose handler runs on this thread (a connection thread or
- * the CPU pool's), for http_after_reply(). */
-static __thread struct request *current_request;
-
-bool http_after_reply(void (*fn)(void *arg), void *arg)
+bool http_after_reply(struct request *r, void (*fn)(void *arg), void *arg)
 {
-	struct request *r = current_request;
-	if (!r || r->nafter == AFTER_MAX)
+	if (r->nafter == AFTER_MAX)
 		return false;
 	r->after[r->nafter++] = (struct after_job){fn, arg};
 	return true;
@@ -383,35 +326,13 @@ static void after_reply(struct http_server *s, struct request *r)
 	r->nafter = 0;
 }
 
+/* The application's handler, then its answer: the error it returned, or
+ * 204 when it replied nothing. */
 static void dispatch(struct request *r)
 {
 	struct err *e = &r->err;
 	err_clear(e);
-	const struct route *rt = r->route;
-	err_code rc = E_OK;
-	if (rt->flags & R_AUTH)
-		rc = authenticate(r, e);
-	/* The organization first: one the caller cannot see is 404 even on operator routes. */
-	if (!rc && (rt->flags & R_ORG))
-		rc = authz_org_needs(r->srv->app, r->arena, &r->auth, http_param(r, "org"), rt->permission,
-		                     rt->flags & R_CUSTOMER_LOGIN ? AUTHZ_CUSTOMER_LOGIN : 0, &r->access, e);
-	if (!rc && (rt->flags & R_OPERATOR) && !r->auth.user.is_operator)
-		rc = err_set(e, E_FORBIDDEN, NULL, "Only operators can do this.");
-	if (!rc && (rt->flags & R_JSON)) {
-		if (!r->body_len)
-			rc = err_set(e, E_MALFORMED_JSON, NULL, "The body must be a JSON object.");
-		else
-			rc = json_body_parse(r->arena, r->body, r->body_len, &r->json, e);
-	} else if (!rc && r->received) {
-		/* Where a JSON route would parse its body: after the caller and
-		 * the organization are known, so that a stranger still gets 404. */
-		rc = err_set(e, E_BODY_NOT_ALLOWED, NULL, NULL);
-	}
-	if (!rc) {
-		current_request = r;
-		rc = rt->handler(r, e);
-		current_request = NULL;
-	}
+	err_code rc = r->srv->handler(r, r->route->data, r->srv->handler_arg, e);
 	if (rc)
 		reply_error(r, e);
 	else if (!r->replied)
@@ -607,8 +528,6 @@ static struct request *request_new(struct http_server *s, struct MHD_Connection 
 	request_id_new(r->request_id);
 	if (r->tcp)
 		memcpy(r->client_addr, r->tcp->addr, sizeof r->client_addr);
-	r->ri.request_id = r->request_id;
-	r->ri.client_addr = r->client_addr;
 	atomic_fetch_add(&s->in_flight, 1);
 	return r;
 }
@@ -848,12 +767,13 @@ static void request_begin(struct request *r, const char *url, const char *method
 	r->path = rt.path;
 	if (rt.index < 0) {
 		if (rt.code == E_METHOD_NOT_ALLOWED)
-			http_add_header(r, "Allow", rt.allow);
+			add_header(r, "Allow", rt.allow);
 		struct err e;
 		err_clear(&e);
 		if (rt.code == E_BAD_REQUEST && rt.field)
 			err_set(&e, E_BAD_REQUEST, rt.field,
-			        "The parameter '%.64s' is not valid text: once percent-decoded it must be UTF-8, without "
+			        "The parameter '%.64s' is not valid text: once percent-decoded it must be UTF-8, "
+			        "without "
 			        "NUL characters or malformed %% escapes.",
 			        rt.field);
 		else if (rt.code == E_BAD_REQUEST)
@@ -872,7 +792,7 @@ static void request_begin(struct request *r, const char *url, const char *method
 	}
 	r->query = rt.query;
 	r->nquery = rt.nquery;
-	if ((r->route->flags & R_JSON) && (cl_value || cl.transfer_encoding) &&
+	if ((r->route->flags & HTTP_JSON_BODY) && (cl_value || cl.transfer_encoding) &&
 	    !is_json_type(http_header(r, "Content-Type")))
 		refuse(r, E_UNSUPPORTED_MEDIA, NULL, false, NULL);
 }
@@ -911,7 +831,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 			return MHD_YES;
 		}
 		/* A route that takes no body: counted, not kept (dispatch() refuses it). */
-		if (!(r->route->flags & R_JSON))
+		if (!(r->route->flags & HTTP_JSON_BODY))
 			return MHD_YES;
 		if (r->body_len + n + 1 > r->body_cap) {
 			/* The announced length when there is one, else doubling; never past the limit. */
@@ -937,7 +857,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 		return queue_reply(r);
 	if (r->body)
 		r->body[r->body_len] = '\0';
-	if (r->route->flags & R_OFFLOAD) {
+	if (r->route->flags & HTTP_OFFLOAD) {
 		r->state = RS_OFFLOADED;
 		MHD_suspend_connection(c);
 		if (offload_submit(s->pool, r))
@@ -974,8 +894,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 		log_int(&l, "status", answered ? r->status : 0);
 		log_int(&l, "duration_us", dur / 1000);
 		log_str(&l, "client", r->client_addr);
-		if (r->auth.user.id)
-			log_str(&l, "user_id", r->auth.user.id);
+		if (r->user_id)
+			log_str(&l, "user_id", r->user_id);
 		log_str(&l, "refused", r->why);
 		if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
 			log_int(&l, "terminated", toe);
@@ -1166,8 +1086,8 @@ static void server_free(struct http_server *s)
 	free(s);
 }
 
-struct http_server *http_start(const struct http_config *cfg, struct app *app, const struct route *routes,
-                               size_t nroutes, struct err *e)
+struct http_server *http_start(const struct http_config *cfg, const struct http_route *routes, size_t nroutes,
+                               http_handler handler, void *handler_arg, struct err *e)
 {
 	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV};
 	struct addrinfo *ai = NULL;
@@ -1178,7 +1098,8 @@ struct http_server *http_start(const struct http_config *cfg, struct app *app, c
 		return NULL;
 	}
 	struct http_server *s = calloc(1, sizeof *s);
-	s->app = app;
+	s->handler = handler;
+	s->handler_arg = handler_arg;
 	s->cfg = *cfg;
 	s->routes = routes;
 	s->nroutes = nroutes;

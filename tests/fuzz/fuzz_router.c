@@ -11,8 +11,11 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct router *rt;
-	if (!rt)
-		rt = router_new(api_routes, api_nroutes);
+	if (!rt) {
+		size_t n;
+		const struct http_route *routes = api_http_routes(&n);
+		rt = router_new(routes, n);
+	}
 	if (size < 1)
 		return 0;
 	struct arena *a = arena_new();

@@ -19,6 +19,7 @@
 #include "base/crypto.h"
 #include "base/log.h"
 #include "core/accounts.h"
+#include "core/ctx.h"
 #include "core/member_card.h"
 #include "core/migrate.h"
 #include "store/store.h"
@@ -31,6 +32,19 @@ static inline const char *test_db_url(void)
 		return u;
 	snprintf(fallback, sizeof fallback, "sqlite:/tmp/roster-unit-%d.db", (int)getpid());
 	return fallback;
+}
+
+/* A context for one core call: app, arena, request (NULL: none), caller
+ * (NULL: rosterctl's way) and access. Taken from a small ring per thread,
+ * so that it outlives the call it is written into. */
+static inline struct ctx *tctx(struct app *app, struct arena *a, const struct reqinfo *ri, const struct auth *who,
+                               const struct org_access *acc)
+{
+	static __thread struct ctx ring[32];
+	static __thread unsigned next;
+	struct ctx *c = &ring[next++ % 32];
+	*c = (struct ctx){.app = app, .arena = a, .ri = ri ? *ri : (struct reqinfo){0}, .who = who, .access = acc};
+	return c;
 }
 
 /* The suite's store, opened and migrated once. */

@@ -50,7 +50,7 @@ static void operator(struct arena *a, char *email, size_t len, const char *prefi
 	struct err e;
 	struct user u;
 	test_email(email, len, prefix);
-	if (account_create_operator(&app, a, NULL, email, password, out ? out : &u, &e))
+	if (account_create_operator(tctx(&app, a, NULL, NULL, NULL), email, password, out ? out : &u, &e))
 		fail_msg("create %s: %s", email, err_message(&e));
 }
 
@@ -59,7 +59,7 @@ static err_code login(struct arena *a, const struct reqinfo *ri, const char *ema
 {
 	memset(out, 0, sizeof *out);
 	err_clear(e);
-	return account_login(&app, a, ri, email, password, out, e);
+	return account_login(tctx(&app, a, ri, NULL, NULL), email, password, out, e);
 }
 
 static void must_login(struct arena *a, const struct reqinfo *ri, const char *email, const char *password,
@@ -75,7 +75,7 @@ static err_code authenticate(struct arena *a, const char *token, struct auth *ou
 	struct err e;
 	err_clear(&e);
 	memset(out, 0, sizeof *out);
-	return account_authenticate(&app, a, token, out, &e);
+	return account_authenticate(tctx(&app, a, NULL, NULL, NULL), token, out, &e);
 }
 
 /* ---- the outbox, read back ---- */
@@ -120,7 +120,7 @@ static const char *forgot_and_read_token(struct arena *a, const struct reqinfo *
 {
 	struct err e;
 	test_drain_mail(app.store, a);
-	assert_int_equal(account_forgot_password(&app, a, ri, email, &e), E_OK);
+	assert_int_equal(account_forgot_password(tctx(&app, a, ri, NULL, NULL), email, &e), E_OK);
 	struct outbox_msg m;
 	only_mail(a, email, &m);
 	return link_token(a, m.body_text, "http://roster.test/reset-password?token=");
@@ -175,12 +175,14 @@ static void bootstrap_operator_creates_once(void **state)
 	test_email(email, sizeof email, "boot");
 	test_email(email2, sizeof email2, "boot2");
 	bool created = false;
-	assert_int_equal(account_bootstrap_operator(&f.app, a, email, pw, sizeof pw, &created, &e), E_OK);
+	assert_int_equal(
+	        account_bootstrap_operator(tctx(&f.app, a, NULL, NULL, NULL), email, pw, sizeof pw, &created, &e),
+	        E_OK);
 	assert_true(created);
 	assert_int_equal(strlen(pw), 20);
 	struct client c;
 	struct login_result lr;
-	assert_int_equal(account_login(&f.app, a, client(&c), email, pw, &lr, &e), E_OK);
+	assert_int_equal(account_login(tctx(&f.app, a, client(&c), NULL, NULL), email, pw, &lr, &e), E_OK);
 	assert_true(lr.user.is_operator);
 	assert_int_equal(store_tx(f.store, false, exists_tx, &ex, &e), E_OK);
 	assert_true(ex.exists);
@@ -189,13 +191,16 @@ static void bootstrap_operator_creates_once(void **state)
 	for (int i = 0; i < 2; i++) {
 		created = true;
 		pw2[0] = '\0';
-		assert_int_equal(
-		        account_bootstrap_operator(&f.app, a, i ? email : email2, pw2, sizeof pw2, &created, &e), E_OK);
+		assert_int_equal(account_bootstrap_operator(tctx(&f.app, a, NULL, NULL, NULL), i ? email : email2, pw2,
+		                                            sizeof pw2, &created, &e),
+		                 E_OK);
 		assert_false(created);
 	}
-	assert_int_equal(account_login(&f.app, a, &c.ri, email2, pw2, &lr, &e), E_INVALID_CREDENTIALS);
-	assert_int_equal(account_login(&f.app, a, &c.ri, email, pw, &lr, &e), E_OK);
-	assert_int_equal(account_bootstrap_operator(&f.app, a, "not an email", pw2, sizeof pw2, &created, &e),
+	assert_int_equal(account_login(tctx(&f.app, a, &c.ri, NULL, NULL), email2, pw2, &lr, &e),
+	                 E_INVALID_CREDENTIALS);
+	assert_int_equal(account_login(tctx(&f.app, a, &c.ri, NULL, NULL), email, pw, &lr, &e), E_OK);
+	assert_int_equal(account_bootstrap_operator(tctx(&f.app, a, NULL, NULL, NULL), "not an email", pw2, sizeof pw2,
+	                                            &created, &e),
 	                 E_INVALID_EMAIL);
 	fresh_close(&f);
 	arena_free(a);
@@ -221,7 +226,8 @@ static void *boot_main(void *arg)
 	struct arena *a = arena_new();
 	char pw[64];
 	struct err e;
-	b->rc = account_bootstrap_operator(&b->f->app, a, b->email, pw, sizeof pw, &b->created, &e);
+	b->rc = account_bootstrap_operator(tctx(&b->f->app, a, NULL, NULL, NULL), b->email, pw, sizeof pw, &b->created,
+	                                   &e);
 	arena_free(a);
 	pthread_mutex_lock(&b->lock);
 	b->done = true;
@@ -396,7 +402,7 @@ static void logout_ends_the_session(void **state)
 	struct auth who;
 	assert_int_equal(authenticate(a, one.token, &who), E_OK);
 	struct err e;
-	assert_int_equal(account_logout(&app, &c.ri, &who, &e), E_OK);
+	assert_int_equal(account_logout(tctx(&app, NULL, &c.ri, &who, NULL), &e), E_OK);
 	assert_int_equal(authenticate(a, one.token, &who), E_UNAUTHENTICATED);
 	assert_int_equal(authenticate(a, two.token, &who), E_OK); /* only that one */
 	arena_free(a);
@@ -417,12 +423,12 @@ static void sessions_end_when_idle_or_old(void **state)
 	struct err e;
 	struct app idle = app;
 	idle.session_idle_ms = 5;
-	assert_int_equal(account_authenticate(&idle, a, lr.token, &who, &e), E_UNAUTHENTICATED);
+	assert_int_equal(account_authenticate(tctx(&idle, a, NULL, NULL, NULL), lr.token, &who, &e), E_UNAUTHENTICATED);
 	assert_int_equal(authenticate(a, lr.token, &who), E_OK);
 
 	struct app brief = app;
 	brief.session_lifetime_ms = 5;
-	assert_int_equal(account_login(&brief, a, &c.ri, email, "idle-password-1", &lr, &e), E_OK);
+	assert_int_equal(account_login(tctx(&brief, a, &c.ri, NULL, NULL), email, "idle-password-1", &lr, &e), E_OK);
 	nanosleep(&ts, NULL);
 	assert_int_equal(authenticate(a, lr.token, &who), E_UNAUTHENTICATED);
 	arena_free(a);
@@ -438,17 +444,22 @@ static void create_operator_refuses_bad_input(void **state)
 	operator(a, email, sizeof email, "taken", "taken-password-1", NULL);
 	snprintf(upper, sizeof upper, "%s", email);
 	upper[0] = (char)(upper[0] - 'a' + 'A');
-	assert_int_equal(account_create_operator(&app, a, NULL, upper, "other-password-1", &u, &e), E_USER_EXISTS);
-	assert_int_equal(account_create_operator(&app, a, NULL, "no-at-sign", "other-password-1", &u, &e),
-	                 E_INVALID_EMAIL);
+	assert_int_equal(account_create_operator(tctx(&app, a, NULL, NULL, NULL), upper, "other-password-1", &u, &e),
+	                 E_USER_EXISTS);
+	assert_int_equal(
+	        account_create_operator(tctx(&app, a, NULL, NULL, NULL), "no-at-sign", "other-password-1", &u, &e),
+	        E_INVALID_EMAIL);
 	assert_string_equal(e.field, "email");
 
 	char fresh[128];
 	test_email(fresh, sizeof fresh, "weak");
-	assert_int_equal(account_create_operator(&app, a, NULL, fresh, "short", &u, &e), E_PASSWORD_TOO_SHORT);
-	assert_int_equal(account_create_operator(&app, a, NULL, fresh, fresh, &u, &e), E_PASSWORD_IS_EMAIL);
+	assert_int_equal(account_create_operator(tctx(&app, a, NULL, NULL, NULL), fresh, "short", &u, &e),
+	                 E_PASSWORD_TOO_SHORT);
+	assert_int_equal(account_create_operator(tctx(&app, a, NULL, NULL, NULL), fresh, fresh, &u, &e),
+	                 E_PASSWORD_IS_EMAIL);
 	/* Refused: nothing was created, so the address is still free. */
-	assert_int_equal(account_create_operator(&app, a, NULL, fresh, "good-password-1", &u, &e), E_OK);
+	assert_int_equal(account_create_operator(tctx(&app, a, NULL, NULL, NULL), fresh, "good-password-1", &u, &e),
+	                 E_OK);
 	arena_free(a);
 }
 
@@ -560,7 +571,7 @@ static void *guess_main(void *arg)
 	struct login_result lr;
 	struct err e;
 	pthread_barrier_wait(g->barrier);
-	g->rc = account_login(&app, a, g->ri, g->email, "a-wrong-guess", &lr, &e);
+	g->rc = account_login(tctx(&app, a, g->ri, NULL, NULL), g->email, "a-wrong-guess", &lr, &e);
 	arena_free(a);
 	return NULL;
 }
@@ -657,8 +668,8 @@ static void forgot_for_unknown_email_sends_nothing(void **state)
 	test_email(unknown, sizeof unknown, "nobody");
 	test_drain_mail(app.store, a);
 	int64_t before = outbox_depth();
-	assert_int_equal(account_forgot_password(&app, a, client(&c), unknown, &e), E_OK);
-	assert_int_equal(account_forgot_password(&app, a, &c.ri, "not an email", &e), E_OK);
+	assert_int_equal(account_forgot_password(tctx(&app, a, client(&c), NULL, NULL), unknown, &e), E_OK);
+	assert_int_equal(account_forgot_password(tctx(&app, a, &c.ri, NULL, NULL), "not an email", &e), E_OK);
 	assert_int_equal(outbox_depth(), before);
 	struct outbox_msg m;
 	assert_int_equal(take_mail(a, &m), E_NOT_FOUND);
@@ -675,7 +686,7 @@ static void forgot_queues_one_reset_link(void **state)
 	operator(a, email, sizeof email, "forgot", "forgot-password-1", NULL);
 	test_drain_mail(app.store, a);
 	int64_t before = outbox_depth();
-	assert_int_equal(account_forgot_password(&app, a, client(&c), email, &e), E_OK);
+	assert_int_equal(account_forgot_password(tctx(&app, a, client(&c), NULL, NULL), email, &e), E_OK);
 	assert_int_equal(outbox_depth(), before + 1);
 	struct outbox_msg m;
 	only_mail(a, email, &m);
@@ -698,15 +709,23 @@ struct held_jobs {
 	void *arg[8];
 };
 
-static bool hold_job(struct app *ap, void (*fn)(void *), void *arg)
+static bool hold_job(void *held, void (*fn)(void *), void *arg)
 {
-	struct held_jobs *h = ap->defer_ctx;
+	struct held_jobs *h = held;
 	if (h->n == 8)
 		return false;
 	h->fn[h->n] = fn;
 	h->arg[h->n] = arg;
 	h->n++;
 	return true;
+}
+
+static struct ctx *deferring(struct arena *a, const struct reqinfo *ri, struct held_jobs *h)
+{
+	struct ctx *c = tctx(&app, a, ri, NULL, NULL);
+	c->defer = hold_job;
+	c->defer_arg = h;
+	return c;
 }
 
 /* The answer comes before any work that depends on the account: for an
@@ -723,13 +742,10 @@ static void forgot_answers_before_the_work(void **state)
 	test_email(unknown, sizeof unknown, "nobodylater");
 	test_drain_mail(app.store, a);
 	struct held_jobs h = {0};
-	struct app deferring = app;
-	deferring.defer = hold_job;
-	deferring.defer_ctx = &h;
-	assert_int_equal(account_forgot_password(&deferring, a, client(&c), known, &e), E_OK);
+	assert_int_equal(account_forgot_password(deferring(a, client(&c), &h), known, &e), E_OK);
 	assert_int_equal(h.n, 1);
 	assert_int_equal(outbox_depth(), 0);
-	assert_int_equal(account_forgot_password(&deferring, a, &c.ri, unknown, &e), E_OK);
+	assert_int_equal(account_forgot_password(deferring(a, &c.ri, &h), unknown, &e), E_OK);
 	assert_int_equal(h.n, 2);
 	assert_int_equal(outbox_depth(), 0);
 	for (int i = 0; i < h.n; i++)
@@ -740,11 +756,11 @@ static void forgot_answers_before_the_work(void **state)
 	/* A throttled request still answers at once, without handing anything on. */
 	h.n = 0;
 	for (int i = 0; i < FORGOT_MAX_PER_EMAIL - 1; i++)
-		assert_int_equal(account_forgot_password(&deferring, a, client(&c), unknown, &e), E_OK);
+		assert_int_equal(account_forgot_password(deferring(a, client(&c), &h), unknown, &e), E_OK);
 	for (int i = 0; i < h.n; i++)
 		h.fn[i](h.arg[i]);
 	h.n = 0;
-	assert_int_equal(account_forgot_password(&deferring, a, client(&c), unknown, &e), E_TOO_MANY_REQUESTS);
+	assert_int_equal(account_forgot_password(deferring(a, client(&c), &h), unknown, &e), E_TOO_MANY_REQUESTS);
 	assert_int_equal(h.n, 0);
 	arena_free(a);
 }
@@ -761,14 +777,16 @@ static void reset_sets_password_and_ends_sessions(void **state)
 	must_login(a, client(&c), email, "first-password-1", &lr);
 	const char *token = forgot_and_read_token(a, &c.ri, email);
 
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "second-password-2", &e), E_OK);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, "second-password-2", &e),
+	                 E_OK);
 	struct auth who;
 	assert_int_equal(authenticate(a, lr.token, &who), E_UNAUTHENTICATED);
 	struct login_result lr2;
 	must_login(a, &c.ri, email, "second-password-2", &lr2);
 	assert_int_equal(login(a, &c.ri, email, "first-password-1", &lr, &e), E_INVALID_CREDENTIALS);
 	/* Used once, useless after. */
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "third-password-3", &e), E_INVALID_TOKEN);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, "third-password-3", &e),
+	                 E_INVALID_TOKEN);
 	assert_int_equal(err_status(e.code), 400);
 	must_login(a, &c.ri, email, "second-password-2", &lr2);
 	arena_free(a);
@@ -783,14 +801,17 @@ static void weak_password_at_reset_keeps_the_token(void **state)
 	char email[128];
 	operator(a, email, sizeof email, "weakreset", "first-password-1", NULL);
 	const char *token = forgot_and_read_token(a, client(&c), email);
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "short", &e), E_PASSWORD_TOO_SHORT);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, "short", &e),
+	                 E_PASSWORD_TOO_SHORT);
 	assert_int_equal(err_status(e.code), 422);
 	assert_string_equal(e.field, "password");
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, email, &e), E_PASSWORD_IS_EMAIL);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, email, &e),
+	                 E_PASSWORD_IS_EMAIL);
 	/* The refused attempts did not change the password. */
 	struct login_result lr;
 	must_login(a, &c.ri, email, "first-password-1", &lr);
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "a-good-new-password", &e), E_OK);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, "a-good-new-password", &e),
+	                 E_OK);
 	must_login(a, &c.ri, email, "a-good-new-password", &lr);
 	arena_free(a);
 }
@@ -802,9 +823,12 @@ static void reset_refuses_unknown_tokens(void **state)
 	struct err e;
 	char t[TOKEN_LEN + 1];
 	token_new(t);
-	assert_int_equal(account_reset_password(&app, a, NULL, t, "whatever-password", &e), E_INVALID_TOKEN);
-	assert_int_equal(account_reset_password(&app, a, NULL, "", "whatever-password", &e), E_INVALID_TOKEN);
-	assert_int_equal(account_reset_password(&app, a, NULL, "abc", "whatever-password", &e), E_INVALID_TOKEN);
+	assert_int_equal(account_reset_password(tctx(&app, a, NULL, NULL, NULL), t, "whatever-password", &e),
+	                 E_INVALID_TOKEN);
+	assert_int_equal(account_reset_password(tctx(&app, a, NULL, NULL, NULL), "", "whatever-password", &e),
+	                 E_INVALID_TOKEN);
+	assert_int_equal(account_reset_password(tctx(&app, a, NULL, NULL, NULL), "abc", "whatever-password", &e),
+	                 E_INVALID_TOKEN);
 	arena_free(a);
 }
 
@@ -819,8 +843,10 @@ static void a_new_link_voids_the_older_one(void **state)
 	const char *first = forgot_and_read_token(a, client(&c), email);
 	const char *second = forgot_and_read_token(a, &c.ri, email);
 	assert_string_not_equal(first, second);
-	assert_int_equal(account_reset_password(&app, a, &c.ri, first, "second-password-2", &e), E_INVALID_TOKEN);
-	assert_int_equal(account_reset_password(&app, a, &c.ri, second, "second-password-2", &e), E_OK);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), first, "second-password-2", &e),
+	                 E_INVALID_TOKEN);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), second, "second-password-2", &e),
+	                 E_OK);
 	arena_free(a);
 }
 
@@ -836,9 +862,9 @@ static void forgot_is_throttled_per_email(void **state)
 	int64_t before = outbox_depth();
 	client(&c);
 	for (int i = 0; i < FORGOT_MAX_PER_EMAIL; i++)
-		assert_int_equal(account_forgot_password(&app, a, &c.ri, email, &e), E_OK);
+		assert_int_equal(account_forgot_password(tctx(&app, a, &c.ri, NULL, NULL), email, &e), E_OK);
 	assert_int_equal(outbox_depth(), before + FORGOT_MAX_PER_EMAIL);
-	assert_int_equal(account_forgot_password(&app, a, &c.ri, email, &e), E_TOO_MANY_REQUESTS);
+	assert_int_equal(account_forgot_password(tctx(&app, a, &c.ri, NULL, NULL), email, &e), E_TOO_MANY_REQUESTS);
 	assert_true(e.retry_after > 0);
 	assert_int_equal(outbox_depth(), before + FORGOT_MAX_PER_EMAIL);
 	test_drain_mail(app.store, a);
@@ -862,9 +888,11 @@ static void setup_link_sets_the_first_password(void **state)
 	/* No password yet: nothing signs in. */
 	assert_int_equal(login(a, client(&c), email, "", &lr, &e), E_INVALID_CREDENTIALS);
 	assert_int_equal(login(a, &c.ri, email, "any-password-1", &lr, &e), E_INVALID_CREDENTIALS);
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "chosen-password-1", &e), E_OK);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, "chosen-password-1", &e),
+	                 E_OK);
 	must_login(a, &c.ri, email, "chosen-password-1", &lr);
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "chosen-password-2", &e), E_INVALID_TOKEN);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, "chosen-password-2", &e),
+	                 E_INVALID_TOKEN);
 	arena_free(a);
 }
 
@@ -881,7 +909,7 @@ static void *reset_main(void *arg)
 	struct arena *a = arena_new();
 	struct err e;
 	pthread_barrier_wait(r->barrier);
-	r->rc = account_reset_password(&app, a, NULL, r->token, r->password, &e);
+	r->rc = account_reset_password(tctx(&app, a, NULL, NULL, NULL), r->token, r->password, &e);
 	arena_free(a);
 	return NULL;
 }
@@ -939,14 +967,16 @@ static void change_password_keeps_only_this_session(void **state)
 	must_login(a, &c.ri, email, "first-password-1", &there);
 	struct auth who;
 	assert_int_equal(authenticate(a, here.token, &who), E_OK);
-	assert_int_equal(account_change_password(&app, a, &c.ri, &who, "wrong-password-1", "second-password-2", &e),
-	                 E_WRONG_PASSWORD);
+	assert_int_equal(
+	        account_change_password(tctx(&app, a, &c.ri, &who, NULL), "wrong-password-1", "second-password-2", &e),
+	        E_WRONG_PASSWORD);
 	assert_string_equal(e.field, "current_password");
-	assert_int_equal(account_change_password(&app, a, &c.ri, &who, "first-password-1", "short", &e),
+	assert_int_equal(account_change_password(tctx(&app, a, &c.ri, &who, NULL), "first-password-1", "short", &e),
 	                 E_PASSWORD_TOO_SHORT);
 	assert_string_equal(e.field, "new_password");
-	assert_int_equal(account_change_password(&app, a, &c.ri, &who, "first-password-1", "second-password-2", &e),
-	                 E_OK);
+	assert_int_equal(
+	        account_change_password(tctx(&app, a, &c.ri, &who, NULL), "first-password-1", "second-password-2", &e),
+	        E_OK);
 	assert_int_equal(authenticate(a, here.token, &who), E_OK);
 	assert_int_equal(authenticate(a, there.token, &who), E_UNAUTHENTICATED);
 	struct login_result lr;
@@ -974,20 +1004,21 @@ static void disable_ends_sessions_at_once(void **state)
 	char upper[140];
 	snprintf(upper, sizeof upper, " %s", email);
 	upper[1] = (char)(upper[1] - 'a' + 'A');
-	assert_int_equal(account_disable(&app, a, &c.ri, upper, &e), E_OK);
+	assert_int_equal(account_disable(tctx(&app, a, &c.ri, NULL, NULL), upper, &e), E_OK);
 	assert_int_equal(authenticate(a, lr.token, &who), E_UNAUTHENTICATED);
 	assert_int_equal(login(a, &c.ri, email, "first-password-1", &lr, &e), E_INVALID_CREDENTIALS);
 	/* Its pending link is void, and no new one is sent. */
-	assert_int_equal(account_reset_password(&app, a, &c.ri, token, "second-password-2", &e), E_INVALID_TOKEN);
+	assert_int_equal(account_reset_password(tctx(&app, a, &c.ri, NULL, NULL), token, "second-password-2", &e),
+	                 E_INVALID_TOKEN);
 	test_drain_mail(app.store, a);
-	assert_int_equal(account_forgot_password(&app, a, &c.ri, email, &e), E_OK);
+	assert_int_equal(account_forgot_password(tctx(&app, a, &c.ri, NULL, NULL), email, &e), E_OK);
 	struct outbox_msg m;
 	assert_int_equal(take_mail(a, &m), E_NOT_FOUND);
 
 	char unknown[128];
 	test_email(unknown, sizeof unknown, "nodisable");
-	assert_int_equal(account_disable(&app, a, &c.ri, unknown, &e), E_NOT_FOUND);
-	assert_int_equal(account_disable(&app, a, &c.ri, "not an email", &e), E_INVALID_EMAIL);
+	assert_int_equal(account_disable(tctx(&app, a, &c.ri, NULL, NULL), unknown, &e), E_NOT_FOUND);
+	assert_int_equal(account_disable(tctx(&app, a, &c.ri, NULL, NULL), "not an email", &e), E_INVALID_EMAIL);
 	arena_free(a);
 }
 
@@ -1008,7 +1039,7 @@ static void update_profile_validates_and_saves(void **state)
 
 	struct user out;
 	struct profile_patch p = {.first_name = "Zo\xc3\xab", .company = "Acme", .language = "fr"};
-	assert_int_equal(account_update_profile(&app, a, &c.ri, &who, &p, &out, &e), E_OK);
+	assert_int_equal(account_update_profile(tctx(&app, a, &c.ri, &who, NULL), &p, &out, &e), E_OK);
 	assert_string_equal(out.first_name, "Zo\xc3\xab");
 	assert_string_equal(out.last_name, "");
 	assert_string_equal(out.company, "Acme");
@@ -1017,7 +1048,7 @@ static void update_profile_validates_and_saves(void **state)
 
 	/* NULL leaves a field as it is. */
 	p = (struct profile_patch){.last_name = "Martin"};
-	assert_int_equal(account_update_profile(&app, a, &c.ri, &who, &p, &out, &e), E_OK);
+	assert_int_equal(account_update_profile(tctx(&app, a, &c.ri, &who, NULL), &p, &out, &e), E_OK);
 	assert_string_equal(out.first_name, "Zo\xc3\xab");
 	assert_string_equal(out.last_name, "Martin");
 	assert_string_equal(out.language, "fr");
@@ -1025,7 +1056,8 @@ static void update_profile_validates_and_saves(void **state)
 	const char *bad_lang[] = {"es", "EN", "", "english"};
 	for (size_t i = 0; i < sizeof bad_lang / sizeof bad_lang[0]; i++) {
 		p = (struct profile_patch){.first_name = "Changed", .language = bad_lang[i]};
-		assert_int_equal(account_update_profile(&app, a, &c.ri, &who, &p, &out, &e), E_INVALID_LANGUAGE);
+		assert_int_equal(account_update_profile(tctx(&app, a, &c.ri, &who, NULL), &p, &out, &e),
+		                 E_INVALID_LANGUAGE);
 		assert_string_equal(e.field, "language");
 	}
 
@@ -1041,10 +1073,10 @@ static void update_profile_validates_and_saves(void **state)
 		p = (struct profile_patch){0};
 		const char **slot = f == 0 ? &p.first_name : f == 1 ? &p.last_name : &p.company;
 		*slot = too_long;
-		assert_int_equal(account_update_profile(&app, a, &c.ri, &who, &p, &out, &e), E_TOO_LONG);
+		assert_int_equal(account_update_profile(tctx(&app, a, &c.ri, &who, NULL), &p, &out, &e), E_TOO_LONG);
 		assert_string_equal(e.field, fields[f]);
 		*slot = two_hundred;
-		assert_int_equal(account_update_profile(&app, a, &c.ri, &who, &p, &out, &e), E_OK);
+		assert_int_equal(account_update_profile(tctx(&app, a, &c.ri, &who, NULL), &p, &out, &e), E_OK);
 	}
 
 	/* What was saved is what a new sign-in sees; refused patches changed nothing. */
@@ -1070,9 +1102,9 @@ static void reset_mail_follows_the_language(void **state)
 	assert_int_equal(authenticate(a, lr.token, &who), E_OK);
 	struct profile_patch p = {.first_name = "Ren\xc3\xa9", .language = "de"};
 	struct user out;
-	assert_int_equal(account_update_profile(&app, a, &c.ri, &who, &p, &out, &e), E_OK);
+	assert_int_equal(account_update_profile(tctx(&app, a, &c.ri, &who, NULL), &p, &out, &e), E_OK);
 	test_drain_mail(app.store, a);
-	assert_int_equal(account_forgot_password(&app, a, &c.ri, email, &e), E_OK);
+	assert_int_equal(account_forgot_password(tctx(&app, a, &c.ri, NULL, NULL), email, &e), E_OK);
 	struct outbox_msg m;
 	only_mail(a, email, &m);
 	assert_string_equal(m.language, "de");

@@ -66,9 +66,9 @@ static void new_org(struct arena *a, const char *name, struct fixture *f)
 	struct org_new n = {.name = name,
 	                    .type = "enterprise",
 	                    .admin = {.email = f->admin_email, .first_name = "Ada", .last_name = "Admin"}};
-	if (org_create(&app, a, NULL, NULL, &n, &f->org, &f->admin, &e))
+	if (org_create(tctx(&app, a, NULL, NULL, NULL), &n, &f->org, &f->admin, &e))
 		fail_msg("org_create: %s", err_message(&e));
-	if (authz_org(&app, a, &f->op, f->org.id, PERM_NONE, &f->op_acc, &e))
+	if (authz_org(tctx(&app, a, NULL, &f->op, NULL), f->org.id, PERM_NONE, 0, &f->op_acc, &e))
 		fail_msg("authz_org (operator): %s", err_message(&e));
 }
 
@@ -78,7 +78,7 @@ static void add_member(struct arena *a, const struct fixture *f, const char *ema
 	struct err e;
 	err_clear(&e);
 	struct user_new n = {.email = email, .first_name = first, .last_name = last, .password = password};
-	if (member_create(&app, a, NULL, &f->op, &f->op_acc, &n, role, out, &e))
+	if (member_create(tctx(&app, a, NULL, &f->op, &f->op_acc), &n, role, out, &e))
 		fail_msg("member_create %s: %s", email, err_message(&e));
 }
 
@@ -109,7 +109,7 @@ static void org_create_makes_the_admin_a_member_and_mails_them(void **state)
 	struct member m;
 	struct err e;
 	err_clear(&e);
-	assert_int_equal(member_get(&app, a, &f.op_acc, f.admin.id, &m, &e), E_OK);
+	assert_int_equal(member_get(tctx(&app, a, NULL, NULL, &f.op_acc), f.admin.id, &m, &e), E_OK);
 	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
 	assert_string_equal(m.org_id, f.org.id);
 	assert_string_equal(m.user.email, f.admin_email);
@@ -134,18 +134,18 @@ static void org_create_refuses_bad_input(void **state)
 	test_email(email, sizeof email, "bad");
 	struct org_new n = {.name = "  ", .type = "enterprise", .admin = {.email = email}};
 	err_clear(&e);
-	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_INVALID);
+	assert_int_equal(org_create(tctx(&app, a, NULL, NULL, NULL), &n, &o, &u, &e), E_INVALID);
 	n.name = "Fine";
 	n.type = "customer";
-	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_INVALID);
+	assert_int_equal(org_create(tctx(&app, a, NULL, NULL, NULL), &n, &o, &u, &e), E_INVALID);
 	n.type = "partner";
 	n.admin.email = "not-an-email";
-	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_INVALID_EMAIL);
+	assert_int_equal(org_create(tctx(&app, a, NULL, NULL, NULL), &n, &o, &u, &e), E_INVALID_EMAIL);
 	assert_string_equal(e.field, "admin.email");
 	n.admin.email = email;
 	const char *mods[] = {"teams", "warp_drive", NULL};
 	n.modules = mods;
-	assert_int_equal(org_create(&app, a, NULL, NULL, &n, &o, &u, &e), E_UNKNOWN_MODULE);
+	assert_int_equal(org_create(tctx(&app, a, NULL, NULL, NULL), &n, &o, &u, &e), E_UNKNOWN_MODULE);
 	arena_free(a);
 }
 
@@ -165,27 +165,28 @@ static void authz_org_sees_members_not_strangers(void **state)
 
 	struct login_result lr;
 	err_clear(&e);
-	if (account_login(&app, a, client(addr), email, PASSWORD, &lr, &e))
+	if (account_login(tctx(&app, a, client(addr), NULL, NULL), email, PASSWORD, &lr, &e))
 		fail_msg("login: %s", err_message(&e));
 	struct auth who;
 	memset(&who, 0, sizeof who);
-	assert_int_equal(account_authenticate(&app, a, lr.token, &who, &e), E_OK);
+	assert_int_equal(account_authenticate(tctx(&app, a, NULL, NULL, NULL), lr.token, &who, &e), E_OK);
 	assert_string_equal(who.user.id, mod.user.id);
 
 	struct org_access acc;
-	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_MEMBERS_READ, &acc, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &who, NULL), f.org.id, PERM_MEMBERS_READ, 0, &acc, &e), E_OK);
 	assert_int_equal(acc.via, VIA_MEMBER);
 	assert_false(acc.is_operator);
 	assert_string_equal(acc.role, "moderator");
 	assert_int_equal(acc.perms, role_builtin("moderator")->perms);
 	assert_string_equal(acc.org.id, f.org.id);
 	err_clear(&e);
-	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_MEMBERS_WRITE, &acc, &e), E_FORBIDDEN);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &who, NULL), f.org.id, PERM_MEMBERS_WRITE, 0, &acc, &e),
+	                 E_FORBIDDEN);
 
 	/* the administrator from org_create */
 	struct auth admin;
 	test_user_auth(&f.admin, &admin);
-	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_ROLES_WRITE, &acc, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &admin, NULL), f.org.id, PERM_ROLES_WRITE, 0, &acc, &e), E_OK);
 	assert_string_equal(acc.role, ROLE_ADMINISTRATOR);
 	assert_int_equal(acc.perms, PERMSET_ALL);
 
@@ -195,28 +196,32 @@ static void authz_org_sees_members_not_strangers(void **state)
 	struct auth stranger;
 	test_user_auth(&other.admin, &stranger);
 	err_clear(&e);
-	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
-	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_ORG_WRITE, &acc, &e), E_NOT_FOUND);
-	assert_int_equal(authz_org(&app, a, &stranger, other.org.id, PERM_ORG_WRITE, &acc, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &stranger, NULL), f.org.id, PERM_NONE, 0, &acc, &e),
+	                 E_NOT_FOUND);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &stranger, NULL), f.org.id, PERM_ORG_WRITE, 0, &acc, &e),
+	                 E_NOT_FOUND);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &stranger, NULL), other.org.id, PERM_ORG_WRITE, 0, &acc, &e),
+	                 E_OK);
 
 	/* unknown or malformed organization ids */
 	char ghost[ID_MAX];
 	id_new("org", ghost);
-	assert_int_equal(authz_org(&app, a, &f.op, ghost, PERM_NONE, &acc, &e), E_NOT_FOUND);
-	assert_int_equal(authz_org(&app, a, &f.op, "nonsense", PERM_NONE, &acc, &e), E_NOT_FOUND);
-	assert_int_equal(authz_org(&app, a, &f.op, mod.user.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &f.op, NULL), ghost, PERM_NONE, 0, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &f.op, NULL), "nonsense", PERM_NONE, 0, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &f.op, NULL), mod.user.id, PERM_NONE, 0, &acc, &e), E_NOT_FOUND);
 
 	/* once removed, the open session sees nothing */
-	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, mod.user.id, &e), E_OK);
-	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &f.op, &f.op_acc), mod.user.id, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &who, NULL), f.org.id, PERM_NONE, 0, &acc, &e), E_NOT_FOUND);
 
 	/* closed: org_closed for the administrator, still 404 for strangers, open to operators */
 	err_clear(&e);
-	assert_int_equal(org_close(&app, a, NULL, &f.op, &f.op_acc, &e), E_OK);
-	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_NONE, &acc, &e), E_ORG_CLOSED);
-	assert_int_equal(authz_org(&app, a, &stranger, f.org.id, PERM_NONE, &acc, &e), E_NOT_FOUND);
+	assert_int_equal(org_close(tctx(&app, a, NULL, &f.op, &f.op_acc), &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &admin, NULL), f.org.id, PERM_NONE, 0, &acc, &e), E_ORG_CLOSED);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &stranger, NULL), f.org.id, PERM_NONE, 0, &acc, &e),
+	                 E_NOT_FOUND);
 	err_clear(&e);
-	assert_int_equal(authz_org(&app, a, &f.op, f.org.id, PERM_MEMBERS_WRITE, &acc, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &f.op, NULL), f.org.id, PERM_MEMBERS_WRITE, 0, &acc, &e), E_OK);
 	assert_string_equal(acc.org.state, "closed");
 	arena_free(a);
 }
@@ -235,16 +240,17 @@ static void member_create_checks_role_and_email(void **state)
 	struct user_new n = {.email = email, .first_name = "New"};
 	struct member m;
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "wizard", &m, &e), E_UNKNOWN_ROLE);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &f.op, &f.op_acc), &n, "wizard", &m, &e), E_UNKNOWN_ROLE);
 	assert_string_equal(e.field, "role");
-	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "Administrator", &m, &e), E_UNKNOWN_ROLE);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &f.op, &f.op_acc), &n, "Administrator", &m, &e),
+	                 E_UNKNOWN_ROLE);
 	/* nothing was created: the same email works now */
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "member", &m, &e), E_OK);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &f.op, &f.op_acc), &n, "member", &m, &e), E_OK);
 	assert_string_equal(m.role, "member");
 	/* and a second time it exists */
 	struct member again;
-	assert_int_equal(member_create(&app, a, NULL, &f.op, &f.op_acc, &n, "member", &again, &e), E_USER_EXISTS);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &f.op, &f.op_acc), &n, "member", &again, &e), E_USER_EXISTS);
 
 	/* nobody gives a role with permissions they do not hold */
 	struct member modm;
@@ -253,13 +259,13 @@ static void member_create_checks_role_and_email(void **state)
 	struct auth mod;
 	test_user_auth(&modm.user, &mod);
 	struct org_access macc;
-	assert_int_equal(authz_org(&app, a, &mod, f.org.id, PERM_NONE, &macc, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &mod, NULL), f.org.id, PERM_NONE, 0, &macc, &e), E_OK);
 	char e2[128];
 	struct user_new n2 = {.email = test_email(e2, sizeof e2, "x")};
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &mod, &macc, &n2, ROLE_ADMINISTRATOR, &m, &e), E_FORBIDDEN);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &mod, &macc), &n2, ROLE_ADMINISTRATOR, &m, &e), E_FORBIDDEN);
 	/* nor removes someone holding more */
-	assert_int_equal(member_remove(&app, a, NULL, &mod, &macc, f.admin.id, &e), E_FORBIDDEN);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &mod, &macc), f.admin.id, &e), E_FORBIDDEN);
 	arena_free(a);
 }
 
@@ -273,45 +279,48 @@ static void the_last_administrator_stays(void **state)
 	struct member m;
 
 	err_clear(&e);
-	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, &e), E_LAST_ADMINISTRATOR);
-	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, "member", &m, &e),
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &f.op, &f.op_acc), f.admin.id, &e), E_LAST_ADMINISTRATOR);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &f.op, &f.op_acc), f.admin.id, "member", &m, &e),
 	                 E_LAST_ADMINISTRATOR);
 	/* by the administrator themselves, too */
 	struct auth admin;
 	struct org_access aacc;
 	test_user_auth(&f.admin, &admin);
-	assert_int_equal(authz_org(&app, a, &admin, f.org.id, PERM_MEMBERS_WRITE, &aacc, &e), E_OK);
-	assert_int_equal(member_remove(&app, a, NULL, &admin, &aacc, f.admin.id, &e), E_LAST_ADMINISTRATOR);
-	assert_int_equal(member_set_role(&app, a, NULL, &admin, &aacc, f.admin.id, "moderator", &m, &e),
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &admin, NULL), f.org.id, PERM_MEMBERS_WRITE, 0, &aacc, &e),
+	                 E_OK);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &admin, &aacc), f.admin.id, &e), E_LAST_ADMINISTRATOR);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &admin, &aacc), f.admin.id, "moderator", &m, &e),
 	                 E_LAST_ADMINISTRATOR);
 	/* administrator to administrator is no loss */
 	err_clear(&e);
-	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, ROLE_ADMINISTRATOR, &m, &e),
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &f.op, &f.op_acc), f.admin.id, ROLE_ADMINISTRATOR, &m, &e),
 	                 E_OK);
-	assert_int_equal(member_get(&app, a, &f.op_acc, f.admin.id, &m, &e), E_OK);
+	assert_int_equal(member_get(tctx(&app, a, NULL, NULL, &f.op_acc), f.admin.id, &m, &e), E_OK);
 	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
 
 	/* a second administrator: now the first may go */
 	char email[128];
 	struct member second;
 	add_member(a, &f, test_email(email, sizeof email, "admin2"), "Sec", "Ond", "member", NULL, &second);
-	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, second.user.id, ROLE_ADMINISTRATOR, &m, &e),
-	                 E_OK);
+	assert_int_equal(
+	        member_set_role(tctx(&app, a, NULL, &f.op, &f.op_acc), second.user.id, ROLE_ADMINISTRATOR, &m, &e),
+	        E_OK);
 	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
-	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, "member", &m, &e), E_OK);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &f.op, &f.op_acc), f.admin.id, "member", &m, &e), E_OK);
 	assert_string_equal(m.role, "member");
 	/* and the second is the last one again */
 	err_clear(&e);
-	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, second.user.id, &e), E_LAST_ADMINISTRATOR);
-	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, &e), E_OK);
-	assert_int_equal(member_get(&app, a, &f.op_acc, f.admin.id, &m, &e), E_NOT_FOUND);
-	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, f.admin.id, &e), E_NOT_FOUND);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &f.op, &f.op_acc), second.user.id, &e),
+	                 E_LAST_ADMINISTRATOR);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &f.op, &f.op_acc), f.admin.id, &e), E_OK);
+	assert_int_equal(member_get(tctx(&app, a, NULL, NULL, &f.op_acc), f.admin.id, &m, &e), E_NOT_FOUND);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &f.op, &f.op_acc), f.admin.id, &e), E_NOT_FOUND);
 
 	/* in bulk, each on its own */
 	const char *ids[] = {second.user.id, f.admin.id, "junk"};
 	err_code res[3];
 	err_clear(&e);
-	assert_int_equal(member_remove_bulk(&app, a, NULL, &f.op, &f.op_acc, ids, 3, res, &e), E_OK);
+	assert_int_equal(member_remove_bulk(tctx(&app, a, NULL, &f.op, &f.op_acc), ids, 3, res, &e), E_OK);
 	assert_int_equal(res[0], E_LAST_ADMINISTRATOR);
 	assert_int_equal(res[1], E_NOT_FOUND);
 	assert_int_equal(res[2], E_NOT_FOUND);
@@ -331,19 +340,22 @@ static void custom_roles_are_checked(void **state)
 
 	const char *bad_perms[] = {"members:read", "members:fly", NULL};
 	err_clear(&e);
-	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "support", "Helps", bad_perms, &rv, &e),
+	assert_int_equal(role_create(tctx(&app, a, NULL, &f.op, &f.op_acc), "support", "Helps", bad_perms, &rv, &e),
 	                 E_UNKNOWN_PERMISSION);
 	assert_non_null(strstr(err_message(&e), "members:fly"));
-	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "moderator", NULL, NULL, &rv, &e), E_ROLE_EXISTS);
-	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "Bad Name", NULL, NULL, &rv, &e), E_INVALID);
+	assert_int_equal(role_create(tctx(&app, a, NULL, &f.op, &f.op_acc), "moderator", NULL, NULL, &rv, &e),
+	                 E_ROLE_EXISTS);
+	assert_int_equal(role_create(tctx(&app, a, NULL, &f.op, &f.op_acc), "Bad Name", NULL, NULL, &rv, &e),
+	                 E_INVALID);
 
 	const char *perms[] = {"members:read", "cases:read", NULL};
 	err_clear(&e);
-	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "support", "Helps", perms, &rv, &e), E_OK);
+	assert_int_equal(role_create(tctx(&app, a, NULL, &f.op, &f.op_acc), "support", "Helps", perms, &rv, &e), E_OK);
 	assert_string_equal(rv.name, "support");
 	assert_false(rv.builtin);
 	assert_int_equal(rv.perms, PERMSET(PERM_MEMBERS_READ) | PERMSET(PERM_CASES_READ));
-	assert_int_equal(role_create(&app, a, NULL, &f.op, &f.op_acc, "support", NULL, perms, &rv, &e), E_ROLE_EXISTS);
+	assert_int_equal(role_create(tctx(&app, a, NULL, &f.op, &f.op_acc), "support", NULL, perms, &rv, &e),
+	                 E_ROLE_EXISTS);
 
 	/* a member with the custom role gets its permissions */
 	char email[128];
@@ -353,19 +365,20 @@ static void custom_roles_are_checked(void **state)
 	struct org_access acc;
 	test_user_auth(&m.user, &who);
 	err_clear(&e);
-	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_CASES_READ, &acc, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &who, NULL), f.org.id, PERM_CASES_READ, 0, &acc, &e), E_OK);
 	assert_string_equal(acc.role, "support");
 	assert_int_equal(acc.perms, PERMSET(PERM_MEMBERS_READ) | PERMSET(PERM_CASES_READ));
-	assert_int_equal(authz_org(&app, a, &who, f.org.id, PERM_CASES_WRITE, &acc, &e), E_FORBIDDEN);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &who, NULL), f.org.id, PERM_CASES_WRITE, 0, &acc, &e),
+	                 E_FORBIDDEN);
 
 	/* in use: cannot be deleted; built-in: never */
 	err_clear(&e);
-	assert_int_equal(role_delete(&app, a, NULL, &f.op, &f.op_acc, "support", &e), E_ROLE_IN_USE);
-	assert_int_equal(role_delete(&app, a, NULL, &f.op, &f.op_acc, "moderator", &e), E_FORBIDDEN);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &f.op, &f.op_acc), "support", &e), E_ROLE_IN_USE);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &f.op, &f.op_acc), "moderator", &e), E_FORBIDDEN);
 	err_clear(&e);
-	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, m.user.id, "member", &m, &e), E_OK);
-	assert_int_equal(role_delete(&app, a, NULL, &f.op, &f.op_acc, "support", &e), E_OK);
-	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, m.user.id, "support", &m, &e),
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &f.op, &f.op_acc), m.user.id, "member", &m, &e), E_OK);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &f.op, &f.op_acc), "support", &e), E_OK);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &f.op, &f.op_acc), m.user.id, "support", &m, &e),
 	                 E_UNKNOWN_ROLE);
 
 	/* nobody grants what they do not hold */
@@ -374,10 +387,10 @@ static void custom_roles_are_checked(void **state)
 	struct auth mod;
 	struct org_access macc;
 	test_user_auth(&modm.user, &mod);
-	assert_int_equal(authz_org(&app, a, &mod, f.org.id, PERM_NONE, &macc, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &mod, NULL), f.org.id, PERM_NONE, 0, &macc, &e), E_OK);
 	const char *more[] = {"members:write", NULL};
 	err_clear(&e);
-	assert_int_equal(role_create(&app, a, NULL, &mod, &macc, "writers", NULL, more, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_create(tctx(&app, a, NULL, &mod, &macc), "writers", NULL, more, &rv, &e), E_FORBIDDEN);
 	arena_free(a);
 }
 
@@ -410,7 +423,7 @@ static int list_ids(struct arena *a, const struct org_access *acc, const char *q
 	struct collect c = {.a = a};
 	struct err e;
 	err_clear(&e);
-	if (member_list(&app, a, acc, &pq, collect_cb, &c, &e))
+	if (member_list(tctx(&app, a, NULL, NULL, acc), &pq, collect_cb, &c, &e))
 		fail_msg("member_list: %s", err_message(&e));
 	for (int i = 0; i < c.n && i < max; i++)
 		out[i] = c.ids[i];
@@ -461,7 +474,7 @@ static void member_list_pages_and_searches(void **state)
 				assert_true(cursor_decode(a, cursor, &pq.after_key, &pq.after_id));
 			struct collect c = {.a = a};
 			err_clear(&e);
-			if (member_list(&app, a, &f.op_acc, &pq, collect_cb, &c, &e))
+			if (member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &c, &e))
 				fail_msg("sort %s, page %d after (%s, %s): %s", sorts[s], pages + 1,
 				         pq.after_key ? pq.after_key : "-", pq.after_id ? pq.after_id : "-",
 				         err_message(&e));
@@ -486,7 +499,8 @@ static void member_list_pages_and_searches(void **state)
 	}
 	struct member_page_query badsort = {.sort = "shoe_size", .limit = 10};
 	struct collect c = {.a = a};
-	assert_int_equal(member_list(&app, a, &f.op_acc, &badsort, collect_cb, &c, &e), E_BAD_REQUEST);
+	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &badsort, collect_cb, &c, &e),
+	                 E_BAD_REQUEST);
 
 	/* a prefix, folded: accents and capitals do not matter on either side */
 	const char *ids[64];
@@ -534,7 +548,7 @@ static void member_list_pages_and_searches(void **state)
 		if (cursor)
 			assert_true(cursor_decode(a, cursor, &pq.after_key, &pq.after_id));
 		struct collect cc = {.a = a};
-		assert_int_equal(member_list(&app, a, &f.op_acc, &pq, collect_cb, &cc, &e), E_OK);
+		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &cc, &e), E_OK);
 		if (!cc.n)
 			break;
 		found++;
@@ -545,7 +559,7 @@ static void member_list_pages_and_searches(void **state)
 	/* a role filter */
 	struct member_page_query rq = {.role = ROLE_ADMINISTRATOR, .limit = 10};
 	struct collect rc = {.a = a};
-	assert_int_equal(member_list(&app, a, &f.op_acc, &rq, collect_cb, &rc, &e), E_OK);
+	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
 	assert_int_equal(rc.n, 1);
 	assert_string_equal(rc.ids[0], f.admin.id);
 	arena_free(a);
@@ -558,7 +572,7 @@ static json_t *listed_card(struct arena *a, const struct org_access *acc, const 
 	struct collect c = {.a = a};
 	struct err e;
 	err_clear(&e);
-	assert_int_equal(member_list(&app, a, acc, &pq, collect_cb, &c, &e), E_OK);
+	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, acc), &pq, collect_cb, &c, &e), E_OK);
 	assert_int_equal(c.n, 1);
 	json_t *j = json_loads(c.cards[0], 0, NULL);
 	assert_non_null(j);
@@ -596,7 +610,8 @@ static void cards_follow_every_change(void **state)
 	struct err e;
 	err_clear(&e);
 	struct member got;
-	assert_int_equal(member_set_role(&app, a, NULL, &f.op, &f.op_acc, m.user.id, "moderator", &got, &e), E_OK);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &f.op, &f.op_acc), m.user.id, "moderator", &got, &e),
+	                 E_OK);
 	json_t *c = listed_card(a, &f.op_acc, email, NULL);
 	assert_string_equal(card_str(c, "role"), "moderator");
 	json_t *read = json_loads(got.card, 0, NULL);
@@ -607,11 +622,11 @@ static void cards_follow_every_change(void **state)
 	for (int i = 0; i < 4; i++) {
 		struct member_page_query rq = {.q = email, .sort = sorts[i], .role = "moderator", .limit = 10};
 		struct collect rc = {.a = a};
-		assert_int_equal(member_list(&app, a, &f.op_acc, &rq, collect_cb, &rc, &e), E_OK);
+		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
 		assert_int_equal(rc.n, 1);
 		rq.role = "member";
 		rc.n = 0;
-		assert_int_equal(member_list(&app, a, &f.op_acc, &rq, collect_cb, &rc, &e), E_OK);
+		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
 		assert_int_equal(rc.n, 0);
 	}
 
@@ -619,7 +634,7 @@ static void cards_follow_every_change(void **state)
 	test_user_auth(&m.user, &who);
 	struct profile_patch p = {.first_name = "Carlotta", .company = "Acme"};
 	struct user renamed;
-	assert_int_equal(account_update_profile(&app, a, NULL, &who, &p, &renamed, &e), E_OK);
+	assert_int_equal(account_update_profile(tctx(&app, a, NULL, &who, NULL), &p, &renamed, &e), E_OK);
 	c = listed_card(a, &f.op_acc, email, "email");
 	assert_string_equal(card_str(c, "first_name"), "Carlotta");
 	assert_string_equal(card_str(c, "company"), "Acme");
@@ -629,20 +644,20 @@ static void cards_follow_every_change(void **state)
 	usleep(2000); /* updated_at has millisecond resolution */
 	struct login_result lr;
 	struct auth signed_in;
-	assert_int_equal(account_login(&app, a, NULL, email, "a long password 1", &lr, &e), E_OK);
-	assert_int_equal(account_authenticate(&app, a, lr.token, &signed_in, &e), E_OK);
-	assert_int_equal(
-	        account_change_password(&app, a, NULL, &signed_in, "a long password 1", "another password 2", &e),
-	        E_OK);
+	assert_int_equal(account_login(tctx(&app, a, NULL, NULL, NULL), email, "a long password 1", &lr, &e), E_OK);
+	assert_int_equal(account_authenticate(tctx(&app, a, NULL, NULL, NULL), lr.token, &signed_in, &e), E_OK);
+	assert_int_equal(account_change_password(tctx(&app, a, NULL, &signed_in, NULL), "a long password 1",
+	                                         "another password 2", &e),
+	                 E_OK);
 	c = listed_card(a, &f.op_acc, email, NULL);
 	assert_string_not_equal(card_str(c, "updated_at"), before);
 	json_decref(c);
 
-	assert_int_equal(account_disable(&app, a, NULL, email, &e), E_OK);
+	assert_int_equal(account_disable(tctx(&app, a, NULL, NULL, NULL), email, &e), E_OK);
 	c = listed_card(a, &f.op_acc, email, "name");
 	assert_string_equal(card_str(c, "state"), "disabled");
 	json_decref(c);
-	assert_int_equal(member_get(&app, a, &f.op_acc, m.user.id, &got, &e), E_OK);
+	assert_int_equal(member_get(tctx(&app, a, NULL, NULL, &f.op_acc), m.user.id, &got, &e), E_OK);
 	assert_non_null(strstr(got.card, "\"state\":\"disabled\""));
 	arena_free(a);
 }
@@ -737,7 +752,7 @@ static void add_member_in(struct arena *a, const struct auth *op, const struct o
 	err_clear(&e);
 	char email[128];
 	struct user_new n = {.email = test_email(email, sizeof email, prefix), .first_name = prefix};
-	if (member_create(&app, a, NULL, op, op_acc, &n, role, m, &e))
+	if (member_create(tctx(&app, a, NULL, op, op_acc), &n, role, m, &e))
 		fail_msg("member_create %s: %s", prefix, err_message(&e));
 	if (who)
 		test_user_auth(&m->user, who);
@@ -748,7 +763,7 @@ static void add_role(struct arena *a, const struct fixture *f, const char *name,
 	struct err e;
 	err_clear(&e);
 	struct role_view rv;
-	if (role_create(&app, a, NULL, &f->op, &f->op_acc, name, NULL, perms, &rv, &e))
+	if (role_create(tctx(&app, a, NULL, &f->op, &f->op_acc), name, NULL, perms, &rv, &e))
 		fail_msg("role_create %s: %s", name, err_message(&e));
 }
 
@@ -758,7 +773,7 @@ static void set_role(struct arena *a, const struct auth *op, const struct org_ac
 	struct err e;
 	err_clear(&e);
 	struct member m;
-	if (member_set_role(&app, a, NULL, op, op_acc, user_id, role, &m, &e))
+	if (member_set_role(tctx(&app, a, NULL, op, op_acc), user_id, role, &m, &e))
 		fail_msg("member_set_role %s: %s", role, err_message(&e));
 }
 
@@ -766,7 +781,7 @@ static void set_module(struct arena *a, struct fixture *f, const char *module, b
 {
 	struct err e;
 	err_clear(&e);
-	if (org_module_set(&app, a, NULL, &f->op, &f->op_acc, module, on, &e))
+	if (org_module_set(tctx(&app, a, NULL, &f->op, &f->op_acc), module, on, &e))
 		fail_msg("org_module_set: %s", err_message(&e));
 }
 
@@ -776,7 +791,7 @@ static err_code reach(struct arena *a, const struct auth *who, const char *org_i
 	struct org_access scratch;
 	struct err e;
 	err_clear(&e);
-	return authz_org_needs(&app, a, who, org_id, need, needs, out ? out : &scratch, &e);
+	return authz_org(tctx(&app, a, NULL, who, NULL), org_id, need, needs, out ? out : &scratch, &e);
 }
 
 /* A provider (an enterprise with customer_login on) and its corporate customer. */
@@ -792,8 +807,9 @@ static void new_world(struct arena *a, const char *name, struct world *w)
 	err_clear(&e);
 	new_org(a, name, &w->p);
 	set_module(a, &w->p, MODULE_CUSTOMER_LOGIN, true);
-	if (org_customer_create(&app, a, NULL, &w->p.op, &w->p.op_acc, "Its Customer", "corporate", &w->cust, &e) ||
-	    authz_org(&app, a, &w->p.op, w->cust.id, PERM_NONE, &w->cust_op, &e))
+	if (org_customer_create(tctx(&app, a, NULL, &w->p.op, &w->p.op_acc), "Its Customer", "corporate", &w->cust,
+	                        &e) ||
+	    authz_org(tctx(&app, a, NULL, &w->p.op, NULL), w->cust.id, PERM_NONE, 0, &w->cust_op, &e))
 		fail_msg("customer: %s", err_message(&e));
 }
 
@@ -811,7 +827,7 @@ static const char *role_of(struct arena *a, const struct org_access *acc, const 
 	struct member m;
 	struct err e;
 	err_clear(&e);
-	err_code rc = member_get(&app, a, acc, user_id, &m, &e);
+	err_code rc = member_get(tctx(&app, a, NULL, NULL, acc), user_id, &m, &e);
 	return rc == E_OK ? m.role : NULL;
 }
 
@@ -836,7 +852,7 @@ static int64_t role_perms_of(struct arena *a, const struct org_access *acc, cons
 	struct role_find f = {.name = name};
 	struct err e;
 	err_clear(&e);
-	if (role_list(&app, a, acc, role_find_cb, &f, &e))
+	if (role_list(tctx(&app, a, NULL, NULL, acc), role_find_cb, &f, &e))
 		fail_msg("role_list: %s", err_message(&e));
 	return f.found ? (int64_t)f.perms : -1;
 }
@@ -869,12 +885,12 @@ static void the_provider_gives_its_customer_any_role(void **state)
 	struct user_new n = {.email = test_email(email, sizeof email, "cust-admin"), .first_name = "Cara"};
 	struct member m;
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n, ROLE_ADMINISTRATOR, &m, &e), E_OK);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &padmin, &acc), &n, ROLE_ADMINISTRATOR, &m, &e), E_OK);
 	assert_string_equal(m.role, ROLE_ADMINISTRATOR);
 	assert_string_equal(m.source, "direct");
 	struct user_new n2 = {.email = test_email(email, sizeof email, "cust-mod"), .first_name = "Mo"};
 	struct member mod;
-	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n2, "moderator", &mod, &e), E_OK);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &padmin, &acc), &n2, "moderator", &mod, &e), E_OK);
 
 	/* customers:write alone, through a custom role of the provider: the same */
 	add_role(a, &w.p, "account_manager", customers_write);
@@ -886,14 +902,14 @@ static void the_provider_gives_its_customer_any_role(void **state)
 	assert_int_equal(reach(a, &am, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc), E_OK);
 	struct user_new n3 = {.email = test_email(email, sizeof email, "by-am"), .first_name = "Al"};
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &am, &acc, &n3, ROLE_ADMINISTRATOR, &m, &e), E_OK);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &am, &acc), &n3, ROLE_ADMINISTRATOR, &m, &e), E_OK);
 	struct member changed;
 	assert_int_equal(reach(a, &am, w.cust.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
-	assert_int_equal(member_set_role(&app, a, NULL, &am, &acc, mod.user.id, ROLE_ADMINISTRATOR, &changed, &e),
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &am, &acc), mod.user.id, ROLE_ADMINISTRATOR, &changed, &e),
 	                 E_OK);
 	assert_string_equal(changed.role, ROLE_ADMINISTRATOR);
 	/* and manages the customer's administrators: one of them goes */
-	assert_int_equal(member_remove(&app, a, NULL, &am, &acc, mod.user.id, &e), E_OK);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &am, &acc), mod.user.id, &e), E_OK);
 	/* the customer's roles and settings, as its administrators */
 	assert_int_equal(reach(a, &am, w.cust.id, PERM_ROLES_WRITE, 0, NULL), E_OK);
 	assert_int_equal(reach(a, &am, w.cust.id, PERM_ORG_WRITE, 0, NULL), E_OK);
@@ -933,7 +949,8 @@ static void the_module_gate_answers_first(void **state)
 	set_module(a, &w.p, MODULE_CUSTOMER_LOGIN, false);
 	struct org_access acc;
 	err_clear(&e);
-	assert_int_equal(authz_org_needs(&app, a, &av, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &acc, &e),
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &av, NULL), w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN,
+	                           &acc, &e),
 	                 E_MODULE_DISABLED);
 	assert_string_equal(e.field, "module");
 	assert_non_null(strstr(err_message(&e), MODULE_CUSTOMER_LOGIN));
@@ -945,7 +962,8 @@ static void the_module_gate_answers_first(void **state)
 	assert_int_equal(reach(a, &stranger, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_NOT_FOUND);
 	/* the customer's own people do not reach it at all */
 	err_clear(&e);
-	assert_int_equal(authz_org(&app, a, &ca, w.cust.id, PERM_NONE, &acc, &e), E_MODULE_DISABLED);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &ca, NULL), w.cust.id, PERM_NONE, 0, &acc, &e),
+	                 E_MODULE_DISABLED);
 	assert_string_equal(e.field, "module");
 	assert_int_equal(reach(a, &ca, w.cust.id, PERM_MEMBERS_READ, 0, NULL), E_MODULE_DISABLED);
 	/* the provider's staff and operators do */
@@ -969,7 +987,7 @@ static void the_module_gate_answers_first(void **state)
 	struct user_new n = {.email = test_email(email, sizeof email, "late-login")};
 	struct member m;
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &ca, &acc, &n, "member", &m, &e), E_MODULE_DISABLED);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &ca, &acc), &n, "member", &m, &e), E_MODULE_DISABLED);
 	assert_int_equal(count_members(a, &w.cust_op, email), 0);
 	struct org_access pacc;
 	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, &pacc),
@@ -977,11 +995,12 @@ static void the_module_gate_answers_first(void **state)
 	/* what needs no login goes on for the provider's staff */
 	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, 0, &pacc), E_OK);
 	struct member changed;
-	assert_int_equal(member_set_role(&app, a, NULL, &padmin, &pacc, cam2.user.id, "moderator", &changed, &e), E_OK);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &padmin, &pacc), cam2.user.id, "moderator", &changed, &e),
+	                 E_OK);
 	/* closed comes before the module */
 	struct org_access cust_op;
-	assert_int_equal(authz_org(&app, a, &w.p.op, w.cust.id, PERM_NONE, &cust_op, &e), E_OK);
-	assert_int_equal(org_close(&app, a, NULL, &w.p.op, &cust_op, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &w.p.op, NULL), w.cust.id, PERM_NONE, 0, &cust_op, &e), E_OK);
+	assert_int_equal(org_close(tctx(&app, a, NULL, &w.p.op, &cust_op), &e), E_OK);
 	assert_int_equal(reach(a, &ca, w.cust.id, PERM_NONE, 0, NULL), E_ORG_CLOSED);
 	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_MEMBERS_WRITE, AUTHZ_CUSTOMER_LOGIN, NULL), E_ORG_CLOSED);
 	arena_free(a);
@@ -1017,43 +1036,43 @@ static void changing_a_role_needs_what_it_holds(void **state)
 	/* stripping a stronger role, even down to what the caller holds */
 	const char *const to_reader[] = {"members:read", NULL};
 	err_clear(&e);
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", NULL, to_reader, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "auditor", NULL, to_reader, &rv, &e), E_FORBIDDEN);
 	assert_null(e.field);
 	assert_int_equal(role_perms_of(a, &f.op_acc, "auditor"), auditor_perms);
 	/* nor touching it otherwise */
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", "Mine now", NULL, &rv, &e), E_FORBIDDEN);
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", NULL, auditor, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "auditor", "Mine now", NULL, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "auditor", NULL, auditor, &rv, &e), E_FORBIDDEN);
 	/* nor deleting one (unused, so only the rule stops it) */
 	err_clear(&e);
-	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "strong", &e), E_FORBIDDEN);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &c, &acc), "strong", &e), E_FORBIDDEN);
 	assert_int_equal(role_perms_of(a, &f.op_acc, "strong"), PS(ORG_WRITE));
 	/* an unknown role is still 404 */
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "ghost", NULL, to_reader, &rv, &e), E_NOT_FOUND);
-	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "ghost", &e), E_NOT_FOUND);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "ghost", NULL, to_reader, &rv, &e), E_NOT_FOUND);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &c, &acc), "ghost", &e), E_NOT_FOUND);
 	/* and escalating stays refused, on the permissions field */
 	const char *const more[] = {"members:read", "members:write", NULL};
 	err_clear(&e);
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", NULL, more, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "reader", NULL, more, &rv, &e), E_FORBIDDEN);
 	assert_string_equal(e.field, "permissions");
 	assert_int_equal(role_perms_of(a, &f.op_acc, "reader"), PS(MEMBERS_READ));
 	/* within what they hold, all is theirs */
 	const char *const none[] = {NULL};
 	err_clear(&e);
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", "Reads nothing", none, &rv, &e), E_OK);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "reader", "Reads nothing", none, &rv, &e), E_OK);
 	assert_int_equal(rv.perms, 0);
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "reader", NULL, to_reader, &rv, &e), E_OK);
-	assert_int_equal(role_delete(&app, a, NULL, &c, &acc, "reader", &e), E_OK);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "reader", NULL, to_reader, &rv, &e), E_OK);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &c, &acc), "reader", &e), E_OK);
 	assert_int_equal(role_perms_of(a, &f.op_acc, "reader"), -1);
 	/* the administrator may */
 	struct auth admin;
 	struct org_access aacc;
 	test_user_auth(&f.admin, &admin);
 	assert_int_equal(reach(a, &admin, f.org.id, PERM_ROLES_WRITE, 0, &aacc), E_OK);
-	assert_int_equal(role_update(&app, a, NULL, &admin, &aacc, "auditor", NULL, to_reader, &rv, &e), E_OK);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &admin, &aacc), "auditor", NULL, to_reader, &rv, &e), E_OK);
 	assert_int_equal(role_perms_of(a, &f.op_acc, "auditor"), PS(MEMBERS_READ));
-	assert_int_equal(role_delete(&app, a, NULL, &admin, &aacc, "strong", &e), E_OK);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &admin, &aacc), "strong", &e), E_OK);
 	/* and once the role is no stronger than carla, she may too */
-	assert_int_equal(role_update(&app, a, NULL, &c, &acc, "auditor", "Reads members", NULL, &rv, &e), E_OK);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &c, &acc), "auditor", "Reads members", NULL, &rv, &e), E_OK);
 	arena_free(a);
 }
 
@@ -1087,58 +1106,60 @@ static void a_demotion_before_the_write_stops_it(void **state)
 
 	STALE(PERM_MEMBERS_WRITE);
 	struct user_new n = {.email = test_email(email, sizeof email, "late")};
-	assert_int_equal(member_create(&app, a, NULL, &d, &acc, &n, "member", &m, &e), E_FORBIDDEN);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &d, &acc), &n, "member", &m, &e), E_FORBIDDEN);
 	assert_int_equal(count_members(a, &f.op_acc, email), 0);
 
 	STALE(PERM_MEMBERS_WRITE);
-	assert_int_equal(member_set_role(&app, a, NULL, &d, &acc, mo.user.id, "member", &m, &e), E_FORBIDDEN);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &d, &acc), mo.user.id, "member", &m, &e), E_FORBIDDEN);
 	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
 
 	STALE(PERM_MEMBERS_WRITE);
-	assert_int_equal(member_remove(&app, a, NULL, &d, &acc, mo.user.id, &e), E_FORBIDDEN);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &d, &acc), mo.user.id, &e), E_FORBIDDEN);
 	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
 
 	STALE(PERM_MEMBERS_WRITE);
 	const char *ids[] = {mo.user.id};
 	err_code res[1];
-	assert_int_equal(member_remove_bulk(&app, a, NULL, &d, &acc, ids, 1, res, &e), E_OK);
+	assert_int_equal(member_remove_bulk(tctx(&app, a, NULL, &d, &acc), ids, 1, res, &e), E_OK);
 	assert_int_equal(res[0], E_FORBIDDEN);
 	assert_string_equal(role_of(a, &f.op_acc, mo.user.id), "moderator");
 
 	STALE(PERM_ROLES_WRITE);
-	assert_int_equal(role_create(&app, a, NULL, &d, &acc, "late", NULL, none, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_create(tctx(&app, a, NULL, &d, &acc), "late", NULL, none, &rv, &e), E_FORBIDDEN);
 	assert_int_equal(role_perms_of(a, &f.op_acc, "late"), -1);
 
 	STALE(PERM_ROLES_WRITE);
-	assert_int_equal(role_update(&app, a, NULL, &d, &acc, "spare", NULL, none, &rv, &e), E_FORBIDDEN);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &d, &acc), "spare", NULL, none, &rv, &e), E_FORBIDDEN);
 	assert_int_equal(role_perms_of(a, &f.op_acc, "spare"), PS(MEMBERS_READ));
 
 	STALE(PERM_ROLES_WRITE);
-	assert_int_equal(role_delete(&app, a, NULL, &d, &acc, "spare", &e), E_FORBIDDEN);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &d, &acc), "spare", &e), E_FORBIDDEN);
 	assert_int_equal(role_perms_of(a, &f.op_acc, "spare"), PS(MEMBERS_READ));
 
 	STALE(PERM_ORG_WRITE);
 	struct org o;
-	assert_int_equal(org_update(&app, a, NULL, &d, &acc, "Renamed", NULL, &o, &e), E_FORBIDDEN);
+	assert_int_equal(org_update(tctx(&app, a, NULL, &d, &acc), "Renamed", NULL, &o, &e), E_FORBIDDEN);
 	struct org_access now;
 	assert_int_equal(reach(a, &f.op, f.org.id, PERM_NONE, 0, &now), E_OK);
 	assert_string_equal(now.org.name, "Demotions Ltd");
 
 	STALE(PERM_CUSTOMERS_WRITE);
-	assert_int_equal(org_customer_create(&app, a, NULL, &d, &acc, "Late Customer", "corporate", &o, &e),
+	assert_int_equal(org_customer_create(tctx(&app, a, NULL, &d, &acc), "Late Customer", "corporate", &o, &e),
 	                 E_FORBIDDEN);
 	int customers = 0;
 	err_clear(&e);
-	assert_int_equal(org_customer_list(&app, a, &f.op_acc, NULL, NULL, NULL, 10, count_org, &customers, &e), E_OK);
+	assert_int_equal(org_customer_list(tctx(&app, a, NULL, NULL, &f.op_acc), NULL, NULL, NULL, 10, count_org,
+	                                   &customers, &e),
+	                 E_OK);
 	assert_int_equal(customers, 0);
 
 	/* removed rather than demoted: the organization is gone for them */
 	set_role(a, &f.op, &f.op_acc, dana.user.id, ROLE_ADMINISTRATOR);
 	assert_int_equal(reach(a, &d, f.org.id, PERM_MEMBERS_WRITE, 0, &acc), E_OK);
 	err_clear(&e);
-	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, dana.user.id, &e), E_OK);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &f.op, &f.op_acc), dana.user.id, &e), E_OK);
 	struct user_new n2 = {.email = test_email(email, sizeof email, "gone")};
-	assert_int_equal(member_create(&app, a, NULL, &d, &acc, &n2, "member", &m, &e), E_NOT_FOUND);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &d, &acc), &n2, "member", &m, &e), E_NOT_FOUND);
 	assert_int_equal(count_members(a, &f.op_acc, email), 0);
 
 	/* what a write gives is judged on the fresh permissions too */
@@ -1151,11 +1172,11 @@ static void a_demotion_before_the_write_stops_it(void **state)
 	set_role(a, &f.op, &f.op_acc, hanna.user.id, "hr");
 	struct user_new n3 = {.email = test_email(email, sizeof email, "too-strong")};
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &h, &acc, &n3, "moderator", &m, &e), E_FORBIDDEN);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &h, &acc), &n3, "moderator", &m, &e), E_FORBIDDEN);
 	assert_string_equal(e.field, "role");
 	assert_int_equal(count_members(a, &f.op_acc, email), 0);
-	assert_int_equal(member_remove(&app, a, NULL, &h, &acc, mo.user.id, &e), E_FORBIDDEN);
-	assert_int_equal(member_create(&app, a, NULL, &h, &acc, &n3, "member", &m, &e), E_OK);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &h, &acc), mo.user.id, &e), E_FORBIDDEN);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &h, &acc), &n3, "member", &m, &e), E_OK);
 #undef STALE
 	arena_free(a);
 }
@@ -1184,7 +1205,7 @@ static void a_demotion_through_the_provider_stops_the_write(void **state)
 	set_role(a, &w.p.op, &w.p.op_acc, pmm.user.id, "member");
 	struct user_new n = {.email = test_email(email, sizeof email, "via-provider")};
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &pm, &acc, &n, "member", &m, &e), E_NOT_FOUND);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &pm, &acc), &n, "member", &m, &e), E_NOT_FOUND);
 	assert_int_equal(count_members(a, &w.cust_op, email), 0);
 
 	/* independence by the customer's administrator, demoted meanwhile */
@@ -1192,7 +1213,7 @@ static void a_demotion_through_the_provider_stops_the_write(void **state)
 	set_role(a, &w.p.op, &w.cust_op, cam.user.id, "moderator");
 	struct org o;
 	err_clear(&e);
-	assert_int_equal(org_make_independent(&app, a, NULL, &ca, &acc, &o, &e), E_FORBIDDEN);
+	assert_int_equal(org_make_independent(tctx(&app, a, NULL, &ca, &acc), &o, &e), E_FORBIDDEN);
 	struct org_access now;
 	assert_int_equal(reach(a, &w.p.op, w.cust.id, PERM_NONE, 0, &now), E_OK);
 	assert_string_equal(now.org.type, "customer");
@@ -1202,15 +1223,15 @@ static void a_demotion_through_the_provider_stops_the_write(void **state)
 	test_user_auth(&w.p.admin, &padmin);
 	set_role(a, &w.p.op, &w.p.op_acc, pmm.user.id, "account_manager");
 	assert_int_equal(reach(a, &pm, w.cust.id, PERM_NONE, 0, &acc), E_OK);
-	assert_int_equal(org_make_independent(&app, a, NULL, &pm, &acc, &o, &e), E_FORBIDDEN);
+	assert_int_equal(org_make_independent(tctx(&app, a, NULL, &pm, &acc), &o, &e), E_FORBIDDEN);
 	/* the provider's administrator may */
 	assert_int_equal(reach(a, &padmin, w.cust.id, PERM_NONE, 0, &acc), E_OK);
 	err_clear(&e);
-	assert_int_equal(org_make_independent(&app, a, NULL, &padmin, &acc, &o, &e), E_OK);
+	assert_int_equal(org_make_independent(tctx(&app, a, NULL, &padmin, &acc), &o, &e), E_OK);
 	assert_string_equal(o.type, "enterprise");
 	/* and a write that read the access before independence finds nothing */
 	struct user_new n2 = {.email = test_email(email, sizeof email, "after-independence")};
-	assert_int_equal(member_create(&app, a, NULL, &padmin, &acc, &n2, "member", &m, &e), E_NOT_FOUND);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &padmin, &acc), &n2, "member", &m, &e), E_NOT_FOUND);
 	arena_free(a);
 }
 
@@ -1321,7 +1342,7 @@ static void a_write_waits_for_a_demotion_in_flight(void **state)
 	holder_start(&h);
 	struct user_new n = {.email = test_email(email, sizeof email, "in-flight")};
 	err_clear(&e);
-	err_code rc = member_create(&app, a, NULL, &d, &acc, &n, "member", &m, &e);
+	err_code rc = member_create(tctx(&app, a, NULL, &d, &acc), &n, "member", &m, &e);
 	holder_join(&h, clock_mono_ns(), "member_create");
 	assert_int_equal(rc, E_FORBIDDEN);
 	assert_int_equal(count_members(a, &f.op_acc, email), 0);
@@ -1339,7 +1360,7 @@ static void a_write_waits_for_a_demotion_in_flight(void **state)
 	holder_start(&hp);
 	struct user_new n2 = {.email = test_email(email, sizeof email, "in-flight-provider")};
 	err_clear(&e);
-	rc = member_create(&app, a, NULL, &pm, &acc, &n2, "member", &m, &e);
+	rc = member_create(tctx(&app, a, NULL, &pm, &acc), &n2, "member", &m, &e);
 	holder_join(&hp, clock_mono_ns(), "member_create in the customer");
 	assert_int_equal(rc, E_NOT_FOUND);
 	assert_int_equal(count_members(a, &w.cust_op, email), 0);
@@ -1350,7 +1371,7 @@ static void a_write_waits_for_a_demotion_in_flight(void **state)
 	holder_start(&hm);
 	struct user_new n3 = {.email = test_email(email, sizeof email, "in-flight-module")};
 	err_clear(&e);
-	rc = member_create(&app, a, NULL, &ca, &acc, &n3, "member", &m, &e);
+	rc = member_create(tctx(&app, a, NULL, &ca, &acc), &n3, "member", &m, &e);
 	holder_join(&hm, clock_mono_ns(), "member_create by the customer");
 	assert_int_equal(rc, E_MODULE_DISABLED);
 	assert_int_equal(count_members(a, &w.cust_op, email), 0);
@@ -1382,40 +1403,42 @@ static void demotions_wait_for_the_writes_in_flight(void **state)
 	struct holder h1 = {.lock_id = p->org.id};
 	holder_start(&h1);
 	err_clear(&e);
-	assert_int_equal(member_set_role(&app, a, NULL, &p->op, &p->op_acc, mo.user.id, "member", &m, &e), E_OK);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &p->op, &p->op_acc), mo.user.id, "member", &m, &e), E_OK);
 	holder_join(&h1, clock_mono_ns(), "member_set_role");
 	struct holder h2 = {.lock_id = p->org.id};
 	holder_start(&h2);
-	assert_int_equal(role_update(&app, a, NULL, &p->op, &p->op_acc, "spare", NULL, none, &rv, &e), E_OK);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &p->op, &p->op_acc), "spare", NULL, none, &rv, &e), E_OK);
 	holder_join(&h2, clock_mono_ns(), "role_update");
 	struct holder h3 = {.lock_id = p->org.id};
 	holder_start(&h3);
-	assert_int_equal(role_delete(&app, a, NULL, &p->op, &p->op_acc, "spare", &e), E_OK);
+	assert_int_equal(role_delete(tctx(&app, a, NULL, &p->op, &p->op_acc), "spare", &e), E_OK);
 	holder_join(&h3, clock_mono_ns(), "role_delete");
 	struct holder h4 = {.lock_id = p->org.id};
 	holder_start(&h4);
-	assert_int_equal(member_remove(&app, a, NULL, &p->op, &p->op_acc, mo.user.id, &e), E_OK);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &p->op, &p->op_acc), mo.user.id, &e), E_OK);
 	holder_join(&h4, clock_mono_ns(), "member_remove");
 
 	/* a write in a customer shares its provider's lock: demotions in the provider wait */
 	struct holder h5 = {.share_id = p->org.id};
 	holder_start(&h5);
-	assert_int_equal(member_set_role(&app, a, NULL, &p->op, &p->op_acc, pmm.user.id, "member", &m, &e), E_OK);
+	assert_int_equal(member_set_role(tctx(&app, a, NULL, &p->op, &p->op_acc), pmm.user.id, "member", &m, &e), E_OK);
 	holder_join(&h5, clock_mono_ns(), "member_set_role in the provider");
 	struct holder h6 = {.share_id = p->org.id};
 	holder_start(&h6);
-	assert_int_equal(role_update(&app, a, NULL, &p->op, &p->op_acc, "account_manager", NULL, none, &rv, &e), E_OK);
+	assert_int_equal(role_update(tctx(&app, a, NULL, &p->op, &p->op_acc), "account_manager", NULL, none, &rv, &e),
+	                 E_OK);
 	holder_join(&h6, clock_mono_ns(), "role_update in the provider");
 	struct holder h7 = {.share_id = p->org.id};
 	holder_start(&h7);
-	assert_int_equal(org_module_set(&app, a, NULL, &p->op, &p->op_acc, MODULE_CUSTOMER_LOGIN, false, &e), E_OK);
+	assert_int_equal(org_module_set(tctx(&app, a, NULL, &p->op, &p->op_acc), MODULE_CUSTOMER_LOGIN, false, &e),
+	                 E_OK);
 	holder_join(&h7, clock_mono_ns(), "org_module_set");
 
 	/* and in the customer itself: its own demotions, and independence */
 	struct holder h8 = {.lock_id = w.cust.id};
 	holder_start(&h8);
 	struct org o;
-	assert_int_equal(org_make_independent(&app, a, NULL, &p->op, &w.cust_op, &o, &e), E_OK);
+	assert_int_equal(org_make_independent(tctx(&app, a, NULL, &p->op, &w.cust_op), &o, &e), E_OK);
 	holder_join(&h8, clock_mono_ns(), "org_make_independent");
 	arena_free(a);
 }
@@ -1449,7 +1472,7 @@ static void *race_writer(void *arg)
 		struct member m;
 		struct err e;
 		err_clear(&e);
-		err_code rc = member_create(&app, a, NULL, r->who, r->acc, &n, "member", &m, &e);
+		err_code rc = member_create(tctx(&app, a, NULL, r->who, r->acc), &n, "member", &m, &e);
 		pthread_mutex_lock(&r->mu);
 		if (rc == E_OK)
 			r->ok++;
@@ -1583,7 +1606,7 @@ static void search_in_match_order_lists_each_member_once(void **state)
 		struct collect c = {.a = a};
 		struct err e;
 		err_clear(&e);
-		assert_int_equal(member_list(&app, a, &f.op_acc, &pq, collect_cb, &c, &e), E_OK);
+		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &c, &e), E_OK);
 		if (i == 3) {
 			assert_int_equal(c.n, 0);
 			break;
@@ -1597,7 +1620,7 @@ static void search_in_match_order_lists_each_member_once(void **state)
 	/* A removed member is no longer found; a renamed one is found by the new name only. */
 	struct err e;
 	err_clear(&e);
-	assert_int_equal(member_remove(&app, a, NULL, &f.op, &f.op_acc, m2.user.id, &e), E_OK);
+	assert_int_equal(member_remove(tctx(&app, a, NULL, &f.op, &f.op_acc), m2.user.id, &e), E_OK);
 	n = list_ids(a, &f.op_acc, "mar", NULL, ids, 16);
 	assert_int_equal(n, 2);
 	assert_false(has_id(ids, n, m2.user.id));
@@ -1605,7 +1628,7 @@ static void search_in_match_order_lists_each_member_once(void **state)
 	test_user_auth(&m4.user, &who);
 	struct profile_patch p = {.first_name = "Margot"};
 	struct user renamed;
-	assert_int_equal(account_update_profile(&app, a, NULL, &who, &p, &renamed, &e), E_OK);
+	assert_int_equal(account_update_profile(tctx(&app, a, NULL, &who, NULL), &p, &renamed, &e), E_OK);
 	n = list_ids(a, &f.op_acc, "marg", NULL, ids, 16);
 	assert_int_equal(n, 1);
 	assert_string_equal(ids[0], m4.user.id);
@@ -1613,7 +1636,7 @@ static void search_in_match_order_lists_each_member_once(void **state)
 	/* match is for searches only, and ascending only. */
 	struct member_page_query bad = {.sort = "match", .limit = 10};
 	struct collect c = {.a = a};
-	assert_int_equal(member_list(&app, a, &f.op_acc, &bad, collect_cb, &c, &e), E_BAD_REQUEST);
+	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &bad, collect_cb, &c, &e), E_BAD_REQUEST);
 	arena_free(a);
 }
 

@@ -47,9 +47,9 @@ static void new_org(struct arena *a, const char *name, const char *type, struct 
 	                    .type = type,
 	                    .admin = {.email = test_email(email, sizeof email, "admin"), .first_name = "Ada"},
 	                    .modules = modules_on};
-	if (org_create(&app, a, NULL, NULL, &n, &f->org, &f->admin, &e))
+	if (org_create(tctx(&app, a, NULL, NULL, NULL), &n, &f->org, &f->admin, &e))
 		fail_msg("org_create: %s", err_message(&e));
-	if (authz_org(&app, a, &f->op, f->org.id, PERM_NONE, &f->op_acc, &e))
+	if (authz_org(tctx(&app, a, NULL, &f->op, NULL), f->org.id, PERM_NONE, 0, &f->op_acc, &e))
 		fail_msg("authz_org (operator): %s", err_message(&e));
 }
 
@@ -57,7 +57,7 @@ static void new_customer(struct arena *a, const struct fixture *f, const char *n
 {
 	struct err e;
 	err_clear(&e);
-	if (org_customer_create(&app, a, NULL, &f->op, &f->op_acc, name, "corporate", out, &e))
+	if (org_customer_create(tctx(&app, a, NULL, &f->op, &f->op_acc), name, "corporate", out, &e))
 		fail_msg("org_customer_create: %s", err_message(&e));
 }
 
@@ -68,7 +68,7 @@ static void add_member(struct arena *a, const struct fixture *f, const char *pre
 	char email[128];
 	struct user_new n = {.email = test_email(email, sizeof email, prefix), .first_name = prefix};
 	struct member m;
-	if (member_create(&app, a, NULL, &f->op, &f->op_acc, &n, role, &m, &e))
+	if (member_create(tctx(&app, a, NULL, &f->op, &f->op_acc), &n, role, &m, &e))
 		fail_msg("member_create: %s", err_message(&e));
 	test_user_auth(&m.user, out);
 }
@@ -203,7 +203,7 @@ static err_code reach(struct arena *a, const struct auth *who, const char *org_i
 	struct org_access scratch;
 	struct err e;
 	err_clear(&e);
-	return authz_org(&app, a, who, org_id, need, out ? out : &scratch, &e);
+	return authz_org(tctx(&app, a, NULL, who, NULL), org_id, need, 0, out ? out : &scratch, &e);
 }
 
 /* ---- store/teams.c ---- */
@@ -391,11 +391,11 @@ static void team_members_manage_the_teams_accounts(void **state)
 	struct member made;
 	assert_int_equal(reach(a, &u, c.id, PERM_MEMBERS_WRITE, &acc), E_OK);
 	err_clear(&e);
-	assert_int_equal(member_create(&app, a, NULL, &u, &acc, &n, "member", &made, &e), E_OK);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &u, &acc), &n, "member", &made, &e), E_OK);
 	assert_string_equal(made.source, "direct");
 	/* any of the account's roles, administrator included */
 	struct user_new n2 = {.email = test_email(email, sizeof email, "account-admin"), .first_name = "Ada"};
-	assert_int_equal(member_create(&app, a, NULL, &u, &acc, &n2, ROLE_ADMINISTRATOR, &made, &e), E_OK);
+	assert_int_equal(member_create(tctx(&app, a, NULL, &u, &acc), &n2, ROLE_ADMINISTRATOR, &made, &e), E_OK);
 	assert_string_equal(made.role, ROLE_ADMINISTRATOR);
 
 	/* out of the team: out of the account */
@@ -406,10 +406,10 @@ static void team_members_manage_the_teams_accounts(void **state)
 
 	/* the module off: teams count for nothing */
 	err_clear(&e);
-	assert_int_equal(org_module_set(&app, a, NULL, &p.op, &p.op_acc, MODULE_TEAMS, false, &e), E_OK);
+	assert_int_equal(org_module_set(tctx(&app, a, NULL, &p.op, &p.op_acc), MODULE_TEAMS, false, &e), E_OK);
 	assert_int_equal(reach(a, &u, c.id, PERM_MEMBERS_READ, NULL), E_NOT_FOUND);
 	assert_int_equal(reach(a, &u, c.id, PERM_NONE, NULL), E_NOT_FOUND);
-	assert_int_equal(org_module_set(&app, a, NULL, &p.op, &p.op_acc, MODULE_TEAMS, true, &e), E_OK);
+	assert_int_equal(org_module_set(tctx(&app, a, NULL, &p.op, &p.op_acc), MODULE_TEAMS, true, &e), E_OK);
 	assert_int_equal(reach(a, &u, c.id, PERM_MEMBERS_READ, NULL), E_OK);
 
 	/* the account moves to another team: its members, not ours */
@@ -434,8 +434,8 @@ static void team_members_manage_the_teams_accounts(void **state)
 	assert_int_equal(reach(a, &u, c2.id, PERM_MEMBERS_READ, NULL), E_OK);
 	struct org_access c2_op;
 	err_clear(&e);
-	assert_int_equal(authz_org(&app, a, &p.op, c2.id, PERM_NONE, &c2_op, &e), E_OK);
-	assert_int_equal(org_close(&app, a, NULL, &p.op, &c2_op, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &p.op, NULL), c2.id, PERM_NONE, 0, &c2_op, &e), E_OK);
+	assert_int_equal(org_close(tctx(&app, a, NULL, &p.op, &c2_op), &e), E_OK);
 	assert_int_equal(reach(a, &u, c2.id, PERM_MEMBERS_READ, NULL), E_ORG_CLOSED);
 	assert_int_equal(reach(a, &u, c2.id, PERM_NONE, NULL), E_ORG_CLOSED);
 	assert_int_equal(reach(a, &v, c2.id, PERM_NONE, NULL), E_NOT_FOUND);
@@ -445,8 +445,8 @@ static void team_members_manage_the_teams_accounts(void **state)
 	struct org_access c_op;
 	struct org indep;
 	err_clear(&e);
-	assert_int_equal(authz_org(&app, a, &p.op, c.id, PERM_NONE, &c_op, &e), E_OK);
-	assert_int_equal(org_make_independent(&app, a, NULL, &p.op, &c_op, &indep, &e), E_OK);
+	assert_int_equal(authz_org(tctx(&app, a, NULL, &p.op, NULL), c.id, PERM_NONE, 0, &c_op, &e), E_OK);
+	assert_int_equal(org_make_independent(tctx(&app, a, NULL, &p.op, &c_op), &indep, &e), E_OK);
 	assert_string_equal(indep.type, "enterprise");
 	assert_int_equal(reach(a, &u, c.id, PERM_MEMBERS_READ, NULL), E_NOT_FOUND);
 	assert_int_equal(reach(a, &u, c.id, PERM_NONE, NULL), E_NOT_FOUND);
@@ -465,7 +465,7 @@ static void team_members_manage_the_teams_accounts(void **state)
 
 	/* the partner closed: its teams count for nothing */
 	err_clear(&e);
-	assert_int_equal(org_close(&app, a, NULL, &p.op, &p.op_acc, &e), E_OK);
+	assert_int_equal(org_close(tctx(&app, a, NULL, &p.op, &p.op_acc), &e), E_OK);
 	assert_int_equal(reach(a, &v, c3.id, PERM_MEMBERS_READ, NULL), E_NOT_FOUND);
 	assert_int_equal(reach(a, &v, c3.id, PERM_NONE, NULL), E_NOT_FOUND);
 	arena_free(a);

@@ -3,15 +3,15 @@
 #include "api/api.h"
 #include "http/internal.h"
 
-static const struct route routes[] = {
-        {"GET", "/healthz", NULL, 0, PERM_NONE},
-        {"GET", "/api/v1/me", NULL, R_AUTH, PERM_NONE},
-        {"PATCH", "/api/v1/me", NULL, R_AUTH | R_JSON, PERM_NONE},
-        {"POST", "/api/v1/auth/login", NULL, R_JSON | R_OFFLOAD, PERM_NONE},
-        {"GET", "/api/v1/orgs/{org}/members/{user}", NULL, R_AUTH, PERM_NONE},
-        {"DELETE", "/api/v1/orgs/{org}/members/{user}", NULL, R_AUTH, PERM_NONE},
-        {"GET", "/api/v1/orgs/{org}/members", NULL, R_AUTH, PERM_NONE},
-        {"GET", "/api/v1/invitations/{token}", NULL, 0, PERM_NONE},
+static const struct http_route routes[] = {
+        {"GET", "/healthz", 0, NULL},
+        {"GET", "/api/v1/me", 0, NULL},
+        {"PATCH", "/api/v1/me", 0, NULL},
+        {"POST", "/api/v1/auth/login", 0, NULL},
+        {"GET", "/api/v1/orgs/{org}/members/{user}", 0, NULL},
+        {"DELETE", "/api/v1/orgs/{org}/members/{user}", 0, NULL},
+        {"GET", "/api/v1/orgs/{org}/members", 0, NULL},
+        {"GET", "/api/v1/invitations/{token}", 0, NULL},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 
@@ -180,9 +180,9 @@ static void many_segments_and_params(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	static const struct route deep[] = {
-	        {"GET", "/", NULL, 0, PERM_NONE},
-	        {"GET", "/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}", NULL, 0, PERM_NONE},
+	static const struct http_route deep[] = {
+	        {"GET", "/", 0, NULL},
+	        {"GET", "/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}", 0, NULL},
 	};
 	struct router *rt = router_new(deep, 2);
 	struct match m;
@@ -208,9 +208,9 @@ static void first_matching_route_wins(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	static const struct route both[] = {
-	        {"GET", "/users/me", NULL, 0, PERM_NONE},
-	        {"GET", "/users/{id}", NULL, 0, PERM_NONE},
+	static const struct http_route both[] = {
+	        {"GET", "/users/me", 0, NULL},
+	        {"GET", "/users/{id}", 0, NULL},
 	};
 	struct router *rt = router_new(both, 2);
 	struct match m;
@@ -228,13 +228,10 @@ static void literal_segments_win_for_every_method(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	static const struct route table[] = {
-	        {"GET", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
-	        {"PATCH", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
-	        {"DELETE", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
-	        {"POST", "/orgs/{org}/members/remove", NULL, 0, PERM_NONE},
-	        {"GET", "/orgs/{org}/{what}/x", NULL, 0, PERM_NONE},
-	        {"PUT", "/orgs/o/members/{user}", NULL, 0, PERM_NONE},
+	static const struct http_route table[] = {
+	        {"GET", "/orgs/{org}/members/{user}", 0, NULL},    {"PATCH", "/orgs/{org}/members/{user}", 0, NULL},
+	        {"DELETE", "/orgs/{org}/members/{user}", 0, NULL}, {"POST", "/orgs/{org}/members/remove", 0, NULL},
+	        {"GET", "/orgs/{org}/{what}/x", 0, NULL},          {"PUT", "/orgs/o/members/{user}", 0, NULL},
 	};
 	struct router *rt = router_new(table, sizeof table / sizeof table[0]);
 	struct match m;
@@ -272,7 +269,9 @@ static void every_route_of_the_table_decides_its_own_path(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	struct router *rt = router_new(api_routes, api_nroutes);
+	size_t nhttp;
+	const struct http_route *http_routes = api_http_routes(&nhttp);
+	struct router *rt = router_new(http_routes, nhttp);
 	static const char *const methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
 	for (size_t i = 0; i < api_nroutes; i++) {
 		char path[256] = "";
@@ -320,13 +319,13 @@ static void targets_are_routed_raw_and_decoded_after(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	static const struct route table[] = {
-	        {"GET", "/healthz", NULL, 0, PERM_NONE},
-	        {"GET", "/orgs/{org}", NULL, 0, PERM_NONE},
-	        {"GET", "/orgs/{org}/roles", NULL, 0, PERM_NONE},
-	        {"GET", "/orgs/{org}/members", NULL, 0, PERM_NONE},
-	        {"POST", "/orgs/{org}/members/remove", NULL, 0, PERM_NONE},
-	        {"GET", "/orgs/{org}/members/{user}", NULL, 0, PERM_NONE},
+	static const struct http_route table[] = {
+	        {"GET", "/healthz", 0, NULL},
+	        {"GET", "/orgs/{org}", 0, NULL},
+	        {"GET", "/orgs/{org}/roles", 0, NULL},
+	        {"GET", "/orgs/{org}/members", 0, NULL},
+	        {"POST", "/orgs/{org}/members/remove", 0, NULL},
+	        {"GET", "/orgs/{org}/members/{user}", 0, NULL},
 	};
 	struct router *rt = router_new(table, sizeof table / sizeof table[0]);
 	struct route_target t;
@@ -338,9 +337,9 @@ static void targets_are_routed_raw_and_decoded_after(void **state)
 	 * walked; literal segments compare byte for byte (an escaped letter is
 	 * not the letter). */
 	static const char *const not_found[] = {
-	        "/orgs/org_1%2Froles", "/orgs/org_1%2froles", "/orgs/org_1%00/members", "/healthz%00abc",
-	        "/orgs/%2e%2e/roles",  "/orgs/../roles",      "/%68ealthz",             "/orgs/o/%72oles",
-	        "/orgs/o/r%6Fles",
+	        "/orgs/org_1%2Froles", "/orgs/org_1%2froles", "/orgs/org_1%00/members",
+	        "/healthz%00abc",      "/orgs/%2e%2e/roles",  "/orgs/../roles",
+	        "/%68ealthz",          "/orgs/o/%72oles",     "/orgs/o/r%6Fles",
 	};
 	for (size_t i = 0; i < sizeof not_found / sizeof not_found[0]; i++) {
 		if (resolve(rt, a, "GET", not_found[i], &t) != -1 || t.code != E_NOT_FOUND)
@@ -373,8 +372,8 @@ static void the_query_is_decoded_with_the_route(void **state)
 {
 	(void)state;
 	struct arena *a = arena_new();
-	static const struct route table[] = {
-	        {"GET", "/orgs", NULL, 0, PERM_NONE},
+	static const struct http_route table[] = {
+	        {"GET", "/orgs", 0, NULL},
 	};
 	struct router *rt = router_new(table, 1);
 	struct route_target t;
