@@ -59,10 +59,8 @@ const struct http_route *api_http_routes(size_t *out_n);
  * struct app. */
 err_code api_dispatch(struct request *r, const void *route, void *arg, struct err *e);
 
-/* JSON renderings shared by several handlers. */
-json_t *api_user_json(const struct user *u);
-json_t *api_org_json(const struct org *o);
-json_t *api_perms_json(permset p);
+/* A person's own account as JSON (core/render.h renders every resource). */
+err_code api_reply_account(struct request *r, const struct api_call *c, int status, const struct user *u);
 
 /* ?limit= (1..200, default 50) and ?cursor=: the keyset position. A list
  * asks core for `fetch` items, one more than the page: when that one
@@ -74,14 +72,8 @@ struct api_page {
 	int count;
 	bool more; /* the item after the page was seen */
 	const char *last_key, *last_id;
-	json_t *items; /* made by the first api_page_add(), owned by the request */
 };
 err_code api_page_begin(struct request *r, struct api_page *p, struct err *e);
-/* Adds an item (reference stolen) and remembers its position; the item
- * past the page is only noted. */
-void api_page_add(struct request *r, struct api_page *p, json_t *item, const char *key, const char *id);
-/* {"items": [...], "next_cursor": ...}. */
-err_code api_page_reply(struct request *r, struct api_page *p);
 
 /* A list answer written as it goes: api_page_stream() opens
  * {"items": [ in w; for each item api_page_take() says whether it belongs

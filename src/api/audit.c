@@ -5,26 +5,27 @@
 #include "base/json.h"
 #include "base/text.h"
 #include "core/audit.h"
+#include "core/render.h"
 
 #include <stdio.h>
 
 struct list_state {
 	struct request *r;
 	struct api_page *p;
+	struct jw w;
 };
 
 static void item(const struct audit_row *row, void *arg)
 {
 	struct list_state *ls = arg;
-	json_error_t jerr;
-	json_t *details = json_loads(row->details ? row->details : "{}", 0, &jerr);
-	json_t *j = json_pack(
-	        "{s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:o}", "id", row->id, "org_id", row->org_id, "at",
-	        json_time(row->at), "actor_id", row->actor_id ? json_string(row->actor_id) : json_null(), "action",
-	        row->action, "target_type", row->target_type, "target_id", row->target_id, "request_id",
-	        row->request_id, "client_addr", row->client_addr, "details", details ? details : json_object());
-	char *key = arena_printf(http_arena(ls->r), "%lld", (long long)row->at);
-	api_page_add(ls->r, ls->p, j, key, row->id);
+	if (!api_page_take(ls->p))
+		return;
+	jw_obj(&ls->w);
+	render_audit_fields(&ls->w, row);
+	jw_end_obj(&ls->w);
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)row->at);
+	api_page_mark(ls->r, ls->p, key, row->id);
 }
 
 static err_code parse_time(struct request *r, const char *name, int64_t *out, struct err *e)
@@ -56,8 +57,9 @@ err_code api_audit_list(struct request *r, struct api_call *c, struct err *e)
 		q.after_at = at;
 		q.after_id = p.after_id;
 	}
-	struct list_state ls = {r, &p};
+	struct list_state ls = {.r = r, .p = &p};
+	api_page_stream(r, &p, &ls.w);
 	if (audit_list(&c->ctx, &q, item, &ls, e))
 		return e->code;
-	return api_page_reply(r, &p);
+	return api_reply_page(r, &p, &ls.w);
 }

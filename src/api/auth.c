@@ -3,16 +3,19 @@
 
 #include "base/json.h"
 #include "base/text.h"
+#include "core/render.h"
 
 #include <stdio.h>
 #include <string.h>
 
-json_t *api_user_json(const struct user *u)
+err_code api_reply_account(struct request *r, const struct api_call *c, int status, const struct user *u)
 {
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:o}", "id", u->id, "email", u->email,
-	                 "first_name", u->first_name, "last_name", u->last_name, "company", u->company, "language",
-	                 u->language, "state", u->state, "is_operator", u->is_operator, "created_at",
-	                 json_time(u->created_at), "updated_at", json_time(u->updated_at));
+	struct jw w;
+	jw_init(&w, c->ctx.arena);
+	jw_obj(&w);
+	render_account_fields(&w, u);
+	jw_end_obj(&w);
+	return http_reply_text(r, status, "application/json", jw_buf(&w), w.len);
 }
 
 /* The one place that decides the session cookie's attributes: set at
@@ -37,16 +40,26 @@ err_code api_login(struct request *r, struct api_call *c, struct err *e)
 	        JF_STRING("password", &password, JF_REQUIRED, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct login_result res;
 	if (account_login(&c->ctx, email, password, &res, e))
 		return e->code;
 	if (set_session_cookie(r, c, res.token, (long long)(c->ctx.app->session_lifetime_ms / 1000), e))
 		return e->code;
-	return http_reply_json(r, 200,
-	                       json_pack("{s:s, s:o, s:o}", "token", res.token, "expires_at", json_time(res.expires_at),
-	                                 "user", api_user_json(&res.user)));
+	struct jw w;
+	jw_init(&w, c->ctx.arena);
+	jw_obj(&w);
+	jw_key(&w, "token");
+	jw_str(&w, res.token);
+	jw_key(&w, "expires_at");
+	jw_time(&w, res.expires_at);
+	jw_key(&w, "user");
+	jw_obj(&w);
+	render_account_fields(&w, &res.user);
+	jw_end_obj(&w);
+	jw_end_obj(&w);
+	return http_reply_text(r, 200, "application/json", jw_buf(&w), w.len);
 }
 
 err_code api_logout(struct request *r, struct api_call *c, struct err *e)
@@ -62,7 +75,7 @@ err_code api_password_forgot(struct request *r, struct api_call *c, struct err *
 {
 	const char *email = NULL;
 	const struct json_field spec[] = {JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX), JF_END};
-	if (json_spec_parse(c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	if (account_forgot_password(&c->ctx, email, e))
 		return e->code;
@@ -76,11 +89,11 @@ err_code api_password_reset(struct request *r, struct api_call *c, struct err *e
 {
 	const char *token = NULL, *password = NULL;
 	const struct json_field spec[] = {
-	        JF_STRING("token", &token, JF_REQUIRED, 128),
+	        JF_STRING("token", &token, JF_REQUIRED, LIMIT_LINK_TOKEN_CHARS),
 	        JF_STRING("password", &password, JF_REQUIRED, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	if (account_reset_password(&c->ctx, token, password, e))
 		return e->code;

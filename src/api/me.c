@@ -3,29 +3,18 @@
 
 #include "base/json.h"
 #include "base/text.h"
-#include "core/member_card.h"
+#include "core/render.h"
 #include "core/members.h"
 
 static void add_membership(const struct org *o, const char *role, permset perms, void *arg)
 {
 	struct jw *w = arg;
 	jw_obj(w);
-	jw_key(w, "id");
-	jw_str(w, o->id);
-	jw_key(w, "name");
-	jw_str(w, o->name);
-	jw_key(w, "type");
-	jw_str(w, o->type);
-	jw_key(w, "state");
-	jw_str(w, o->state);
+	render_org_ref_fields(w, o);
 	jw_key(w, "role");
 	jw_str(w, role);
 	jw_key(w, "permissions");
-	jw_arr(w);
-	for (int i = 0; i < PERM__COUNT; i++)
-		if (perms & PERMSET(i))
-			jw_str(w, perm_name((perm)i));
-	jw_end_arr(w);
+	render_perms(w, perms);
 	jw_end_obj(w);
 }
 
@@ -35,9 +24,7 @@ err_code api_me_get(struct request *r, struct api_call *c, struct err *e)
 	struct jw w;
 	jw_init(&w, c->ctx.arena);
 	jw_obj(&w);
-	user_public_jw(&w, u);
-	jw_key(&w, "is_operator");
-	jw_bool(&w, u->is_operator);
+	render_account_fields(&w, u);
 	jw_key(&w, "organizations");
 	jw_arr(&w);
 	if (member_orgs_of(&c->ctx, u->id, add_membership, &w, e))
@@ -57,12 +44,12 @@ err_code api_me_patch(struct request *r, struct api_call *c, struct err *e)
 	        JF_STRING("language", &p.language, JF_OPTIONAL, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct user u;
 	if (account_update_profile(&c->ctx, &p, &u, e))
 		return e->code;
-	return http_reply_json(r, 200, api_user_json(&u));
+	return api_reply_account(r, c, 200, &u);
 }
 
 err_code api_me_password(struct request *r, struct api_call *c, struct err *e)
@@ -73,7 +60,7 @@ err_code api_me_password(struct request *r, struct api_call *c, struct err *e)
 	        JF_STRING("new_password", &next, JF_REQUIRED, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	if (account_change_password(&c->ctx, current, next, e))
 		return e->code;

@@ -4,6 +4,7 @@
 #include "base/json.h"
 #include "base/text.h"
 #include "core/members.h"
+#include "core/render.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -42,7 +43,7 @@ err_code api_members_list(struct request *r, struct api_call *c, struct err *e)
 	        .after_id = p.after_id,
 	        .limit = p.fetch,
 	};
-	if (q.q && utf8_chars(q.q) > 200)
+	if (q.q && utf8_chars(q.q) > LIMIT_SEARCH_CHARS)
 		return err_set(e, E_TOO_LONG, "q", NULL);
 	struct list_state ls = {.r = r, .p = &p};
 	api_page_stream(r, &p, &ls.w);
@@ -56,16 +57,16 @@ err_code api_members_create(struct request *r, struct api_call *c, struct err *e
 	struct user_new n = {0};
 	const char *role = NULL;
 	const struct json_field spec[] = {
-	        JF_STRING("email", &n.email, JF_REQUIRED, 254),
+	        JF_STRING("email", &n.email, JF_REQUIRED, LIMIT_EMAIL_BYTES),
 	        JF_STRING("first_name", &n.first_name, JF_OPTIONAL, 0),
 	        JF_STRING("last_name", &n.last_name, JF_OPTIONAL, 0),
 	        JF_STRING("company", &n.company, JF_OPTIONAL, 0),
 	        JF_STRING("language", &n.language, JF_OPTIONAL, 0),
-	        JF_STRING("role", &role, JF_REQUIRED, 64),
+	        JF_STRING("role", &role, JF_REQUIRED, LIMIT_ROLE_NAME_CHARS),
 	        JF_STRING("password", &n.password, JF_OPTIONAL, 0),
 	        JF_END,
 	};
-	if (json_spec_parse(c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct member m;
 	if (member_create(&c->ctx, &n, role, &m, e))
@@ -84,8 +85,8 @@ err_code api_member_get(struct request *r, struct api_call *c, struct err *e)
 err_code api_member_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *role = NULL;
-	const struct json_field spec[] = {JF_STRING("role", &role, JF_REQUIRED, 64), JF_END};
-	if (json_spec_parse(c->body, spec, e))
+	const struct json_field spec[] = {JF_STRING("role", &role, JF_REQUIRED, LIMIT_ROLE_NAME_CHARS), JF_END};
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct member m;
 	if (member_set_role(&c->ctx, http_param(r, "user"), role, &m, e))
@@ -104,7 +105,7 @@ err_code api_members_remove(struct request *r, struct api_call *c, struct err *e
 {
 	struct json_strings ids = {0};
 	const struct json_field spec[] = {JF_STRINGS("ids", &ids, JF_REQUIRED, BULK_MAX), JF_END};
-	if (json_spec_parse_in(c->ctx.arena, c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	err_code *results = arena_alloc(c->ctx.arena, (size_t)(ids.n + 1) * sizeof *results);
 	if (member_remove_bulk(&c->ctx, ids.items, ids.n, results, e))
@@ -122,26 +123,36 @@ err_code api_members_remove(struct request *r, struct api_call *c, struct err *e
 
 /* ---- roles ---- */
 
-static json_t *role_json(const struct role_view *v)
-{
-	return json_pack("{s:s, s:s, s:o, s:b, s:o, s:o}", "name", v->name, "description", v->description,
-	                 "permissions", api_perms_json(v->perms), "builtin", v->builtin, "created_at",
-	                 json_time(v->created_at), "updated_at", json_time(v->updated_at));
-}
-
 static void role_item(const struct role_view *v, void *arg)
 {
-	json_array_append_new(arg, role_json(v));
+	jw_obj(arg);
+	render_role_fields(arg, v);
+	jw_end_obj(arg);
 }
 
+/* Every role at once: there are few, and the page is the whole list. */
 err_code api_roles_list(struct request *r, struct api_call *c, struct err *e)
 {
-	json_t *items = json_array();
-	if (role_list(&c->ctx, role_item, items, e)) {
-		json_decref(items);
+	struct jw w;
+	jw_init(&w, c->ctx.arena);
+	jw_obj(&w);
+	jw_key(&w, "items");
+	jw_arr(&w);
+	if (role_list(&c->ctx, role_item, &w, e))
 		return e->code;
-	}
-	return http_reply_json(r, 200, json_pack("{s:o, s:n}", "items", items, "next_cursor"));
+	jw_end_arr(&w);
+	jw_key(&w, "next_cursor");
+	jw_null(&w);
+	jw_end_obj(&w);
+	return http_reply_text(r, 200, "application/json", jw_buf(&w), w.len);
+}
+
+static err_code reply_role(struct request *r, const struct api_call *c, int status, const struct role_view *v)
+{
+	struct jw w;
+	jw_init(&w, c->ctx.arena);
+	role_item(v, &w);
+	return http_reply_text(r, status, "application/json", jw_buf(&w), w.len);
 }
 
 err_code api_roles_create(struct request *r, struct api_call *c, struct err *e)
@@ -151,15 +162,15 @@ err_code api_roles_create(struct request *r, struct api_call *c, struct err *e)
 	const struct json_field spec[] = {
 	        JF_STRING("name", &name, JF_REQUIRED, 0),
 	        JF_STRING("description", &description, JF_OPTIONAL, 0),
-	        JF_STRINGS("permissions", &perms, JF_REQUIRED, 64),
+	        JF_STRINGS("permissions", &perms, JF_REQUIRED, LIMIT_ROLE_PERMISSIONS),
 	        JF_END,
 	};
-	if (json_spec_parse_in(c->ctx.arena, c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct role_view v;
 	if (role_create(&c->ctx, name, description, perms.items, &v, e))
 		return e->code;
-	return http_reply_json(r, 201, role_json(&v));
+	return reply_role(r, c, 201, &v);
 }
 
 err_code api_role_patch(struct request *r, struct api_call *c, struct err *e)
@@ -168,15 +179,15 @@ err_code api_role_patch(struct request *r, struct api_call *c, struct err *e)
 	struct json_strings perms = {0};
 	const struct json_field spec[] = {
 	        JF_STRING("description", &description, JF_OPTIONAL, 0),
-	        JF_STRINGS("permissions", &perms, JF_OPTIONAL, 64),
+	        JF_STRINGS("permissions", &perms, JF_OPTIONAL, LIMIT_ROLE_PERMISSIONS),
 	        JF_END,
 	};
-	if (json_spec_parse_in(c->ctx.arena, c->body, spec, e))
+	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
 		return e->code;
 	struct role_view v;
 	if (role_update(&c->ctx, http_param(r, "role"), description, perms.set ? perms.items : NULL, &v, e))
 		return e->code;
-	return http_reply_json(r, 200, role_json(&v));
+	return reply_role(r, c, 200, &v);
 }
 
 err_code api_role_delete(struct request *r, struct api_call *c, struct err *e)

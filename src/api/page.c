@@ -1,4 +1,5 @@
-/* Lists: ?limit= and an opaque ?cursor=, answered as {items, next_cursor}. */
+/* Lists: ?limit= and an opaque ?cursor=, answered as {items, next_cursor},
+ * written as the items come. */
 #include "api/api.h"
 
 #include "base/text.h"
@@ -8,12 +9,13 @@
 err_code api_page_begin(struct request *r, struct api_page *p, struct err *e)
 {
 	memset(p, 0, sizeof *p);
-	p->limit = 50;
+	p->limit = LIMIT_PAGE_DEFAULT;
 	const char *limit = http_query(r, "limit");
 	long long n;
 	if (limit) {
-		if (!parse_int(limit, 1, 200, &n))
-			return err_set(e, E_BAD_REQUEST, "limit", "limit must be a whole number from 1 to 200.");
+		if (!parse_int(limit, 1, LIMIT_PAGE_MAX, &n))
+			return err_set(e, E_BAD_REQUEST, "limit", "limit must be a whole number from 1 to %d.",
+			               LIMIT_PAGE_MAX);
 		p->limit = (int)n;
 	}
 	p->fetch = p->limit + 1;
@@ -40,37 +42,9 @@ void api_page_mark(struct request *r, struct api_page *p, const char *key, const
 	p->last_id = arena_strdup(http_arena(r), id);
 }
 
-static void drop_items(void *items)
-{
-	json_decref(items);
-}
-
-void api_page_add(struct request *r, struct api_page *p, json_t *item, const char *key, const char *id)
-{
-	if (!api_page_take(p)) {
-		json_decref(item);
-		return;
-	}
-	if (!p->items) { /* the request's arena lets go of it, whichever way the handler returns */
-		p->items = json_array();
-		arena_defer(http_arena(r), drop_items, p->items);
-	}
-	json_array_append_new(p->items, item);
-	api_page_mark(r, p, key, id);
-}
-
 static const char *next_cursor(struct request *r, const struct api_page *p)
 {
 	return p->more && p->last_id ? cursor_encode(http_arena(r), p->last_key ? p->last_key : "", p->last_id) : NULL;
-}
-
-err_code api_page_reply(struct request *r, struct api_page *p)
-{
-	const char *c = next_cursor(r, p);
-	json_t *next = c ? json_string(c) : json_null();
-	return http_reply_json(r, 200,
-	                       p->items ? json_pack("{s:O, s:o}", "items", p->items, "next_cursor", next)
-	                                : json_pack("{s:[], s:o}", "items", "next_cursor", next));
 }
 
 void api_page_stream(struct request *r, struct api_page *p, struct jw *w)

@@ -14,7 +14,7 @@ typedef enum {
 
 struct err {
 	err_code code;
-	const char *field; /* static string or NULL */
+	const char *field; /* NULL, a static string, or one that lives as long as the request (its arena) */
 	char detail[256];  /* empty: use the default message */
 	int retry_after;   /* seconds, for E_TOO_MANY_REQUESTS and E_UNAVAILABLE */
 };

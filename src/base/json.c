@@ -22,12 +22,7 @@ static const char *type_name(json_field_type t)
 	return "?";
 }
 
-err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err *e)
-{
-	return json_spec_parse_in(NULL, obj, spec, e);
-}
-
-err_code json_spec_parse_in(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e)
+err_code json_spec_parse(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e)
 {
 	const char *key;
 	size_t key_len;
@@ -74,7 +69,9 @@ err_code json_spec_parse_in(struct arena *a, json_t *obj, const struct json_fiel
 			*(json_t **)f->out = v;
 			break;
 		case JF_T_STRINGS: {
-			if (!json_is_array(v) || !a)
+			if (!a) /* the caller's mistake, not the client's */
+				return err_set(e, E_INTERNAL, f->name, "An array of strings needs an arena.");
+			if (!json_is_array(v))
 				goto wrong;
 			size_t n = json_array_size(v);
 			if (f->max_chars && n > f->max_chars)
@@ -144,9 +141,7 @@ bool json_has_nul(const json_t *v)
 	if (json_is_array(v)) {
 		size_t i;
 		json_t *item;
-		json_array_foreach(v, i, item)
-		if (json_has_nul(item))
-			return true;
+		json_array_foreach(v, i, item) if (json_has_nul(item)) return true;
 		return false;
 	}
 	if (json_is_object(v)) {
@@ -183,8 +178,8 @@ err_code json_body_parse(struct arena *a, const char *body, size_t len, json_t *
 	 * one is refused by name (422) instead of the whole body (400). */
 	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!root && json_error_code(&jerr) == json_error_null_byte_in_key)
-		return err_set(e, E_MALFORMED_JSON, NULL, "A key in the body holds a NUL character (line %d, column %d).",
-		               jerr.line, jerr.column);
+		return err_set(e, E_MALFORMED_JSON, NULL,
+		               "A key in the body holds a NUL character (line %d, column %d).", jerr.line, jerr.column);
 	if (!root)
 		return err_set(e, E_MALFORMED_JSON, NULL, "The body is not valid JSON: %.120s (line %d, column %d).",
 		               jerr.text, jerr.line, jerr.column);

@@ -40,7 +40,7 @@ struct json_bool {
 	bool value;
 };
 /* An array of strings: items is NULL-terminated, in the arena given to
- * json_spec_parse_in(). */
+ * json_spec_parse(). */
 struct json_strings {
 	bool set;
 	int n;
@@ -56,10 +56,10 @@ struct json_strings {
 #define JF_END {NULL, 0, 0, NULL, 0}
 /* clang-format on */
 
-/* Strings point into obj, which must outlive their use. */
-err_code json_spec_parse(json_t *obj, const struct json_field *spec, struct err *e);
-/* The same, for specs with JF_STRINGS, whose item arrays come from a. */
-err_code json_spec_parse_in(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e);
+/* Fills the outputs of spec from obj. Strings point into obj, which must
+ * outlive their use; the item arrays of JF_STRINGS fields come from a
+ * (NULL only for specs without them). */
+err_code json_spec_parse(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e);
 
 /* Maximum nesting of arrays and objects in a body. */
 #define JSON_MAX_DEPTH 32

@@ -52,7 +52,8 @@ static bool email_valid(const char *s, size_t n)
 	if (n < 3 || n > EMAIL_MAX || !utf8_valid(s, n))
 		return false;
 	const char *at = memchr(s, '@', n);
-	if (!at || at == s || at - s > 64 || at == s + n - 1 || memchr(at + 1, '@', (size_t)(s + n - at - 1)))
+	if (!at || at == s || at - s > LIMIT_EMAIL_LOCAL_BYTES || at == s + n - 1 ||
+	    memchr(at + 1, '@', (size_t)(s + n - at - 1)))
 		return false;
 	/* local part: dot-atom */
 	bool after_dot = true; /* at the start, as after a dot: no dot may follow */

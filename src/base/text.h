@@ -9,8 +9,10 @@
 
 /* Small string rules shared by every layer. */
 
-#define EMAIL_MAX 254
-#define NAME_MAX_CHARS 200
+#include "base/limits.h"
+
+#define EMAIL_MAX LIMIT_EMAIL_BYTES
+#define NAME_MAX_CHARS LIMIT_NAME_CHARS
 
 /* Email addresses. An address is accepted when, once trimmed of spaces,
  * tabs, CR and LF around it, it is at most EMAIL_MAX bytes of valid UTF-8

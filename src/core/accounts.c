@@ -39,9 +39,9 @@ static int retry_after_s(int64_t window_start, int64_t now)
 err_code password_check(const char *email, const char *password, struct err *e)
 {
 	size_t bytes = strlen(password);
-	if (bytes > 1024)
+	if (bytes > LIMIT_PASSWORD_MAX_BYTES)
 		return err_set(e, E_PASSWORD_TOO_LONG, "password", NULL);
-	if (utf8_chars(password) < 10)
+	if (utf8_chars(password) < LIMIT_PASSWORD_MIN_CHARS)
 		return err_set(e, E_PASSWORD_TOO_SHORT, "password", NULL);
 	if (email && !strcasecmp(email, password))
 		return err_set(e, E_PASSWORD_IS_EMAIL, "password", NULL);
@@ -165,13 +165,14 @@ err_code account_login(const struct ctx *c, const char *email, const char *passw
 		return E_TOO_MANY_REQUESTS;
 	}
 	size_t plen = strlen(password);
-	bool usable = lr.found && lr.user.password_hash && !strcmp(lr.user.state, "active") && plen <= 1024;
+	bool usable = lr.found && lr.user.password_hash && !strcmp(lr.user.state, "active") &&
+	              plen <= LIMIT_PASSWORD_MAX_BYTES;
 	bool ok = false;
 	/* The same argon2id work whether or not the account exists. */
 	if (usable)
 		ok = password_verify(lr.user.password_hash, password, plen);
 	else
-		password_verify_dummy(password, plen > 1024 ? 1024 : plen);
+		password_verify_dummy(password, plen > LIMIT_PASSWORD_MAX_BYTES ? LIMIT_PASSWORD_MAX_BYTES : plen);
 
 	char rehash[PASSWORD_HASH_MAX];
 	struct login_write lw = {.app = app, .a = a, .ri = ri, .lr = &lr, .ok = ok, .out = out};
@@ -396,7 +397,7 @@ err_code account_change_password(const struct ctx *c, const char *current, const
 		e->retry_after = p.retry_after;
 		return E_TOO_MANY_REQUESTS;
 	}
-	if (!who->user.password_hash || strlen(current) > 1024 ||
+	if (!who->user.password_hash || strlen(current) > LIMIT_PASSWORD_MAX_BYTES ||
 	    !password_verify(who->user.password_hash, current, strlen(current)))
 		return err_set(e, E_WRONG_PASSWORD, "current_password", NULL);
 	char hash[PASSWORD_HASH_MAX];

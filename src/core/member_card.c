@@ -2,38 +2,17 @@
 #include "core/member_card.h"
 
 #include "base/jsonw.h"
+#include "core/render.h"
 #include "store/orgs.h"
 
 #include <string.h>
-
-void user_public_jw(struct jw *w, const struct user *u)
-{
-	jw_key(w, "id");
-	jw_str(w, u->id);
-	jw_key(w, "email");
-	jw_str(w, u->email);
-	jw_key(w, "first_name");
-	jw_str(w, u->first_name);
-	jw_key(w, "last_name");
-	jw_str(w, u->last_name);
-	jw_key(w, "company");
-	jw_str(w, u->company);
-	jw_key(w, "language");
-	jw_str(w, u->language);
-	jw_key(w, "state");
-	jw_str(w, u->state);
-	jw_key(w, "created_at");
-	jw_time(w, u->created_at);
-	jw_key(w, "updated_at");
-	jw_time(w, u->updated_at);
-}
 
 const char *member_card(struct arena *a, const struct member *m)
 {
 	struct jw w;
 	jw_init(&w, a);
 	jw_obj(&w);
-	user_public_jw(&w, &m->user);
+	render_user_fields(&w, &m->user);
 	jw_key(&w, "role");
 	jw_str(&w, m->role);
 	jw_key(&w, "source");

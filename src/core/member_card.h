@@ -11,15 +11,12 @@ struct db;
 /* A member's card: the member as the API shows it (the user's public
  * fields, the role, how and when they joined), rendered once and kept with
  * the membership, so that lists and reads copy it instead of assembling
- * it. Whatever changes a field on the card writes the card again, in the
- * same transaction:
+ * it. The user's part is render_user_fields(), as everywhere else. Whatever changes a field on the card writes the card
+ * again, in the same transaction:
  *   - a new membership, a role change: the membership's own card;
  *   - a change to the user (profile, state, password, so updated_at):
  *     member_cards_refresh() for every membership of that user. */
 const char *member_card(struct arena *a, const struct member *m);
-/* The user's public fields, written into an open object: the same in a
- * card and wherever else the API shows a user (GET /me). */
-void user_public_jw(struct jw *w, const struct user *u);
 
 /* Adds the membership m describes (its user as stored), with its card.
  * E_CONFLICT when the user is a member already. */

@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/limits.h"
 #include "core/ctx.h"
 #include "core/accounts.h"
 #include "core/authz.h"
@@ -16,9 +17,9 @@
  * with the organization locked, and decide what the caller may give or
  * take with the fresh permissions. */
 
-#define BULK_MAX 500
-#define ROLE_NAME_MAX 64
-#define ROLE_DESCRIPTION_MAX 500
+#define BULK_MAX LIMIT_BULK_IDS
+#define ROLE_NAME_MAX LIMIT_ROLE_NAME_CHARS
+#define ROLE_DESCRIPTION_MAX LIMIT_ROLE_DESCRIPTION_CHARS
 
 /* Creates the account and the membership. With a password the user can
  * sign in at once; without one a set-password email goes out. An email

@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/limits.h"
 #include "core/ctx.h"
 #include "core/accounts.h"
 #include "core/authz.h"
@@ -13,7 +14,7 @@
 /* Organizations: creation by operators with their first administrator,
  * settings, closing, modules, customers and a customer's independence. */
 
-#define ORG_NAME_MAX 200
+#define ORG_NAME_MAX LIMIT_NAME_CHARS
 #define MODULE_CUSTOMER_LOGIN "customer_login"
 #define MODULE_TEAMS "teams"
 bool module_known(const char *name);

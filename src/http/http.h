@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/limits.h"
 
 /* The HTTP adapter over libmicrohttpd: framing, limits, deadlines, the
  * route matcher, replies. What a request means (who asks, what they may
@@ -92,7 +93,7 @@ void http_stop(struct http_server *s, int grace_ms);
 
 #define HTTP_MAX_BODY (1024 * 1024)
 #define HTTP_MAX_URI 2048
-#define HTTP_MAX_OUT_HEADERS 8 /* besides those every reply has */
+#define HTTP_MAX_OUT_HEADERS LIMIT_RESPONSE_HEADERS /* besides those every reply has */
 
 /* Prometheus text for /metrics (outbox depth is the caller's to add). */
 char *http_metrics_render(struct request *r);

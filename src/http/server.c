@@ -30,6 +30,7 @@
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "base/json.h"
+#include "base/limits.h"
 #include "base/log.h"
 #include "base/text.h"
 
@@ -108,7 +109,7 @@ struct header {
 enum req_state { RS_NEW, RS_BODY, RS_OFFLOADED, RS_DONE };
 
 /* Work a handler hands on to run once its answer has been sent. */
-#define AFTER_MAX 4
+#define AFTER_MAX LIMIT_AFTER_PER_REQUEST
 struct after_job {
 	void (*fn)(void *arg);
 	void *arg;
@@ -1108,8 +1109,8 @@ struct http_server *http_start(const struct http_config *cfg, const struct http_
 	s->per_addr = addr_limit_new(cfg->max_connections_per_addr);
 	proxies_parse(s, cfg->trusted_proxies);
 	metrics_init(nroutes);
-	s->pool = offload_new(cfg->cpu_threads, 256, 2000, run_offloaded);
-	s->after = offload_new(1, 1024, 60000, run_after);
+	s->pool = offload_new(cfg->cpu_threads, LIMIT_CPU_QUEUE, LIMIT_CPU_WAIT_MS, run_offloaded);
+	s->after = offload_new(1, LIMIT_AFTER_QUEUE, LIMIT_AFTER_WAIT_MS, run_after);
 	s->layout_checked = layout_probe();
 	if (!s->layout_checked) {
 		struct logline l;

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include "base/limits.h"
 #include "base/log.h"
 
 #include <pthread.h>
@@ -105,7 +106,6 @@ static void backoff(int attempt)
 
 err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struct err *e)
 {
-	enum { ATTEMPTS = 6 };
 	for (int attempt = 1;; attempt++) {
 		err_clear(e);
 		struct db *db = store_conn(st, e);
@@ -125,7 +125,7 @@ err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struc
 				db->drv->rollback(db);
 			}
 		}
-		if (rc != E_RETRY || attempt == ATTEMPTS)
+		if (rc != E_RETRY || attempt == LIMIT_TX_ATTEMPTS)
 			return rc;
 		db->drv->rollback(db);
 		backoff(attempt);
@@ -142,7 +142,7 @@ err_code store_read(struct store *st, store_tx_fn fn, void *arg, struct err *e)
 		err_code rc = fn(db, arg, e);
 		if (db->drv->end_read)
 			db->drv->end_read(db);
-		if (rc != E_RETRY || attempt == 6)
+		if (rc != E_RETRY || attempt == LIMIT_TX_ATTEMPTS)
 			return rc;
 		backoff(attempt);
 	}

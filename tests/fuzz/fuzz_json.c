@@ -16,13 +16,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct json_int n = {0};
 		struct json_bool b = {0};
 		const struct json_field spec[] = {
-			JF_STRING("email", &email, JF_REQUIRED, 254),
-			JF_STRING("password", &password, JF_OPTIONAL, 0),
-			JF_INT("limit", &n, JF_OPTIONAL),
-			JF_BOOL("flag", &b, JF_OPTIONAL),
-			JF_END,
+		        JF_STRING("email", &email, JF_REQUIRED, 254),
+		        JF_STRING("password", &password, JF_OPTIONAL, 0),
+		        JF_INT("limit", &n, JF_OPTIONAL),
+		        JF_BOOL("flag", &b, JF_OPTIONAL),
+		        JF_END,
 		};
-		if (json_spec_parse(obj, spec, &e) == E_OK && email)
+		if (json_spec_parse(NULL, obj, spec, &e) == E_OK && email)
 			(void)strlen(email);
 		else if (e.code == E_OK)
 			__builtin_trap(); /* a failure must say why */

@@ -32,7 +32,7 @@ static err_code parse(const char *text, struct login_body *b, struct err *e)
 	err_clear(e);
 	json_t *obj = load(text);
 	struct json_field spec[] = LOGIN_SPEC(*b);
-	err_code rc = json_spec_parse(obj, spec, e);
+	err_code rc = json_spec_parse(NULL, obj, spec, e);
 	/* Strings point into obj: check them before it goes. */
 	static char email[64], name[64];
 	if (b->email) {
@@ -93,7 +93,7 @@ static void spec_refuses_unknown_field_by_name(void **state)
 	err_clear(&e);
 	json_t *obj = load("{\"email\":\"a@b.c\",\"password\":\"pw\",\"remember_me\":true}");
 	struct json_field spec[] = LOGIN_SPEC(b);
-	assert_int_equal(json_spec_parse(obj, spec, &e), E_UNKNOWN_FIELD);
+	assert_int_equal(json_spec_parse(NULL, obj, spec, &e), E_UNKNOWN_FIELD);
 	assert_non_null(e.field);
 	assert_string_equal(e.field, "remember_me");
 	assert_non_null(strstr(err_message(&e), "remember_me"));
@@ -177,7 +177,7 @@ static void spec_refuses_embedded_nul(void **state)
 	json_object_set_new(obj, "password", json_stringn("abc\0def", 7));
 	struct err e;
 	err_clear(&e);
-	assert_int_equal(json_spec_parse(obj, spec, &e), E_INVALID);
+	assert_int_equal(json_spec_parse(NULL, obj, spec, &e), E_INVALID);
 	assert_string_equal(e.field, "password");
 	assert_null(password);
 	json_decref(obj);
@@ -246,21 +246,44 @@ static void nul_in_a_string_is_refused_by_field(void **state)
 	assert_int_equal(json_body_parse(a, body, strlen(body), &obj, &e), E_OK);
 	const char *email = NULL;
 	struct json_strings tags = {0};
-	const struct json_field one[] = {JF_STRING("email", &email, JF_REQUIRED, 0), JF_STRINGS("tags", &tags, JF_OPTIONAL, 4),
-	                                 JF_END};
-	assert_int_equal(json_spec_parse_in(a, obj, one, &e), E_INVALID);
+	const struct json_field one[] = {JF_STRING("email", &email, JF_REQUIRED, 0),
+	                                 JF_STRINGS("tags", &tags, JF_OPTIONAL, 4), JF_END};
+	assert_int_equal(json_spec_parse(a, obj, one, &e), E_INVALID);
 	assert_int_equal(err_status(e.code), 422);
 	assert_string_equal(e.field, "email");
 	const char *body2 = "{\"tags\":[\"ok\",\"x\\u0000\"]}";
 	assert_int_equal(json_body_parse(a, body2, strlen(body2), &obj, &e), E_OK);
-	assert_int_equal(json_spec_parse_in(a, obj, one, &e), E_MISSING_FIELD);
+	assert_int_equal(json_spec_parse(a, obj, one, &e), E_MISSING_FIELD);
 	const struct json_field two[] = {JF_STRINGS("tags", &tags, JF_REQUIRED, 4), JF_END};
-	assert_int_equal(json_spec_parse_in(a, obj, two, &e), E_INVALID);
+	assert_int_equal(json_spec_parse(a, obj, two, &e), E_INVALID);
 	assert_string_equal(e.field, "tags");
 	assert_true(json_has_nul(obj));
 	const char *body3 = "{\"s\":{\"k\":[1,\"fine\"]}}";
 	assert_int_equal(json_body_parse(a, body3, strlen(body3), &obj, &e), E_OK);
 	assert_false(json_has_nul(obj));
+	arena_free(a);
+}
+
+/* An array of strings is parsed into the arena given, and one given none
+ * is the caller's error (500), never a client's wrong_type. */
+static void string_arrays_take_the_arena_given(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *body = "{\"ids\":[\"usr_a\",\"usr_b\"]}";
+	struct err e;
+	err_clear(&e);
+	json_t *obj = NULL;
+	assert_int_equal(json_body_parse(a, body, strlen(body), &obj, &e), E_OK);
+	struct json_strings ids = {0};
+	const struct json_field spec[] = {JF_STRINGS("ids", &ids, JF_REQUIRED, 4), JF_END};
+	assert_int_equal(json_spec_parse(a, obj, spec, &e), E_OK);
+	assert_int_equal(ids.n, 2);
+	assert_string_equal(ids.items[1], "usr_b");
+	assert_null(ids.items[2]);
+	err_clear(&e);
+	assert_int_equal(json_spec_parse(NULL, obj, spec, &e), E_INTERNAL);
+	assert_int_equal(err_status(e.code), 500);
 	arena_free(a);
 }
 
@@ -396,6 +419,7 @@ int main(void)
 	        cmocka_unit_test(spec_refuses_embedded_nul),
 	        cmocka_unit_test(body_parse_accepts_an_object),
 	        cmocka_unit_test(body_parse_refuses_malformed),
+	        cmocka_unit_test(string_arrays_take_the_arena_given),
 	        cmocka_unit_test(body_parse_refuses_non_objects),
 	        cmocka_unit_test(nul_in_a_string_is_refused_by_field),
 	        cmocka_unit_test(body_parse_limits_depth),

@@ -594,6 +594,38 @@ static void independence_table(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* Rule 6 on the routes that name no organization: the operator flag
+ * alone decides, for the operators-only routes and for listing every
+ * organization; a signed-in user without it, or nobody, gets neither. */
+struct caller_row {
+	const char *what;
+	bool signed_in, is_operator;
+	bool want;
+};
+
+static const struct caller_row callers[] = {
+	{"an operator", true, true, true},
+	{"a signed-in user", true, false, false},
+	{"nobody (no session)", false, false, false},
+};
+
+static void operator_table(void **state)
+{
+	(void)state;
+	int failures = 0;
+	for (size_t i = 0; i < sizeof callers / sizeof callers[0]; i++) {
+		const struct caller_row *r = &callers[i];
+		struct auth who = {.user = {.id = "usr_x", .is_operator = r->is_operator}};
+		const struct auth *w = r->signed_in ? &who : NULL;
+		bool op = authz_is_operator(w), every = authz_sees_every_org(w);
+		if (op != r->want || every != r->want) {
+			print_error("row %zu '%s': operator %d, every org %d, want %d\n", i, r->what, op, every, r->want);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
 /* ---- perms.c ---- */
 
 static void builtin_roles_hold_their_permissions(void **state)
@@ -728,6 +760,7 @@ int main(void)
 		cmocka_unit_test(grant_and_manage_table),
 		cmocka_unit_test(role_change_table),
 		cmocka_unit_test(independence_table),
+		cmocka_unit_test(operator_table),
 		cmocka_unit_test(builtin_roles_hold_their_permissions),
 		cmocka_unit_test(perm_names_parse_back),
 		cmocka_unit_test(permset_list_round_trip),

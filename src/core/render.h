@@ -1,0 +1,29 @@
+#ifndef ROSTER_CORE_RENDER_H
+#define ROSTER_CORE_RENDER_H
+
+#include "base/jsonw.h"
+#include "core/members.h"
+#include "core/model.h"
+#include "core/perms.h"
+
+/* How the API shows each resource, written once: every answer that shows
+ * one uses these, and so do the member cards (core/member_card.h). Each
+ * writes the fields into an object the caller has opened, so that an
+ * answer can add its own after them. */
+
+/* A person as other people see them. */
+void render_user_fields(struct jw *w, const struct user *u);
+/* A person's own account: the same and whether it is an operator's. */
+void render_account_fields(struct jw *w, const struct user *u);
+/* An organization. */
+void render_org_fields(struct jw *w, const struct org *o);
+/* An organization named in another answer (a membership in /me). */
+void render_org_ref_fields(struct jw *w, const struct org *o);
+/* The value: an array of permission names. */
+void render_perms(struct jw *w, permset p);
+/* A role, built in or custom. */
+void render_role_fields(struct jw *w, const struct role_view *v);
+/* An audit event. */
+void render_audit_fields(struct jw *w, const struct audit_row *row);
+
+#endif
