@@ -3,6 +3,7 @@
 #include "core/audit.h"
 #include "core/member_card.h"
 #include "core/ops.h"
+#include "core/tokens.h"
 
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -340,7 +341,7 @@ static err_code setpw_tx(struct db *db, void *arg, struct err *e)
 	        store_user_set_password(db, s->user_id, s->hash, now, e) || member_cards_refresh(db, a, s->user_id, e);
 	arena_free(a);
 	if (failed || store_session_delete_user(db, s->user_id, s->keep_session, e) ||
-	    store_token_void_user(db, s->user_id, now, e))
+	    token_revoke_user(db, s->user_id, e))
 		return e->code;
 	return audit(db, s->ri, s->user_id, s->action, "user", s->user_id, e);
 }
@@ -412,28 +413,32 @@ err_code account_change_password(const struct ctx *c, const char *current, const
 	return E_OK;
 }
 
-/* Creates a token of this purpose for the user and queues its email. */
-/* Creates a token of this purpose for the user and queues its email. */
-static err_code issue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, const char *purpose,
+/* Creates a token of this purpose for the user and queues its own email. */
+static err_code issue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, token_purpose purpose,
                            struct err *e)
 {
-	bool reset = !strcmp(purpose, "reset");
-	return account_queue_link(app, db, a, u, reset, reset ? MAIL_PASSWORD_RESET : MAIL_PASSWORD_SETUP, NULL, e);
+	enum mail_template t = purpose == TOKEN_RESET ? MAIL_PASSWORD_RESET : MAIL_PASSWORD_SETUP;
+	return account_queue_link(app, db, a, u, purpose, t, NULL, e);
 }
 
-err_code account_queue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, bool reset,
-                            enum mail_template t, const char *org_name, struct err *e)
+/* The password links: how long each lasts and the console page it opens. */
+static const struct {
+	int64_t ttl_ms;
+	const char *page;
+} password_links[TOKEN__COUNT] = {
+        [TOKEN_RESET] = {RESET_TOKEN_TTL_MS, "reset-password"},
+        [TOKEN_SETUP] = {SETUP_TOKEN_TTL_MS, "set-password"},
+};
+
+err_code account_queue_link(struct app *app, struct db *db, struct arena *a, const struct user *u,
+                            token_purpose purpose, enum mail_template t, const char *org_name, struct err *e)
 {
-	int64_t now = clock_now_ms();
-	char tid[ID_MAX], token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
-	id_new("tok", tid);
-	token_new(token);
-	token_hash(token, hash);
-	if (store_token_insert(db, tid, u->id, reset ? "reset" : "setup", hash, now,
-	                       now + (reset ? RESET_TOKEN_TTL_MS : SETUP_TOKEN_TTL_MS), e))
+	if (purpose >= TOKEN__COUNT || !password_links[purpose].page)
+		return err_set(e, E_INTERNAL, NULL, "no password link for tokens of purpose %d", (int)purpose);
+	char token[TOKEN_LEN + 1];
+	if (token_issue(db, purpose, u->id, password_links[purpose].ttl_ms, token, e))
 		return e->code;
-	const char *link =
-	        arena_printf(a, "%s/%s?token=%s", app->public_url, reset ? "reset-password" : "set-password", token);
+	const char *link = arena_printf(a, "%s/%s?token=%s", app->public_url, password_links[purpose].page, token);
 	const char *vars[] = {"first_name", u->first_name && *u->first_name ? u->first_name : u->email,
 	                      "email",      u->email,
 	                      "org",        org_name ? org_name : "",
@@ -544,7 +549,6 @@ static err_code forgot_find_tx(struct db *db, void *arg, struct err *e)
 static err_code forgot_send_tx(struct db *db, void *arg, struct err *e)
 {
 	struct forgot_job *j = arg;
-	int64_t now = clock_now_ms();
 	struct user u;
 	err_code rc = store_user_by_email(db, j->a, j->key, &u, e);
 	if (rc == E_NOT_FOUND || (rc == E_OK && strcmp(u.state, "active")))
@@ -553,8 +557,8 @@ static err_code forgot_send_tx(struct db *db, void *arg, struct err *e)
 		return rc;
 	/* A new link makes every older one useless; the row lock makes two
 	 * concurrent requests take turns, so only the last link stays valid. */
-	if (store_user_lock(db, u.id, e) || store_token_void_user(db, u.id, now, e) ||
-	    issue_link(j->app, db, j->a, &u, "reset", e))
+	if (store_user_lock(db, u.id, e) || token_revoke_user(db, u.id, e) ||
+	    issue_link(j->app, db, j->a, &u, TOKEN_RESET, e))
 		return e->code;
 	return audit(db, &j->ri, u.id, "auth.password_reset_requested", "user", u.id, e);
 }
@@ -604,17 +608,20 @@ err_code account_forgot_password(const struct ctx *c, const char *email, struct 
 	return E_OK;
 }
 
+/* A password link is a reset or a set-up token; the page takes either. */
+#define PASSWORD_TOKENS (TOKENSET(TOKEN_RESET) | TOKENSET(TOKEN_SETUP))
+
 struct reset_arg {
 	struct arena *a;
-	const char *token_hash;
+	const char *token;
 	struct setpw_arg set;
 };
 
 static err_code reset_tx(struct db *db, void *arg, struct err *e)
 {
 	struct reset_arg *r = arg;
-	const char *user_id = NULL, *purpose = NULL;
-	if (store_token_consume(db, r->a, r->token_hash, clock_now_ms(), &user_id, &purpose, e))
+	const char *user_id = NULL;
+	if (token_consume_any(db, r->a, PASSWORD_TOKENS, r->token, &user_id, NULL, e))
 		return e->code;
 	if (strcmp(user_id, r->set.user_id)) /* the hash is unique: only a changed row gets here */
 		return err_set(e, E_INVALID_TOKEN, "token", NULL);
@@ -628,15 +635,13 @@ err_code account_reset_password(const struct ctx *c, const char *token, const ch
 	struct app *app = c->app;
 	struct arena *a = c->arena;
 	const struct reqinfo *ri = &c->ri;
-	char hash[TOKEN_HASH_LEN + 1];
 	if (strlen(token) != TOKEN_LEN)
 		return err_set(e, E_INVALID_TOKEN, "token", NULL);
-	token_hash(token, hash);
 	struct db *db = store_conn(app->store, e);
 	if (!db)
 		return e->code;
 	const char *user_id = NULL;
-	err_code rc = store_token_peek(db, a, hash, clock_now_ms(), &user_id, e);
+	err_code rc = token_peek_any(db, a, PASSWORD_TOKENS, token, &user_id, NULL, e);
 	if (rc)
 		return rc;
 	struct user u;
@@ -648,9 +653,9 @@ err_code account_reset_password(const struct ctx *c, const char *token, const ch
 	char pwhash[PASSWORD_HASH_MAX];
 	if (!password_hash(password, strlen(password), pwhash))
 		return err_set(e, E_INTERNAL, NULL, NULL);
-	/* The conditional UPDATE in store_token_consume decides races: of many
+	/* The conditional UPDATE in token_consume_any decides races: of many
 	 * concurrent resets with one token exactly one gets past it. */
-	struct reset_arg r = {a, hash, {ri, u.id, pwhash, NULL, "auth.password_reset"}};
+	struct reset_arg r = {a, token, {ri, u.id, pwhash, NULL, "auth.password_reset"}};
 	return store_tx(app->store, true, reset_tx, &r, e);
 }
 
@@ -670,7 +675,7 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 	struct create_arg *c = arg;
 	if (store_user_insert(db, c->u, c->key, e))
 		return e->code;
-	if (c->send_setup && issue_link(c->app, db, c->a, c->u, "setup", e))
+	if (c->send_setup && issue_link(c->app, db, c->a, c->u, TOKEN_SETUP, e))
 		return e->code;
 	return audit(db, c->ri, NULL, "operator.created", "user", c->u->id, e);
 }
@@ -723,7 +728,7 @@ static err_code disable_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	int64_t now = clock_now_ms();
 	if (store_user_set_state(db, u.id, "disabled", now, e) || member_cards_refresh(db, d->a, u.id, e) ||
-	    store_session_delete_user(db, u.id, NULL, e) || store_token_void_user(db, u.id, now, e))
+	    store_session_delete_user(db, u.id, NULL, e) || token_revoke_user(db, u.id, e))
 		return e->code;
 	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, e);
 }

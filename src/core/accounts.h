@@ -10,6 +10,7 @@
 #include "core/app.h"
 #include "mail/mail.h"
 #include "core/model.h"
+#include "core/tokens.h"
 
 struct db;
 
@@ -85,10 +86,11 @@ struct user_new {
 err_code account_new_user(struct arena *a, const struct user_new *n, struct user *out, const char **out_key,
                           struct err *e);
 
-/* In the caller's transaction: a single-use set-password (or reset) token
- * for u and the email t carrying its link; org_name fills {{org}}. */
-err_code account_queue_link(struct app *app, struct db *db, struct arena *a, const struct user *u, bool reset,
-                            enum mail_template t, const char *org_name, struct err *e);
+/* In the caller's transaction: a single-use password link for u, of
+ * purpose TOKEN_SETUP (set the first password) or TOKEN_RESET, and the
+ * email t carrying it; org_name fills {{org}}. */
+err_code account_queue_link(struct app *app, struct db *db, struct arena *a, const struct user *u,
+                            token_purpose purpose, enum mail_template t, const char *org_name, struct err *e);
 /* In the caller's transaction: the email t with a link to the service. */
 err_code account_queue_notice(struct app *app, struct db *db, struct arena *a, const struct user *u,
                               enum mail_template t, const char *org_name, struct err *e);

@@ -77,7 +77,7 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 	                   .user = *x->u};
 	if (store_user_insert(db, x->u, x->key, e) || member_insert(db, a, &m, e))
 		return e->code;
-	if (x->send_setup && account_queue_link(x->c->app, db, a, x->u, false, MAIL_PASSWORD_SETUP, org->name, e))
+	if (x->send_setup && account_queue_link(x->c->app, db, a, x->u, TOKEN_SETUP, MAIL_PASSWORD_SETUP, org->name, e))
 		return e->code;
 	if (store_member_get(db, a, org->id, x->u->id, x->out, e))
 		return e->code;

@@ -71,7 +71,7 @@ static err_code designate_admin(const struct ctx *c, struct db *db, const struct
 	}
 	if (rc)
 		return rc;
-	return is_new ? account_queue_link(c->app, db, a, admin, false, MAIL_ORG_ADMIN_SETUP, org->name, e)
+	return is_new ? account_queue_link(c->app, db, a, admin, TOKEN_SETUP, MAIL_ORG_ADMIN_SETUP, org->name, e)
 	              : account_queue_notice(c->app, db, a, admin, MAIL_ORG_ADMIN, org->name, e);
 }
 

@@ -8,10 +8,11 @@
 #include "base/err.h"
 #include "core/model.h"
 #include "store/db.h"
+#include "store/tokens.h"
 
-/* Queries on users, sessions and single-use tokens. Every function runs on
- * a connection inside a transaction (store_tx) and copies what it returns
- * into the arena. */
+/* Queries on users and sessions (single-use tokens are in store/tokens.h,
+ * which this header passes on). Every function runs on a connection inside
+ * a transaction (store_tx) and copies what it returns into the arena. */
 
 /* E_USER_EXISTS when the email key is taken. */
 err_code store_user_insert(struct db *db, const struct user *u, const char *email_key, struct err *e);
@@ -46,17 +47,5 @@ err_code store_session_touch(struct db *db, const char *id, int64_t now, struct 
 err_code store_session_delete(struct db *db, const char *id, struct err *e);
 /* Ends every session of the user but `keep_id` (NULL: all). */
 err_code store_session_delete_user(struct db *db, const char *user_id, const char *keep_id, struct err *e);
-
-err_code store_token_insert(struct db *db, const char *id, const char *user_id, const char *purpose,
-                            const char *token_hash, int64_t now, int64_t expires_at, struct err *e);
-/* Marks the token used if it is unused and unexpired, in one statement, so
- * that of many concurrent callers exactly one gets its user. E_INVALID_TOKEN otherwise. */
-err_code store_token_consume(struct db *db, struct arena *a, const char *token_hash, int64_t now,
-                             const char **out_user_id, const char **out_purpose, struct err *e);
-/* The user of an unused, unexpired token, without using it. E_INVALID_TOKEN otherwise. */
-err_code store_token_peek(struct db *db, struct arena *a, const char *token_hash, int64_t now, const char **out_user_id,
-                          struct err *e);
-/* Makes every unused token of the user useless. */
-err_code store_token_void_user(struct db *db, const char *user_id, int64_t now, struct err *e);
 
 #endif

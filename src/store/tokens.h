@@ -1,0 +1,37 @@
+#ifndef ROSTER_STORE_TOKENS_H
+#define ROSTER_STORE_TOKENS_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "store/db.h"
+
+/* Queries on single-use tokens (the tokens table), for core/tokens.c. A
+ * token is known by the hash of its text; its subject is the id it was
+ * issued for (today always a user, tokens.user_id). Every function runs on
+ * a connection inside the caller's transaction and copies what it returns
+ * into the arena. Purposes are passed as their stored names. */
+
+/* How many purposes one consume or peek may accept at once. */
+#define STORE_TOKEN_PURPOSES_MAX 4
+
+/* E_CONFLICT when the hash is taken. */
+err_code store_token_insert(struct db *db, const char *id, const char *subject, const char *purpose,
+                            const char *token_hash, int64_t now, int64_t expires_at, struct err *e);
+/* Marks the token used if it is unused, unexpired and of one of the
+ * purposes[0..n) (1 <= n <= STORE_TOKEN_PURPOSES_MAX), in one conditional
+ * UPDATE, so that of many concurrent callers exactly one gets its subject
+ * and purpose. E_INVALID_TOKEN otherwise, alike for an unknown token, a
+ * used, expired or revoked one and one of another purpose. */
+err_code store_token_consume(struct db *db, struct arena *a, const char *token_hash, const char *const *purposes, int n,
+                             int64_t now, const char **out_subject, const char **out_purpose, struct err *e);
+/* What store_token_consume would answer, without using the token. */
+err_code store_token_peek(struct db *db, struct arena *a, const char *token_hash, const char *const *purposes, int n,
+                          int64_t now, const char **out_subject, const char **out_purpose, struct err *e);
+/* Makes every unused token of this purpose of the subject useless. */
+err_code store_token_revoke(struct db *db, const char *subject, const char *purpose, int64_t now, struct err *e);
+/* Makes every unused token of the user useless, whatever its purpose. */
+err_code store_token_void_user(struct db *db, const char *user_id, int64_t now, struct err *e);
+
+#endif
