@@ -1,35 +1,107 @@
-/* rosterctl: what the operators do from a shell, on core and store. */
+/* rosterctl: what the operators do from a shell, on core. Opening,
+ * migrating and backing up the store are the process's own setup. */
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "base/log.h"
 #include "base/text.h"
 #include "core/accounts.h"
-#include "core/member_card.h"
 #include "core/migrate.h"
 #include "core/orgs.h"
-#include "store/accounts.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-        "usage: rosterctl [--db URL] COMMAND\n"
-        "\n"
-        "  migrate                                  apply pending database migrations\n"
-        "  operator create EMAIL [--password-stdin] create an operator; without --password-stdin a\n"
-        "                                           set-password email is queued for rosterd to send\n"
-        "  user list                                list every user (tab-separated)\n"
-        "  user disable EMAIL                       disable an account and end its sessions at once\n"
-        "  backup FILE                              copy the live SQLite database to FILE\n"
-        "  org create NAME enterprise|partner ADMIN-EMAIL [MODULE...]\n"
-        "                                           create an organization; its administrator is told by email\n"
-        "  org list [PREFIX]                        list organizations (tab-separated)\n"
-        "  org module ORG on|off MODULE             switch a module (customer_login, teams)\n"
-        "  org admin ORG EMAIL                      make EMAIL an administrator of ORG (told by email)\n"
-        "\n"
-        "--db defaults to ROSTER_DB, then ./var/roster.db.\n";
+/* What a command runs with: its arguments are those after its name (and
+ * subname). */
+struct ctl {
+	struct ctx ctx; /* rosterctl's request: no caller, no organization */
+	char **args;    /* NULL-terminated, as argv is */
+	int n;
+	struct err *e;
+};
+
+typedef int (*ctl_fn)(struct ctl *c);
+/* Checks the arguments before the database is opened: 0, or the exit code. */
+typedef int (*ctl_check_fn)(char **args, int n);
+
+struct command {
+	const char *name, *sub; /* sub NULL: a command of one word */
+	int min_args, max_args; /* after name and sub; max -1: no limit */
+	const char *synopsis;   /* as shown in the usage */
+	const char *help;       /* one or more lines */
+	ctl_check_fn check;     /* may be NULL */
+	ctl_fn run;
+};
+
+static int cmd_migrate(struct ctl *c);
+static int check_operator_create(char **args, int n);
+static int cmd_operator_create(struct ctl *c);
+static int cmd_user_list(struct ctl *c);
+static int cmd_user_disable(struct ctl *c);
+static int cmd_backup(struct ctl *c);
+static int cmd_org_create(struct ctl *c);
+static int cmd_org_list(struct ctl *c);
+static int cmd_org_module(struct ctl *c);
+static int cmd_org_admin(struct ctl *c);
+
+static const struct command commands[] = {
+        {"migrate", NULL, 0, 0, "migrate", "apply pending database migrations", NULL, cmd_migrate},
+        {"operator", "create", 1, 2, "operator create EMAIL [--password-stdin]",
+         "create an operator; without --password-stdin a\nset-password email is queued for rosterd to send",
+         check_operator_create, cmd_operator_create},
+        {"user", "list", 0, 0, "user list", "list every user (tab-separated)", NULL, cmd_user_list},
+        {"user", "disable", 1, 1, "user disable EMAIL", "disable an account and end its sessions at once", NULL,
+         cmd_user_disable},
+        {"backup", NULL, 1, 1, "backup FILE", "copy the live SQLite database to FILE", NULL, cmd_backup},
+        {"org", "create", 3, -1, "org create NAME enterprise|partner ADMIN-EMAIL [MODULE...]",
+         "create an organization; its administrator is told by email", NULL, cmd_org_create},
+        {"org", "list", 0, 1, "org list [PREFIX]", "list organizations (tab-separated)", NULL, cmd_org_list},
+        {"org", "module", 3, 3, "org module ORG on|off MODULE", "switch a module (customer_login, teams)", NULL,
+         cmd_org_module},
+        {"org", "admin", 2, 2, "org admin ORG EMAIL", "make EMAIL an administrator of ORG (told by email)", NULL,
+         cmd_org_admin},
+};
+#define COMMANDS_COUNT ((int)(sizeof commands / sizeof commands[0]))
+
+/* The synopsis column is this wide; a longer synopsis has a line to itself. */
+#define SYNOPSIS_WIDTH 41
+
+static void print_usage(FILE *f)
+{
+	fputs("usage: rosterctl [--db URL] COMMAND\n\n", f);
+	for (int k = 0; k < COMMANDS_COUNT; k++) {
+		const struct command *c = &commands[k];
+		if (strlen(c->synopsis) < SYNOPSIS_WIDTH)
+			fprintf(f, "  %-*s", SYNOPSIS_WIDTH, c->synopsis);
+		else
+			fprintf(f, "  %s\n%*s", c->synopsis, SYNOPSIS_WIDTH + 2, "");
+		for (const char *h = c->help;;) {
+			size_t len = strcspn(h, "\n");
+			fprintf(f, "%.*s\n", (int)len, h);
+			if (!h[len])
+				break;
+			h += len + 1;
+			fprintf(f, "%*s", SYNOPSIS_WIDTH + 2, "");
+		}
+	}
+	fputs("\n--db defaults to ROSTER_DB, then ./var/roster.db.\n", f);
+}
+
+/* The command that argv (from its name on, argc words) calls, or NULL. */
+static const struct command *command_find(char **argv, int argc)
+{
+	for (int k = 0; k < COMMANDS_COUNT; k++) {
+		const struct command *c = &commands[k];
+		int words = c->sub ? 2 : 1, n = argc - words;
+		if (strcmp(argv[0], c->name) || (c->sub && (argc < 2 || strcmp(argv[1], c->sub))))
+			continue;
+		if (n >= c->min_args && (c->max_args < 0 || n <= c->max_args))
+			return c;
+	}
+	return NULL;
+}
 
 static int fail(const struct err *e)
 {
@@ -41,8 +113,24 @@ static int usage_error(const char *msg)
 {
 	if (msg)
 		fprintf(stderr, "rosterctl: %s\n", msg);
-	fputs(usage, stderr);
+	print_usage(stderr);
 	return 2;
+}
+
+/* ---- the commands ---- */
+
+static int cmd_migrate(struct ctl *c)
+{
+	printf("database at schema version %d\n", store_schema_version(c->ctx.app->store, c->e));
+	return 0;
+}
+
+static int cmd_backup(struct ctl *c)
+{
+	if (store_backup(c->ctx.app->store, c->args[0], c->e))
+		return fail(c->e);
+	printf("backed up to %s\n", c->args[0]);
+	return 0;
 }
 
 /* One line from standard input, without its newline; NULL on EOF or too long. */
@@ -61,47 +149,62 @@ static char *read_password(struct arena *a)
 	return arena_strdup(a, buf);
 }
 
-struct list_state {
-	int count;
-	const char *last_key;
-	struct arena *a;
-};
-
-static void print_user(const struct user *u, const char *email_key, void *arg)
+static int check_operator_create(char **args, int n)
 {
-	struct list_state *ls = arg;
+	if (n == 2 && strcmp(args[1], "--password-stdin"))
+		return usage_error("operator create takes only --password-stdin");
+	return 0;
+}
+
+static int cmd_operator_create(struct ctl *c)
+{
+	const char *password = NULL;
+	if (c->n == 2 && !(password = read_password(c->ctx.arena))) {
+		fprintf(stderr, "rosterctl: no password on standard input\n");
+		return 1;
+	}
+	struct user u;
+	if (account_create_operator(&c->ctx, c->args[0], password, &u, c->e))
+		return fail(c->e);
+	printf("%s\t%s\t%s\n", u.id, u.email, password ? "password set" : "set-password email queued");
+	return 0;
+}
+
+static void print_user(const struct user *u, void *arg)
+{
+	(void)arg;
 	char created[RFC3339_LEN];
 	clock_format_rfc3339(u->created_at, created);
 	printf("%s\t%s\t%s\t%s\t%s\n", u->id, u->email, u->state, u->is_operator ? "operator" : "user", created);
-	ls->count++;
-	ls->last_key = arena_strdup(ls->a, email_key);
 }
 
-struct list_arg {
-	struct arena *a;
-	const char *after;
-	struct list_state *ls;
-};
-
-static err_code list_tx(struct db *db, void *arg, struct err *e)
+static int cmd_user_list(struct ctl *c)
 {
-	struct list_arg *la = arg;
-	return store_user_list(db, la->a, USERS_BY_EMAIL_KEY, la->after, 500, print_user, la->ls, e);
+	return account_list_users(&c->ctx, print_user, NULL, c->e) ? fail(c->e) : 0;
 }
 
-static int cmd_user_list(struct app *app, struct arena *a, struct err *e)
+static int cmd_user_disable(struct ctl *c)
 {
-	struct list_state ls = {0, NULL, a};
-	const char *after = NULL;
-	for (;;) {
-		int before = ls.count;
-		struct list_arg la = {a, after, &ls};
-		if (store_tx(app->store, false, list_tx, &la, e))
-			return fail(e);
-		if (ls.count - before < 500)
-			break;
-		after = ls.last_key; /* the stored key of the last user printed */
+	if (account_disable(&c->ctx, c->args[0], c->e)) {
+		if (c->e->code != E_NOT_FOUND)
+			return fail(c->e);
+		fprintf(stderr, "rosterctl: no user with that email\n");
+		return 1;
 	}
+	printf("disabled %s; its sessions have ended\n", c->args[0]);
+	return 0;
+}
+
+static int cmd_org_create(struct ctl *c)
+{
+	/* args is NULL-terminated, as org_new.modules must be. */
+	struct org_new on = {.name = c->args[0], .type = c->args[1], .admin = {.email = c->args[2]}};
+	on.modules = c->n > 3 ? (const char *const *)(c->args + 3) : NULL;
+	struct org o;
+	struct user admin;
+	if (org_create(&c->ctx, &on, &o, &admin, c->e))
+		return fail(c->e);
+	printf("%s\t%s\tadministrator %s (told by email)\n", o.id, o.name, admin.email);
 	return 0;
 }
 
@@ -112,55 +215,43 @@ static void print_org(const struct org *o, const char *role, void *arg)
 	printf("%s\t%s\t%s\t%s\n", o->id, o->name, o->type, o->state);
 }
 
-/* rosterctl acts as an operator; its audit events carry no actor. */
-static const struct auth *operator_auth(void)
+static int cmd_org_list(struct ctl *c)
 {
-	static struct auth op;
-	op.user.is_operator = true;
-	return &op;
+	const char *prefix = c->n > 0 ? c->args[0] : NULL;
+	return org_list_all(&c->ctx, prefix, 200, print_org, NULL, c->e) ? fail(c->e) : 0;
 }
 
-static int cmd_org(struct ctx *c, char **args, int n, struct err *e)
+static int cmd_org_module(struct ctl *c)
 {
-	const char *sub = args[0];
-	if (!strcmp(sub, "create")) {
-		/* argv is NULL-terminated, as org_new.modules must be. */
-		struct org_new on = {.name = args[1], .type = args[2], .admin = {.email = args[3]}};
-		on.modules = n > 4 ? (const char *const *)(args + 4) : NULL;
-		struct org o;
-		struct user admin;
-		if (org_create(c, &on, &o, &admin, e))
-			return fail(e);
-		printf("%s\t%s\tadministrator %s (told by email)\n", o.id, o.name, admin.email);
-		return 0;
-	}
-	if (!strcmp(sub, "list")) {
-		if (org_list(c, n > 1 ? args[1] : NULL, NULL, NULL, 200, print_org, NULL, e))
-			return fail(e);
-		return 0;
-	}
-	if (!strcmp(sub, "module")) {
-		bool on = !strcmp(args[2], "on");
-		if (!on && strcmp(args[2], "off"))
-			return usage_error("org module ORG on|off MODULE");
-		struct org_access acc;
-		if (authz_org(c, args[1], PERM_NONE, 0, &acc, e))
-			return fail(e);
-		c->access = &acc;
-		if (org_module_set(c, args[3], on, e))
-			return fail(e);
-		printf("%s: %s %s\n", args[1], args[3], on ? "on" : "off");
-		return 0;
-	}
-	struct user u;
-	struct user_new un = {.email = args[2]};
-	if (org_add_admin(c, args[1], &un, &u, e))
-		return fail(e);
-	printf("%s is an administrator of %s (told by email)\n", u.email, args[1]);
+	const char *org_id = c->args[0], *module = c->args[2];
+	bool on = !strcmp(c->args[1], "on");
+	if (!on && strcmp(c->args[1], "off"))
+		return usage_error("org module ORG on|off MODULE");
+	if (org_module_switch(&c->ctx, org_id, module, on, c->e))
+		return fail(c->e);
+	printf("%s: %s %s\n", org_id, module, on ? "on" : "off");
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int cmd_org_admin(struct ctl *c)
+{
+	struct user u;
+	struct user_new un = {.email = c->args[1]};
+	if (org_add_admin(&c->ctx, c->args[0], &un, &u, c->e))
+		return fail(c->e);
+	printf("%s is an administrator of %s (told by email)\n", u.email, c->args[0]);
+	return 0;
+}
+
+/* ---- the process ---- */
+
+struct options {
+	const char *db, *public_url;
+	int first; /* argv index of the command's name */
+};
+
+/* 0, or the exit code when the process is done (--help, a usage error). */
+static int parse_options(int argc, char **argv, struct options *o)
 {
 	/* Every argument is text that may be stored (names, emails): refused
 	 * whole when it is not valid UTF-8, before anything is touched. */
@@ -169,50 +260,35 @@ int main(int argc, char **argv)
 			fprintf(stderr, "rosterctl: argument %d is not valid UTF-8 text\n", k);
 			return 2;
 		}
-	const char *db = getenv("ROSTER_DB");
-	const char *public_url = getenv("ROSTER_PUBLIC_URL");
+	o->db = getenv("ROSTER_DB");
+	o->public_url = getenv("ROSTER_PUBLIC_URL");
 	int i = 1;
 	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
 		if (!strcmp(argv[i], "--db") && i + 1 < argc)
-			db = argv[++i];
+			o->db = argv[++i];
 		else if (!strncmp(argv[i], "--db=", 5))
-			db = argv[i] + 5;
+			o->db = argv[i] + 5;
 		else if (!strcmp(argv[i], "--public-url") && i + 1 < argc)
-			public_url = argv[++i];
+			o->public_url = argv[++i];
 		else if (!strncmp(argv[i], "--public-url=", 13))
-			public_url = argv[i] + 13;
+			o->public_url = argv[i] + 13;
 		else if (!strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return 0;
+			print_usage(stdout);
+			return -1;
 		} else
 			return usage_error("unknown option");
 	}
 	if (i >= argc)
 		return usage_error(NULL);
-	if (!db || !*db)
-		db = "./var/roster.db";
-	const char *cmd = argv[i], *sub = i + 1 < argc ? argv[i + 1] : NULL;
-	int nargs = argc - i;
+	if (!o->db || !*o->db)
+		o->db = "./var/roster.db";
+	o->first = i;
+	return 0;
+}
 
-	/* Check the command's shape before touching the database. */
-	bool known = (!strcmp(cmd, "migrate") && nargs == 1) ||
-	             (!strcmp(cmd, "operator") && sub && !strcmp(sub, "create") && (nargs == 3 || nargs == 4)) ||
-	             (!strcmp(cmd, "user") && sub && !strcmp(sub, "list") && nargs == 2) ||
-	             (!strcmp(cmd, "user") && sub && !strcmp(sub, "disable") && nargs == 3) ||
-	             (!strcmp(cmd, "backup") && nargs == 2) ||
-	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "create") && nargs >= 5) ||
-	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "list") && (nargs == 2 || nargs == 3)) ||
-	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "module") && nargs == 5) ||
-	             (!strcmp(cmd, "org") && sub && !strcmp(sub, "admin") && nargs == 4);
-	if (!known)
-		return usage_error("unknown command or wrong arguments");
-	bool password_stdin = false;
-	if (!strcmp(cmd, "operator")) {
-		if (nargs == 4 && strcmp(argv[i + 3], "--password-stdin"))
-			return usage_error("operator create takes only --password-stdin");
-		password_stdin = nargs == 4;
-	}
-
+/* Opens and migrates the store, then runs the command on it. */
+static int run(const struct options *o, const struct command *cmd, char **args, int n)
+{
 	log_set_level(LOG_WARN);
 	if (!crypto_setup()) {
 		fprintf(stderr, "rosterctl: libsodium could not be initialised\n");
@@ -221,56 +297,44 @@ int main(int argc, char **argv)
 	struct err e;
 	err_clear(&e);
 	struct store *store = NULL;
-	if (store_open(db, false, &store, &e) || core_migrate(store, &e)) {
+	if (store_open(o->db, false, &store, &e) || core_migrate(store, &e)) {
 		int rc = fail(&e);
 		store_free(store);
 		return rc;
 	}
-	if (public_url && *public_url && strncmp(public_url, "http://", 7) && strncmp(public_url, "https://", 8))
+	const char *url = o->public_url;
+	if (url && *url && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
 		return usage_error("--public-url must start with http:// or https://");
-	char *base = strdup(public_url && *public_url ? public_url : "http://127.0.0.1:8080");
-	for (size_t n = strlen(base); n && base[n - 1] == '/'; n--)
-		base[n - 1] = '\0';
+	char *base = strdup(url && *url ? url : "http://127.0.0.1:8080");
+	for (size_t len = strlen(base); len && base[len - 1] == '/'; len--)
+		base[len - 1] = '\0';
 	struct app app = {.store = store, .public_url = base};
-	struct arena *a = arena_new();
-	struct ctx c = {.app = &app,
-	                .arena = a,
-	                .ri = {.request_id = "rosterctl", .client_addr = "local"},
-	                .who = operator_auth()};
-	int rc = 0;
-	if (!strcmp(cmd, "migrate")) {
-		printf("database at schema version %d\n", store_schema_version(store, &e));
-	} else if (!strcmp(cmd, "operator")) {
-		const char *password = NULL;
-		if (password_stdin && !(password = read_password(a))) {
-			fprintf(stderr, "rosterctl: no password on standard input\n");
-			rc = 1;
-		} else {
-			struct user u;
-			if (account_create_operator(&c, argv[i + 2], password, &u, &e))
-				rc = fail(&e);
-			else
-				printf("%s\t%s\t%s\n", u.id, u.email,
-				       password ? "password set" : "set-password email queued");
-		}
-	} else if (!strcmp(cmd, "user") && !strcmp(sub, "list")) {
-		rc = cmd_user_list(&app, a, &e);
-	} else if (!strcmp(cmd, "user")) {
-		if (account_disable(&c, argv[i + 2], &e))
-			rc = e.code == E_NOT_FOUND ? (fprintf(stderr, "rosterctl: no user with that email\n"), 1)
-			                           : fail(&e);
-		else
-			printf("disabled %s; its sessions have ended\n", argv[i + 2]);
-	} else if (!strcmp(cmd, "org")) {
-		rc = cmd_org(&c, argv + i + 1, nargs - 1, &e);
-	} else if (!strcmp(cmd, "backup")) {
-		if (store_backup(store, sub, &e))
-			rc = fail(&e);
-		else
-			printf("backed up to %s\n", sub);
-	}
-	arena_free(a);
+	struct ctl c = {
+	        .ctx = {.app = &app, .arena = arena_new(), .ri = {.request_id = "rosterctl", .client_addr = "local"}},
+	        .args = args,
+	        .n = n,
+	        .e = &e};
+	int rc = cmd->run(&c);
+	arena_free(c.ctx.arena);
 	store_free(store);
 	free(base);
 	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	int rc = parse_options(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	/* Check the command's shape before touching the database. */
+	const struct command *cmd = command_find(argv + o.first, argc - o.first);
+	if (!cmd)
+		return usage_error("unknown command or wrong arguments");
+	int words = cmd->sub ? 2 : 1;
+	char **args = argv + o.first + words;
+	int n = argc - o.first - words;
+	if (cmd->check && (rc = cmd->check(args, n)))
+		return rc;
+	return run(&o, cmd, args, n);
 }

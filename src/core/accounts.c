@@ -714,6 +714,45 @@ err_code account_create_operator(const struct ctx *c, const char *email, const c
 	return store_tx(app->store, true, create_tx, &x, e);
 }
 
+/* ---- listing ---- */
+
+struct user_page {
+	struct arena *a;
+	const char *after; /* the stored key of the last user handed on; NULL: from the start */
+	int count;         /* on this page */
+	account_user_cb cb;
+	void *arg;
+};
+
+static void user_page_item(const struct user *u, const char *email_key, void *arg)
+{
+	struct user_page *p = arg;
+	p->cb(u, p->arg);
+	p->count++;
+	p->after = arena_strdup(p->a, email_key);
+}
+
+static err_code user_page_tx(struct db *db, void *arg, struct err *e)
+{
+	struct user_page *p = arg;
+	p->count = 0;
+	return store_user_list(db, p->a, USERS_BY_EMAIL_KEY, p->after, USER_LIST_PAGE, user_page_item, p, e);
+}
+
+/* Pages on from the key stored for the last user, never from a key made
+ * again of its address: the stored one is what the order follows. */
+err_code account_list_users(const struct ctx *c, account_user_cb cb, void *arg, struct err *e)
+{
+	struct user_page p = {c->arena, NULL, 0, cb, arg};
+	do {
+		if (store_tx(c->app->store, false, user_page_tx, &p, e))
+			return e->code;
+	} while (p.count == USER_LIST_PAGE);
+	return E_OK;
+}
+
+/* ---- disabling ---- */
+
 struct disable_arg {
 	struct arena *a;
 	const struct reqinfo *ri;

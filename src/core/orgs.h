@@ -73,4 +73,13 @@ err_code org_customer_list(const struct ctx *c, const char *q, const char *after
  * on the provider sees nothing. */
 err_code org_make_independent(const struct ctx *c, struct org *out, struct err *e);
 
+/* From the shell (rosterctl), as the local operator, whose audit events
+ * carry no actor. */
+
+/* Up to limit organizations, all of them or those whose name starts with
+ * prefix (NULL: all). */
+err_code org_list_all(const struct ctx *c, const char *prefix, int limit, org_item_cb cb, void *arg, struct err *e);
+/* Switches a module of the org on or off, as org_module_set does. */
+err_code org_module_switch(const struct ctx *c, const char *org_id, const char *module, bool on, struct err *e);
+
 #endif

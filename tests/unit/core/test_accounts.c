@@ -1114,6 +1114,66 @@ static void reset_mail_follows_the_language(void **state)
 	arena_free(a);
 }
 
+/* ---- listing every user ---- */
+
+struct many_users {
+	struct arena *a;
+	int n;
+};
+
+static err_code many_users_tx(struct db *db, void *arg, struct err *e)
+{
+	struct many_users *m = arg;
+	for (int i = 0; i < m->n; i++) {
+		char email[128];
+		struct user_new n = {.email = test_email(email, sizeof email, i % 2 ? "List" : "list")};
+		struct user u;
+		const char *key;
+		if (account_new_user(m->a, &n, &u, &key, e) || store_user_insert(db, &u, key, e))
+			return e->code;
+	}
+	return E_OK;
+}
+
+struct listed {
+	struct arena *a;
+	int count, cap;
+	const char **ids;
+};
+
+static void listed_user(const struct user *u, void *arg)
+{
+	struct listed *l = arg;
+	if (l->count < l->cap)
+		l->ids[l->count] = arena_strdup(l->a, u->id);
+	l->count++;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static void list_users_pages_through_everyone(void **state)
+{
+	(void)state;
+	enum { N = USER_LIST_PAGE * 2 + 1 };
+	struct arena *a = arena_new();
+	struct fresh f;
+	fresh_open(&f);
+	struct err e;
+	struct many_users m = {a, N};
+	assert_int_equal(store_tx(f.store, true, many_users_tx, &m, &e), E_OK);
+	struct listed l = {a, 0, N, arena_alloc(a, N * sizeof(const char *))};
+	assert_int_equal(account_list_users(tctx(&f.app, a, NULL, NULL, NULL), listed_user, &l, &e), E_OK);
+	assert_int_equal(l.count, N); /* each once, over three pages */
+	qsort(l.ids, N, sizeof l.ids[0], cmp_str);
+	for (int i = 1; i < N; i++)
+		assert_string_not_equal(l.ids[i - 1], l.ids[i]);
+	fresh_close(&f);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1143,6 +1203,7 @@ int main(void)
 	        cmocka_unit_test(concurrent_resets_with_one_token_have_one_winner),
 	        cmocka_unit_test(change_password_keeps_only_this_session),
 	        cmocka_unit_test(disable_ends_sessions_at_once),
+	        cmocka_unit_test(list_users_pages_through_everyone),
 	        cmocka_unit_test(update_profile_validates_and_saves),
 	        cmocka_unit_test(reset_mail_follows_the_language),
 	};
