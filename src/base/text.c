@@ -444,3 +444,11 @@ void addr_group(const char *addr, char *out)
 	}
 	snprintf(out, ADDR_GROUP_MAX, "%s", addr);
 }
+
+int names_find(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; s && i < n; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return -1;
+}

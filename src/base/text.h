@@ -108,4 +108,7 @@ void addr_group(const char *addr, char *out);
 /* Parses a whole decimal integer in [min, max]; false otherwise. */
 bool parse_int(const char *s, long long min, long long max, long long *out);
 
+/* The index of s in names[0..n), or -1 (NULL s too). */
+int names_find(const char *const *names, int n, const char *s);
+
 #endif

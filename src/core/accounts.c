@@ -166,7 +166,7 @@ err_code account_login(const struct ctx *c, const char *email, const char *passw
 		return E_TOO_MANY_REQUESTS;
 	}
 	size_t plen = strlen(password);
-	bool usable = lr.found && lr.user.password_hash && !strcmp(lr.user.state, "active") &&
+	bool usable = lr.found && lr.user.password_hash && user_has_state(&lr.user, USER_ACTIVE) &&
 	              plen <= LIMIT_PASSWORD_MAX_BYTES;
 	bool ok = false;
 	/* The same argon2id work whether or not the account exists. */
@@ -488,7 +488,7 @@ err_code account_new_user(struct arena *a, const struct user_new *n, struct user
 	                     .company = n->company ? n->company : "",
 	                     .language = lang,
 	                     .password_hash = hash,
-	                     .state = "active",
+	                     .state = user_state_name(USER_ACTIVE),
 	                     .is_operator = false,
 	                     .created_at = now,
 	                     .updated_at = now};
@@ -542,7 +542,7 @@ static err_code forgot_find_tx(struct db *db, void *arg, struct err *e)
 {
 	struct forgot_job *j = arg;
 	err_code rc = store_user_by_email(db, j->a, j->key, &j->user, e);
-	j->found = rc == E_OK && !strcmp(j->user.state, "active");
+	j->found = rc == E_OK && user_has_state(&j->user, USER_ACTIVE);
 	return rc == E_NOT_FOUND ? E_OK : rc;
 }
 
@@ -551,7 +551,7 @@ static err_code forgot_send_tx(struct db *db, void *arg, struct err *e)
 	struct forgot_job *j = arg;
 	struct user u;
 	err_code rc = store_user_by_email(db, j->a, j->key, &u, e);
-	if (rc == E_NOT_FOUND || (rc == E_OK && strcmp(u.state, "active")))
+	if (rc == E_NOT_FOUND || (rc == E_OK && !user_has_state(&u, USER_ACTIVE)))
 		return E_OK;
 	if (rc)
 		return rc;
@@ -706,7 +706,7 @@ err_code account_create_operator(const struct ctx *c, const char *email, const c
 	                     .company = "",
 	                     .language = "en",
 	                     .password_hash = password ? arena_strdup(a, hash) : NULL,
-	                     .state = "active",
+	                     .state = user_state_name(USER_ACTIVE),
 	                     .is_operator = true,
 	                     .created_at = now,
 	                     .updated_at = now};
@@ -766,8 +766,9 @@ static err_code disable_tx(struct db *db, void *arg, struct err *e)
 	if (store_user_by_email(db, d->a, d->key, &u, e))
 		return e->code;
 	int64_t now = clock_now_ms();
-	if (store_user_set_state(db, u.id, "disabled", now, e) || member_cards_refresh(db, d->a, u.id, e) ||
-	    store_session_delete_user(db, u.id, NULL, e) || token_revoke_user(db, u.id, e))
+	if (store_user_set_state(db, u.id, user_state_name(USER_DISABLED), now, e) ||
+	    member_cards_refresh(db, d->a, u.id, e) || store_session_delete_user(db, u.id, NULL, e) ||
+	    token_revoke_user(db, u.id, e))
 		return e->code;
 	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, e);
 }
@@ -837,7 +838,7 @@ err_code account_bootstrap_operator(const struct ctx *c, const char *email, char
 	                 .company = "",
 	                 .language = "en",
 	                 .password_hash = hash,
-	                 .state = "active",
+	                 .state = user_state_name(USER_ACTIVE),
 	                 .is_operator = true,
 	                 .created_at = now,
 	                 .updated_at = now};

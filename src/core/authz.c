@@ -157,8 +157,8 @@ static err_code gather_facts(struct db *db, struct gather *g, struct err *e)
 		return rc;
 	out->org = v.org;
 	g->f.is_operator = g->is_operator;
-	g->f.org_closed = !strcmp(out->org.state, "closed");
-	g->f.in_customer = !strcmp(out->org.type, "customer") && out->org.provider_id;
+	g->f.org_closed = org_has_state(&out->org, ORG_CLOSED);
+	g->f.in_customer = org_has_type(&out->org, ORG_CUSTOMER) && out->org.provider_id;
 	/* The provider's module is read only where the decision turns on it:
 	 * the request needs it, or the caller comes in as the customer's own. */
 	if (g->f.in_customer && ((g->needs & AUTHZ_CUSTOMER_LOGIN) || (v.role && !g->is_operator)) &&
@@ -178,7 +178,7 @@ static err_code gather_facts(struct db *db, struct gather *g, struct err *e)
 		if (authz_role_perms(db, g->a, out->org.provider_id, v.provider_role, &g->f.provider_perms, e))
 			return e->code;
 		/* The module is read only for those in the account's team. */
-		if (v.in_provider_team && v.provider_type && !strcmp(v.provider_type, "partner") &&
+		if (v.in_provider_team && v.provider_type && !strcmp(v.provider_type, org_type_name(ORG_PARTNER)) &&
 		    store_module_enabled(db, out->org.provider_id, MODULE_TEAMS, &g->f.via_team, e))
 			return e->code;
 	}

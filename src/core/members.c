@@ -63,10 +63,10 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	const struct org *org = &acc.org;
 	/* Only corporate customers have logins (the provider's module is authz's: AUTHZ_CUSTOMER_LOGIN). */
-	if (!strcmp(org->type, "customer") && (!org->kind || strcmp(org->kind, "corporate")))
+	if (org_has_type(org, ORG_CUSTOMER) && !org_has_kind(org, ORG_CORPORATE))
 		return err_set(e, E_LOGIN_NOT_ALLOWED, NULL, "Only corporate customers can have logins.");
 	int64_t now = clock_now_ms();
-	const char *source = !strcmp(org->type, "customer") && acc.via == VIA_MEMBER ? "customer_admin" : "direct";
+	const char *source = org_has_type(org, ORG_CUSTOMER) && acc.via == VIA_MEMBER ? "customer_admin" : "direct";
 	if (acc.via == VIA_OPERATOR)
 		source = "operator";
 	struct member m = {.org_id = org->id,

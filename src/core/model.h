@@ -4,6 +4,31 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* ---- named states: the words stored and shown, each an enum ---- */
+
+#define ORG_TYPES(X) X(ORG_ENTERPRISE, "enterprise") X(ORG_PARTNER, "partner") X(ORG_CUSTOMER, "customer")
+#define ORG_KINDS(X) X(ORG_CORPORATE, "corporate") X(ORG_INDIVIDUAL, "individual") /* customers only */
+#define ORG_STATES(X) X(ORG_ACTIVE, "active") X(ORG_CLOSED, "closed")              /* core/orgs.c: the machine */
+#define USER_STATES(X) X(USER_ACTIVE, "active") X(USER_DISABLED, "disabled")
+#define OUTBOX_STATES(X)                                                                                               \
+	X(OUTBOX_QUEUED, "queued") X(OUTBOX_SENDING, "sending") X(OUTBOX_SENT, "sent") X(OUTBOX_FAILED, "failed")
+
+#define MODEL_ENUM_ITEM_(id, name) id,
+typedef enum { ORG_TYPES(MODEL_ENUM_ITEM_) ORG_TYPE__COUNT } org_type;
+typedef enum { ORG_KINDS(MODEL_ENUM_ITEM_) ORG_KIND__COUNT } org_kind;
+typedef enum { ORG_STATES(MODEL_ENUM_ITEM_) ORG_STATE__COUNT } org_state;
+typedef enum { USER_STATES(MODEL_ENUM_ITEM_) USER_STATE__COUNT } user_state;
+typedef enum { OUTBOX_STATES(MODEL_ENUM_ITEM_) OUTBOX_STATE__COUNT } outbox_state;
+
+/* The stored word of each; parse: false for a word that is none of them. */
+const char *org_type_name(org_type v);
+bool org_type_parse(const char *s, org_type *out);
+const char *org_kind_name(org_kind v);
+bool org_kind_parse(const char *s, org_kind *out);
+const char *org_state_name(org_state v);
+const char *user_state_name(user_state v);
+const char *outbox_state_name(outbox_state v);
+
 /* The things roster keeps, as every layer sees them: store fills them from
  * the database, core decides on them, api renders them. Plain data; the
  * strings belong to whoever filled the struct (usually a request's arena). */
@@ -72,5 +97,11 @@ struct audit_query {
 	const char *after_id;
 	int limit;
 };
+
+/* Whether a stored word names this state (false for NULL). */
+bool org_has_type(const struct org *o, org_type t);
+bool org_has_kind(const struct org *o, org_kind k);
+bool org_has_state(const struct org *o, org_state st);
+bool user_has_state(const struct user *u, user_state st);
 
 #endif

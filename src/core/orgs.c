@@ -10,6 +10,20 @@
 
 #include <string.h>
 
+/* The organization state machine (enum org_state, core/model.h):
+ *
+ *   ACTIVE   from org_create() and org_customer_create(). Its people work
+ *            in it as authz allows.
+ *   CLOSED   from ACTIVE by org_close() (operators only; final). Every
+ *            request but an operator's answers 403 org_closed; nothing is
+ *            deleted, the audit log stays readable to operators.
+ *
+ * Orthogonal to the state, a customer's provider relation: a CUSTOMER
+ * (type) with a provider_id becomes an ENTERPRISE without one by
+ * org_make_independent() (final: the provider never sees it again, and its
+ * team association goes in the same transaction). No other change of type
+ * exists. */
+
 static const char *const modules_known[] = {MODULE_CUSTOMER_LOGIN, MODULE_TEAMS, NULL};
 
 bool module_known(const char *name)
@@ -138,7 +152,8 @@ err_code org_create(const struct ctx *c, const struct org_new *n, struct org *ou
 	struct arena *a = c->arena;
 	if (check_org_name(n->name, e))
 		return e->code;
-	if (strcmp(n->type, "enterprise") && strcmp(n->type, "partner"))
+	org_type type;
+	if (!org_type_parse(n->type, &type) || type == ORG_CUSTOMER)
 		return err_set(e, E_INVALID, "type", "The type must be enterprise or partner.");
 	for (const char *const *m = n->modules; m && *m; m++)
 		if (!module_known(*m))
@@ -157,7 +172,7 @@ err_code org_create(const struct ctx *c, const struct org_new *n, struct org *ou
 	*out = (struct org){.id = arena_strdup(a, id),
 	                    .name = n->name,
 	                    .type = n->type,
-	                    .state = "active",
+	                    .state = org_state_name(ORG_ACTIVE),
 	                    .settings = "{}",
 	                    .created_at = now,
 	                    .updated_at = now};
@@ -248,7 +263,7 @@ static err_code close_tx(struct db *db, void *arg, struct err *e)
 	if (authz_org_recheck(db, u->c, &acc, e))
 		return e->code;
 	const char *id = acc.org.id;
-	if (store_org_set_state(db, id, "closed", clock_now_ms(), e))
+	if (store_org_set_state(db, id, org_state_name(ORG_CLOSED), clock_now_ms(), e))
 		return e->code;
 	return audit_record(db, u->c, id, "org.closed", "org", id, NULL, e);
 }
@@ -323,7 +338,7 @@ static err_code customer_tx(struct db *db, void *arg, struct err *e)
 	struct org_access acc;
 	if (authz_org_recheck(db, x->c, &acc, e))
 		return e->code;
-	if (!strcmp(acc.org.type, "customer"))
+	if (org_has_type(&acc.org, ORG_CUSTOMER))
 		return err_set(e, E_INVALID, NULL, "A customer cannot have customers of its own.");
 	if (store_org_insert(db, x->out, e))
 		return e->code;
@@ -339,17 +354,18 @@ err_code org_customer_create(const struct ctx *c, const char *name, const char *
 {
 	if (check_org_name(name, e))
 		return e->code;
-	if (strcmp(kind, "corporate") && strcmp(kind, "individual"))
+	org_kind k;
+	if (!org_kind_parse(kind, &k))
 		return err_set(e, E_INVALID, "kind", "The kind must be corporate or individual.");
 	char id[ID_MAX];
 	id_new("org", id);
 	int64_t now = clock_now_ms();
 	*out = (struct org){.id = arena_strdup(c->arena, id),
 	                    .name = name,
-	                    .type = "customer",
+	                    .type = org_type_name(ORG_CUSTOMER),
 	                    .kind = kind,
 	                    .provider_id = c->access->org.id,
-	                    .state = "active",
+	                    .state = org_state_name(ORG_ACTIVE),
 	                    .settings = "{}",
 	                    .created_at = now,
 	                    .updated_at = now};
@@ -372,7 +388,7 @@ static err_code independence_tx(struct db *db, void *arg, struct err *e)
 	if (!authz_can_make_independent(&acc))
 		return err_set(e, E_FORBIDDEN, NULL,
 		               "Only the customer's or its provider's administrator can do this.");
-	if (strcmp(o->type, "customer") || !o->provider_id)
+	if (!org_has_type(o, ORG_CUSTOMER) || !o->provider_id)
 		return err_set(e, E_CONFLICT, NULL, "The organization is not a customer (any more).");
 	if (store_org_make_independent(db, o->id, clock_now_ms(), e) ||
 	    store_org_get(db, x->c->arena, o->id, x->out, e))
@@ -386,7 +402,7 @@ static err_code independence_tx(struct db *db, void *arg, struct err *e)
 err_code org_make_independent(const struct ctx *c, struct org *out, struct err *e)
 {
 	const struct org *o = &c->access->org;
-	if (strcmp(o->type, "customer") || !o->provider_id)
+	if (!org_has_type(o, ORG_CUSTOMER) || !o->provider_id)
 		return err_set(e, E_CONFLICT, NULL, "The organization is not a customer.");
 	struct independence_arg x = {c, out};
 	return store_tx(c->app->store, true, independence_tx, &x, e);

@@ -1,5 +1,7 @@
 #include "core/perms.h"
 
+#include "base/text.h"
+
 #include <string.h>
 
 static const char *const names[] = {
@@ -15,12 +17,10 @@ const char *perm_name(perm p)
 
 bool perm_parse(const char *name, perm *out)
 {
-	for (int i = 0; i < PERM__COUNT; i++)
-		if (!strcmp(names[i], name)) {
-			*out = (perm)i;
-			return true;
-		}
-	return false;
+	int i = names_find(names, PERM__COUNT, name);
+	if (i >= 0)
+		*out = (perm)i;
+	return i >= 0;
 }
 
 bool permset_parse_list(const char *csv, permset *out, const char **out_bad, struct arena *a)

@@ -3,6 +3,8 @@
 #include "base/clock.h"
 #include "store/tokens.h"
 
+#include "base/text.h"
+
 #include <string.h>
 
 /*
@@ -58,12 +60,10 @@ const char *token_purpose_name(token_purpose p)
 
 bool token_purpose_parse(const char *name, token_purpose *out)
 {
-	for (int i = 0; i < TOKEN__COUNT; i++)
-		if (!strcmp(names[i], name)) {
-			*out = (token_purpose)i;
-			return true;
-		}
-	return false;
+	int i = names_find(names, TOKEN__COUNT, name);
+	if (i >= 0)
+		*out = (token_purpose)i;
+	return i >= 0;
 }
 
 err_code token_issue(struct db *db, token_purpose purpose, const char *subject, int64_t ttl_ms,

@@ -2,7 +2,32 @@
  * them over SMTP (libcurl; STARTTLS when the server offers it) or into a
  * directory of .eml files, and records the outcome. A failed delivery is
  * retried with exponential backoff; a claim whose sender died is taken up
- * again when its lease runs out, so a crash loses nothing. */
+ * again when its lease runs out, so a crash loses nothing.
+ *
+ * The outbox state machine (enum outbox_state, core/model.h). A message is
+ * in one of four states, kept in outbox.state:
+ *
+ *   QUEUED   waiting for its next_attempt_at. Entered by mail_enqueue()
+ *            (store_outbox_insert, in the transaction of the change that
+ *            sends it, so that no change commits without its email) and by
+ *            a retry.
+ *   SENDING  claimed by one mailer until claimed_until (its lease), with
+ *            attempts counted up. Entered from QUEUED, or from SENDING
+ *            whose lease ran out (its mailer died), by store_outbox_claim(),
+ *            one conditional UPDATE: of several mailers exactly one wins.
+ *   SENT     delivered (final). From SENDING by store_outbox_sent().
+ *   FAILED   given up (final): MAX_ATTEMPTS attempts failed, or the message
+ *            cannot be sent at all (mail_unsendable()). From SENDING by
+ *            store_outbox_failed().
+ *
+ *   QUEUED --claim--> SENDING --sent--> SENT
+ *     ^                 |  |
+ *     +-----retry-------+  +--failed--> FAILED
+ *   SENDING --lease runs out, claim--> SENDING (another mailer)
+ *
+ * A message leaves SENDING only through its claimant, or by the lease; so
+ * a message is delivered at least once, and more than once only when a
+ * mailer dies between the SMTP answer and store_outbox_sent(). */
 #include "mail/mail.h"
 
 #include "base/clock.h"
@@ -293,14 +318,13 @@ static bool mailer_once(struct mailer *m)
 	/* Stored data the mailer cannot turn into a message fails at once with
 	 * the reason; retrying would not change it, and the rest of the outbox
 	 * goes on. */
-	const char *unsendable =
-	        mail_unsendable(c.msg.recipient, c.msg.subject, c.msg.body_text, c.msg.body_html);
+	const char *unsendable = mail_unsendable(c.msg.recipient, c.msg.subject, c.msg.body_text, c.msg.body_html);
 	bool ok = false;
 	if (unsendable) {
 		snprintf(errbuf, sizeof errbuf, "%s", unsendable);
 	} else {
-		const char *msg = mail_format(a, m->cfg.from, c.msg.recipient, c.msg.id, c.msg.subject,
-		                              c.msg.body_text, c.msg.body_html, c.msg.created_at);
+		const char *msg = mail_format(a, m->cfg.from, c.msg.recipient, c.msg.id, c.msg.subject, c.msg.body_text,
+		                              c.msg.body_html, c.msg.created_at);
 		ok = m->cfg.smtp_url ? deliver_smtp(m, c.msg.recipient, msg, errbuf, sizeof errbuf)
 		                     : deliver_file(m, c.msg.id, msg, errbuf, sizeof errbuf);
 	}

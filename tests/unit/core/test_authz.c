@@ -626,6 +626,35 @@ static void operator_table(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* ---- model.c: the named states ---- */
+
+static void named_states_are_the_stored_words(void **state)
+{
+	(void)state;
+	org_type t;
+	assert_true(org_type_parse("partner", &t));
+	assert_int_equal(t, ORG_PARTNER);
+	assert_string_equal(org_type_name(ORG_CUSTOMER), "customer");
+	assert_false(org_type_parse("Partner", &t));
+	assert_false(org_type_parse(NULL, &t));
+	org_kind k;
+	assert_true(org_kind_parse("individual", &k));
+	assert_int_equal(k, ORG_INDIVIDUAL);
+	assert_false(org_kind_parse("customer", &k));
+	assert_string_equal(org_state_name(ORG_CLOSED), "closed");
+	assert_string_equal(user_state_name(USER_DISABLED), "disabled");
+	assert_string_equal(outbox_state_name(OUTBOX_SENDING), "sending");
+	assert_string_equal(org_type_name((org_type)ORG_TYPE__COUNT), "");
+	struct org o = {.type = "customer", .kind = NULL, .state = "active"};
+	assert_true(org_has_type(&o, ORG_CUSTOMER));
+	assert_false(org_has_type(&o, ORG_PARTNER));
+	assert_false(org_has_kind(&o, ORG_CORPORATE)); /* no kind at all */
+	assert_true(org_has_state(&o, ORG_ACTIVE));
+	struct user u = {.state = "disabled"};
+	assert_true(user_has_state(&u, USER_DISABLED));
+	assert_false(user_has_state(&u, USER_ACTIVE));
+}
+
 /* ---- perms.c ---- */
 
 static void builtin_roles_hold_their_permissions(void **state)
@@ -761,6 +790,7 @@ int main(void)
 		cmocka_unit_test(role_change_table),
 		cmocka_unit_test(independence_table),
 		cmocka_unit_test(operator_table),
+		cmocka_unit_test(named_states_are_the_stored_words),
 		cmocka_unit_test(builtin_roles_hold_their_permissions),
 		cmocka_unit_test(perm_names_parse_back),
 		cmocka_unit_test(permset_list_round_trip),
