@@ -1,40 +1,33 @@
 #include "store/accounts.h"
 
+#include "store/query.h"
+#include "store/rows.h"
 #include "store/store.h"
 
 #include <string.h>
 
-#define USER_COLS                                                                                                      \
-	"u.id, u.email, u.first_name, u.last_name, u.company, u.language, u.password_hash, u.state, "                  \
-	"u.is_operator, u.created_at, u.updated_at"
-#define USER_NCOLS 11
-
-static void read_user(struct db_stmt *s, int c, struct arena *a, struct user *u)
+struct store_col *store_user_cols(struct store_col *c, struct user *u, bool with_hash)
 {
-	u->id = store_col_dup(s, c + 0, a);
-	u->email = store_col_dup(s, c + 1, a);
-	u->first_name = store_col_dup(s, c + 2, a);
-	u->last_name = store_col_dup(s, c + 3, a);
-	u->company = store_col_dup(s, c + 4, a);
-	u->language = store_col_dup(s, c + 5, a);
-	u->password_hash = store_col_dup(s, c + 6, a);
-	u->state = store_col_dup(s, c + 7, a);
-	u->is_operator = db_col_int(s, c + 8) != 0;
-	u->created_at = db_col_int(s, c + 9);
-	u->updated_at = db_col_int(s, c + 10);
+	const struct store_col cols[USER_NCOLS] = {
+	        C_TEXT(&u->id),          C_TEXT(&u->email),     C_TEXT(&u->first_name),    C_TEXT(&u->last_name),
+	        C_TEXT(&u->company),     C_TEXT(&u->language),  C_TEXT(&u->password_hash), C_TEXT(&u->state),
+	        C_BOOL(&u->is_operator), C_I64(&u->created_at), C_I64(&u->updated_at),
+	};
+	memcpy(c, cols, sizeof cols);
+	if (!with_hash) {
+		c[6] = (struct store_col)C_SKIP;
+		u->password_hash = NULL;
+	}
+	return c + USER_NCOLS;
 }
 
-/* Steps a one-row query into *u; E_NOT_FOUND when there is no row. */
-static err_code one_user(struct db_stmt *s, struct arena *a, struct user *u, struct err *e)
+/* A one-row query of USER_COLS into *u; E_NOT_FOUND when there is no row. */
+static err_code one_user(struct db *db, struct arena *a, const char *sql, const char *param, struct user *u,
+                         struct err *e)
 {
-	db_rc rc = db_step(s);
-	if (rc == DB_DONE)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	if (rc != DB_ROW)
-		return store_fail(s->db, rc, E_INTERNAL, e);
-	read_user(s, 0, a, u);
-	db_step(s);
-	return E_OK;
+	struct store_col cols[USER_NCOLS];
+	store_user_cols(cols, u, true);
+	return store_q_one(db, a, sql, PARAMS(P_TEXT(param)), cols, USER_NCOLS, E_NOT_FOUND, e);
 }
 
 static const char SQL_USER_INSERT[] =
@@ -43,21 +36,13 @@ static const char SQL_USER_INSERT[] =
 
 err_code store_user_insert(struct db *db, const struct user *u, const char *email_key, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_INSERT, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, u->id);
-	db_bind_text(s, 2, u->email);
-	db_bind_text(s, 3, email_key);
-	db_bind_text(s, 4, u->first_name ? u->first_name : "");
-	db_bind_text(s, 5, u->last_name ? u->last_name : "");
-	db_bind_text(s, 6, u->company ? u->company : "");
-	db_bind_text(s, 7, u->language ? u->language : "en");
-	db_bind_text(s, 8, u->password_hash);
-	db_bind_text(s, 9, u->state ? u->state : "active");
-	db_bind_int(s, 10, u->is_operator);
-	db_bind_int(s, 11, u->created_at);
-	err_code rc = store_exec(s, E_USER_EXISTS, e);
+	err_code rc = store_q_exec(
+	        db, SQL_USER_INSERT,
+	        PARAMS(P_TEXT(u->id), P_TEXT(u->email), P_TEXT(email_key), P_TEXT(u->first_name ? u->first_name : ""),
+	               P_TEXT(u->last_name ? u->last_name : ""), P_TEXT(u->company ? u->company : ""),
+	               P_TEXT(u->language ? u->language : "en"), P_TEXT(u->password_hash),
+	               P_TEXT(u->state ? u->state : "active"), P_BOOL(u->is_operator), P_I64(u->created_at)),
+	        E_USER_EXISTS, e);
 	if (rc == E_USER_EXISTS)
 		e->field = "email";
 	return rc;
@@ -67,22 +52,14 @@ static const char SQL_USER_BY_EMAIL[] = "SELECT " USER_COLS " FROM users u WHERE
 
 err_code store_user_by_email(struct db *db, struct arena *a, const char *email_key, struct user *out, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_BY_EMAIL, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, email_key);
-	return one_user(s, a, out, e);
+	return one_user(db, a, SQL_USER_BY_EMAIL, email_key, out, e);
 }
 
 static const char SQL_USER_BY_ID[] = "SELECT " USER_COLS " FROM users u WHERE u.id = $1";
 
 err_code store_user_by_id(struct db *db, struct arena *a, const char *id, struct user *out, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_BY_ID, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	return one_user(s, a, out, e);
+	return one_user(db, a, SQL_USER_BY_ID, id, out, e);
 }
 
 static const char SQL_USER_UPDATE_PROFILE[] =
@@ -90,63 +67,41 @@ static const char SQL_USER_UPDATE_PROFILE[] =
 
 err_code store_user_update_profile(struct db *db, const struct user *u, int64_t now, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_UPDATE_PROFILE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, u->id);
-	db_bind_text(s, 2, u->first_name);
-	db_bind_text(s, 3, u->last_name);
-	db_bind_text(s, 4, u->company);
-	db_bind_text(s, 5, u->language);
-	db_bind_int(s, 6, now);
-	return store_exec_one(s, E_INVALID, e);
+	return store_q_exec_one(db, SQL_USER_UPDATE_PROFILE,
+	                        PARAMS(P_TEXT(u->id), P_TEXT(u->first_name), P_TEXT(u->last_name), P_TEXT(u->company),
+	                               P_TEXT(u->language), P_I64(now)),
+	                        E_INVALID, e);
 }
 
 static const char SQL_USER_SET_PASSWORD[] = "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
 
 err_code store_user_set_password(struct db *db, const char *id, const char *hash, int64_t now, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_SET_PASSWORD, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, hash);
-	db_bind_int(s, 3, now);
-	return store_exec_one(s, E_INTERNAL, e);
+	return store_q_exec_one(db, SQL_USER_SET_PASSWORD, PARAMS(P_TEXT(id), P_TEXT(hash), P_I64(now)), E_INTERNAL, e);
 }
 
 static const char SQL_USER_SET_STATE[] = "UPDATE users SET state = $2, updated_at = $3 WHERE id = $1";
 
 err_code store_user_set_state(struct db *db, const char *id, const char *state, int64_t now, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_SET_STATE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, state);
-	db_bind_int(s, 3, now);
-	return store_exec_one(s, E_INVALID, e);
+	return store_q_exec_one(db, SQL_USER_SET_STATE, PARAMS(P_TEXT(id), P_TEXT(state), P_I64(now)), E_INVALID, e);
 }
 
 static const char SQL_USER_LOCK[] = "UPDATE users SET updated_at = updated_at WHERE id = $1";
 
 err_code store_user_lock(struct db *db, const char *id, struct err *e)
 {
-	return store_run(db, SQL_USER_LOCK, E_INTERNAL, e, id);
+	return store_q_exec(db, SQL_USER_LOCK, PARAMS(P_TEXT(id)), E_INTERNAL, e);
 }
 
 static const char SQL_OPERATOR_EXISTS[] = "SELECT COUNT(*) FROM users WHERE is_operator = 1";
 
 err_code store_operator_exists(struct db *db, bool *out, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_OPERATOR_EXISTS, e);
-	if (!s)
+	int64_t n = 0;
+	if (store_q_count(db, SQL_OPERATOR_EXISTS, NO_PARAMS, &n, e))
 		return e->code;
-	db_rc rc = db_step(s);
-	if (rc != DB_ROW)
-		return store_fail(db, rc, E_INTERNAL, e);
-	*out = db_col_int(s, 0) > 0;
-	db_step(s);
+	*out = n > 0;
 	return E_OK;
 }
 
@@ -156,28 +111,34 @@ static const char *const SQL_USER_LISTS[] = {
         [USERS_BY_ID] = "SELECT " USER_COLS ", u.email_key FROM users u WHERE u.id > $1 ORDER BY u.id LIMIT $2",
 };
 
+struct user_row {
+	struct user u;
+	const char *email_key;
+	store_user_cb cb;
+	void *arg;
+};
+
+static void user_row(void *arg)
+{
+	struct user_row *r = arg;
+	r->cb(&r->u, r->email_key, r->arg);
+}
+
 err_code store_user_list(struct db *db, struct arena *a, user_order order, const char *after, int limit,
                          store_user_cb cb, void *arg, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_USER_LISTS[order], e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, after ? after : "");
-	db_bind_int(s, 2, limit);
-	db_rc rc;
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct user u;
-		read_user(s, 0, a, &u);
-		cb(&u, store_col_dup(s, USER_NCOLS, a), arg);
-	}
-	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+	struct user_row r = {.cb = cb, .arg = arg};
+	struct store_col cols[USER_NCOLS + 1];
+	*store_user_cols(cols, &r.u, true) = (struct store_col)C_TEXT(&r.email_key);
+	return store_q_each(db, a, SQL_USER_LISTS[order], PARAMS(P_TEXT(after ? after : ""), P_I64(limit)), cols,
+	                    STORE_LEN(cols), user_row, &r, e);
 }
 
 static const char SQL_USER_SET_EMAIL_KEY[] = "UPDATE users SET email_key = $2 WHERE id = $1";
 
 err_code store_user_set_email_key(struct db *db, const char *id, const char *email_key, struct err *e)
 {
-	return store_run_one(db, SQL_USER_SET_EMAIL_KEY, E_USER_EXISTS, e, id, email_key);
+	return store_q_exec_one(db, SQL_USER_SET_EMAIL_KEY, PARAMS(P_TEXT(id), P_TEXT(email_key)), E_USER_EXISTS, e);
 }
 
 static const char SQL_SESSION_INSERT[] =
@@ -187,16 +148,10 @@ static const char SQL_SESSION_INSERT[] =
 err_code store_session_insert(struct db *db, const struct session *ses, const char *token_hash, const char *client_addr,
                               struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_SESSION_INSERT, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, ses->id);
-	db_bind_text(s, 2, ses->user_id);
-	db_bind_text(s, 3, token_hash);
-	db_bind_int(s, 4, ses->created_at);
-	db_bind_int(s, 5, ses->expires_at);
-	db_bind_text(s, 6, client_addr ? client_addr : "");
-	return store_exec(s, E_CONFLICT, e);
+	return store_q_exec(db, SQL_SESSION_INSERT,
+	                    PARAMS(P_TEXT(ses->id), P_TEXT(ses->user_id), P_TEXT(token_hash), P_I64(ses->created_at),
+	                           P_I64(ses->expires_at), P_TEXT(client_addr ? client_addr : "")),
+	                    E_CONFLICT, e);
 }
 
 static const char SQL_SESSION_LOOKUP[] =
@@ -207,24 +162,13 @@ static const char SQL_SESSION_LOOKUP[] =
 err_code store_session_lookup(struct db *db, struct arena *a, const char *token_hash, int64_t now, int64_t idle_cutoff,
                               struct session *out_s, struct user *out_u, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_SESSION_LOOKUP, e);
-	if (!s)
+	struct store_col cols[4 + USER_NCOLS] = {C_TEXT(&out_s->id), C_I64(&out_s->created_at),
+	                                         C_I64(&out_s->last_seen_at), C_I64(&out_s->expires_at)};
+	store_user_cols(cols + 4, out_u, true);
+	if (store_q_one(db, a, SQL_SESSION_LOOKUP, PARAMS(P_TEXT(token_hash), P_I64(now), P_I64(idle_cutoff)), cols,
+	                STORE_LEN(cols), E_NOT_FOUND, e))
 		return e->code;
-	db_bind_text(s, 1, token_hash);
-	db_bind_int(s, 2, now);
-	db_bind_int(s, 3, idle_cutoff);
-	db_rc rc = db_step(s);
-	if (rc == DB_DONE)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	if (rc != DB_ROW)
-		return store_fail(db, rc, E_INTERNAL, e);
-	out_s->id = store_col_dup(s, 0, a);
-	out_s->created_at = db_col_int(s, 1);
-	out_s->last_seen_at = db_col_int(s, 2);
-	out_s->expires_at = db_col_int(s, 3);
-	read_user(s, 4, a, out_u);
 	out_s->user_id = out_u->id;
-	db_step(s);
 	return E_OK;
 }
 
@@ -232,24 +176,20 @@ static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET last_seen_at = $2 W
 
 err_code store_session_touch(struct db *db, const char *id, int64_t now, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_SESSION_TOUCH, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	db_bind_int(s, 2, now);
-	return store_exec(s, E_INTERNAL, e);
+	return store_q_exec(db, SQL_SESSION_TOUCH, PARAMS(P_TEXT(id), P_I64(now)), E_INTERNAL, e);
 }
 
 static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE id = $1";
 
 err_code store_session_delete(struct db *db, const char *id, struct err *e)
 {
-	return store_run(db, SQL_SESSION_DELETE, E_INTERNAL, e, id);
+	return store_q_exec(db, SQL_SESSION_DELETE, PARAMS(P_TEXT(id)), E_INTERNAL, e);
 }
 
 static const char SQL_SESSION_DELETE_USER[] = "DELETE FROM sessions WHERE user_id = $1 AND id <> $2";
 
 err_code store_session_delete_user(struct db *db, const char *user_id, const char *keep_id, struct err *e)
 {
-	return store_run(db, SQL_SESSION_DELETE_USER, E_INTERNAL, e, user_id, keep_id ? keep_id : "");
+	return store_q_exec(db, SQL_SESSION_DELETE_USER, PARAMS(P_TEXT(user_id), P_TEXT(keep_id ? keep_id : "")),
+	                    E_INTERNAL, e);
 }

@@ -1,0 +1,159 @@
+#include "store/query.h"
+
+#include "base/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t utf8_put(uint32_t c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* text_fold() of s[0..n) into out, which holds n + n / 2 + 1 bytes (a
+ * fold is at most half as long again). */
+static void fold_into(const char *s, size_t n, char *out)
+{
+	char *o = out;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (cp == UTF8_INVALID)
+			*o++ = s[i];
+		else
+			o += utf8_put(text_fold_char(cp), o);
+		i += k;
+	}
+	*o = '\0';
+}
+
+/* The driver copies what it binds, so the fold lives on the stack (or, for
+ * a long text, on the heap) only until then. */
+static void bind_fold(struct db_stmt *s, int idx, const char *text)
+{
+	char buf[1024];
+	size_t n = strlen(text), need = n + n / 2 + 1;
+	char *out = need <= sizeof buf ? buf : malloc(need);
+	if (!out)
+		abort(); /* as the arena does when memory runs out */
+	fold_into(text, n, out);
+	db_bind_text(s, idx, out);
+	if (out != buf)
+		free(out);
+}
+
+static struct db_stmt *prepare_bound(struct db *db, const char *sql, const struct store_param *p, int np, struct err *e)
+{
+	struct db_stmt *s = store_prepare(db, sql, e);
+	if (!s)
+		return NULL;
+	for (int i = 0; i < np; i++) {
+		if (p[i].kind == SP_I64)
+			db_bind_int(s, i + 1, p[i].i64);
+		else if (!p[i].text)
+			db_bind_null(s, i + 1);
+		else if (p[i].kind == SP_FOLD)
+			bind_fold(s, i + 1, p[i].text);
+		else
+			db_bind_text(s, i + 1, p[i].text);
+	}
+	return s;
+}
+
+static void read_cols(struct db_stmt *s, struct arena *a, const struct store_col *c, int nc)
+{
+	for (int i = 0; i < nc; i++) {
+		switch (c[i].kind) {
+		case SC_TEXT:
+			*(const char **)c[i].out = store_col_dup(s, i, a);
+			break;
+		case SC_TEXT_REF:
+			*(const char **)c[i].out = db_col_text(s, i);
+			break;
+		case SC_I64:
+			*(int64_t *)c[i].out = db_col_int(s, i);
+			break;
+		case SC_INT:
+			*(int *)c[i].out = (int)db_col_int(s, i);
+			break;
+		case SC_BOOL:
+			*(bool *)c[i].out = db_col_int(s, i) != 0;
+			break;
+		case SC_SKIP:
+			break;
+		}
+	}
+}
+
+err_code store_q_one(struct db *db, struct arena *a, const char *sql, const struct store_param *p, int np,
+                     const struct store_col *c, int nc, err_code on_missing, struct err *e)
+{
+	struct db_stmt *s = prepare_bound(db, sql, p, np, e);
+	if (!s)
+		return e->code;
+	db_rc rc = db_step(s);
+	if (rc == DB_DONE)
+		return on_missing == E_OK ? E_OK : err_set(e, on_missing, NULL, NULL);
+	if (rc != DB_ROW)
+		return store_fail(db, rc, E_INTERNAL, e);
+	read_cols(s, a, c, nc);
+	while ((rc = db_step(s)) == DB_ROW)
+		;
+	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+}
+
+err_code store_q_each(struct db *db, struct arena *a, const char *sql, const struct store_param *p, int np,
+                      const struct store_col *c, int nc, store_row_fn fn, void *arg, struct err *e)
+{
+	struct db_stmt *s = prepare_bound(db, sql, p, np, e);
+	if (!s)
+		return e->code;
+	db_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		read_cols(s, a, c, nc);
+		fn(arg);
+	}
+	return rc == DB_DONE ? E_OK : store_fail(db, rc, E_INTERNAL, e);
+}
+
+err_code store_q_count(struct db *db, const char *sql, const struct store_param *p, int np, int64_t *out, struct err *e)
+{
+	return store_q_one(db, NULL, sql, p, np, COLS(C_I64(out)), E_INTERNAL, e);
+}
+
+err_code store_q_exec(struct db *db, const char *sql, const struct store_param *p, int np, err_code on_constraint,
+                      struct err *e)
+{
+	struct db_stmt *s = prepare_bound(db, sql, p, np, e);
+	if (!s)
+		return e->code;
+	return store_exec(s, on_constraint, e);
+}
+
+err_code store_q_exec_one(struct db *db, const char *sql, const struct store_param *p, int np, err_code on_constraint,
+                          struct err *e)
+{
+	struct db_stmt *s = prepare_bound(db, sql, p, np, e);
+	if (!s)
+		return e->code;
+	return store_exec_one(s, on_constraint, e);
+}
