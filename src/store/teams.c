@@ -1,6 +1,6 @@
 #include "store/teams.h"
 
-#include "base/text.h"
+#include "store/query.h"
 #include "store/store.h"
 
 static const char SQL_TEAM_INSERT[] =
@@ -9,19 +9,10 @@ static const char SQL_TEAM_INSERT[] =
 
 err_code store_team_insert(struct db *db, const struct team *t, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TEAM_INSERT, e);
-	if (!s)
-		return e->code;
-	struct arena *a = arena_new();
-	db_bind_text(s, 1, t->id);
-	db_bind_text(s, 2, t->org_id);
-	db_bind_text(s, 3, t->name);
-	db_bind_text(s, 4, text_fold(a, t->name));
-	db_bind_text(s, 5, t->lead_user_id);
-	db_bind_int(s, 6, t->created_at);
-	err_code rc = store_exec(s, E_INVALID, e);
-	arena_free(a);
-	return rc;
+	return store_q_exec(db, SQL_TEAM_INSERT,
+	                    PARAMS(P_TEXT(t->id), P_TEXT(t->org_id), P_TEXT(t->name), P_FOLD(t->name),
+	                           P_TEXT(t->lead_user_id), P_I64(t->created_at)),
+	                    E_INVALID, e);
 }
 
 /* Only a member of the team's organization, which the row then names. */
@@ -32,20 +23,15 @@ static const char SQL_TEAM_MEMBER_ADD[] =
 
 err_code store_team_member_add(struct db *db, const char *team_id, const char *user_id, int64_t now, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TEAM_MEMBER_ADD, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, team_id);
-	db_bind_text(s, 2, user_id);
-	db_bind_int(s, 3, now);
-	return store_exec_one(s, E_CONFLICT, e);
+	return store_q_exec_one(db, SQL_TEAM_MEMBER_ADD, PARAMS(P_TEXT(team_id), P_TEXT(user_id), P_I64(now)),
+	                        E_CONFLICT, e);
 }
 
 static const char SQL_TEAM_MEMBER_REMOVE[] = "DELETE FROM team_members WHERE team_id = $1 AND user_id = $2";
 
 err_code store_team_member_remove(struct db *db, const char *team_id, const char *user_id, struct err *e)
 {
-	return store_run_one(db, SQL_TEAM_MEMBER_REMOVE, E_INTERNAL, e, team_id, user_id);
+	return store_q_exec_one(db, SQL_TEAM_MEMBER_REMOVE, PARAMS(P_TEXT(team_id), P_TEXT(user_id)), E_INTERNAL, e);
 }
 
 /* Only a customer of the team's organization. The WHERE clause also keeps
@@ -60,13 +46,8 @@ static const char SQL_TEAM_ACCOUNT_SET[] =
 err_code store_team_account_set(struct db *db, const char *team_id, const char *customer_org_id, int64_t now,
                                 struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TEAM_ACCOUNT_SET, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, team_id);
-	db_bind_text(s, 2, customer_org_id);
-	db_bind_int(s, 3, now);
-	return store_exec_one(s, E_INVALID, e);
+	return store_q_exec_one(db, SQL_TEAM_ACCOUNT_SET, PARAMS(P_TEXT(team_id), P_TEXT(customer_org_id), P_I64(now)),
+	                        E_INVALID, e);
 }
 
 static const char SQL_TEAM_ACCOUNT_CLEAR[] =
@@ -74,7 +55,8 @@ static const char SQL_TEAM_ACCOUNT_CLEAR[] =
 
 err_code store_team_account_clear(struct db *db, const char *customer_org_id, const char *team_id, struct err *e)
 {
-	return store_run_one(db, SQL_TEAM_ACCOUNT_CLEAR, E_INTERNAL, e, customer_org_id, team_id ? team_id : "");
+	return store_q_exec_one(db, SQL_TEAM_ACCOUNT_CLEAR,
+	                        PARAMS(P_TEXT(customer_org_id), P_TEXT(team_id ? team_id : "")), E_INTERNAL, e);
 }
 
 static const char SQL_TEAM_ACCOUNT_GET[] = "SELECT team_id FROM team_accounts WHERE customer_org_id = $1";
@@ -82,16 +64,6 @@ static const char SQL_TEAM_ACCOUNT_GET[] = "SELECT team_id FROM team_accounts WH
 err_code store_team_account_get(struct db *db, struct arena *a, const char *customer_org_id, const char **out_team_id,
                                 struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TEAM_ACCOUNT_GET, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, customer_org_id);
-	db_rc rc = db_step(s);
-	if (rc == DB_DONE)
-		return err_set(e, E_NOT_FOUND, NULL, NULL);
-	if (rc != DB_ROW)
-		return store_fail(db, rc, E_INTERNAL, e);
-	*out_team_id = store_col_dup(s, 0, a);
-	db_step(s);
-	return E_OK;
+	return store_q_one(db, a, SQL_TEAM_ACCOUNT_GET, PARAMS(P_TEXT(customer_org_id)), COLS(C_TEXT(out_team_id)),
+	                   E_NOT_FOUND, e);
 }
