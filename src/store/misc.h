@@ -5,10 +5,12 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "store/audit.h"
 #include "store/db.h"
 
-/* The outbox, the throttle windows and the audit log: small tables that
- * several modules write into inside their own transactions. */
+/* The outbox, the throttle windows and (store/audit.h) the audit log:
+ * small tables that several modules write into inside their own
+ * transactions. */
 
 struct outbox_msg {
 	const char *id;
@@ -42,15 +44,5 @@ err_code store_throttle_peek(struct db *db, const char *key, int64_t now, int64_
 err_code store_throttle_clear(struct db *db, const char *key, struct err *e);
 /* Takes one event back out of key's current window (never below zero). */
 err_code store_throttle_undo(struct db *db, const char *key, int64_t now, int64_t window_ms, struct err *e);
-
-struct audit_event {
-	const char *org_id; /* NULL: not about one organization */
-	const char *actor_id;
-	const char *action;
-	const char *target_type, *target_id;
-	const char *request_id, *client_addr;
-	const char *details; /* a JSON object, never secrets */
-};
-err_code store_audit_insert(struct db *db, const struct audit_event *ev, int64_t now, struct err *e);
 
 #endif

@@ -8,11 +8,17 @@
 #include "base/err.h"
 #include "core/model.h"
 #include "store/accounts.h"
+#include "store/audit.h"
 #include "store/db.h"
+#include "store/member_search.h"
+#include "store/members.h"
+#include "store/modules.h"
+#include "store/roles.h"
 
-/* Queries on organizations, their modules and custom roles, memberships
- * and the audit log. Like every store file: on a connection inside a
- * transaction, results copied into the arena. */
+/* Queries on organizations; and, through the headers included above, on
+ * their modules, custom roles, memberships, the member search and the
+ * audit log. Like every store file: on a connection inside a transaction,
+ * results copied into the arena. */
 
 err_code store_org_insert(struct db *db, const struct org *o, struct err *e);
 err_code store_org_get(struct db *db, struct arena *a, const char *id, struct org *out, struct err *e);
@@ -69,66 +75,5 @@ err_code store_org_list(struct db *db, struct arena *a, const struct org_query *
 typedef void (*store_user_org_cb)(const struct org *o, const char *role, void *arg);
 err_code store_orgs_of_user(struct db *db, struct arena *a, const char *user_id, store_user_org_cb cb, void *arg,
                             struct err *e);
-
-err_code store_module_enable(struct db *db, const char *org_id, const char *module, const char *by, int64_t now,
-                             struct err *e);
-err_code store_module_disable(struct db *db, const char *org_id, const char *module, struct err *e);
-err_code store_module_enabled(struct db *db, const char *org_id, const char *module, bool *out, struct err *e);
-typedef void (*store_module_cb)(const char *module, void *arg);
-err_code store_module_list(struct db *db, const char *org_id, store_module_cb cb, void *arg, struct err *e);
-
-/* ---- custom roles ---- */
-
-/* E_CONFLICT when the name is taken. */
-err_code store_role_insert(struct db *db, const char *org_id, const struct role_row *r, struct err *e);
-err_code store_role_get(struct db *db, struct arena *a, const char *org_id, const char *name, struct role_row *out,
-                        struct err *e);
-err_code store_role_update(struct db *db, const char *org_id, const char *name, const char *description,
-                           const char *permissions, int64_t now, struct err *e);
-err_code store_role_delete(struct db *db, const char *org_id, const char *name, struct err *e);
-typedef void (*store_role_cb)(const struct role_row *r, void *arg);
-err_code store_role_list(struct db *db, struct arena *a, const char *org_id, store_role_cb cb, void *arg,
-                         struct err *e);
-
-/* ---- memberships ---- */
-
-/* E_CONFLICT when the user is a member already. */
-err_code store_member_insert(struct db *db, struct arena *a, const struct member *m, struct err *e);
-err_code store_member_get(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct member *out,
-                          struct err *e);
-/* The caller's role in the org, or E_NOT_FOUND. */
-err_code store_member_role(struct db *db, struct arena *a, const char *org_id, const char *user_id,
-                           const char **out_role, struct err *e);
-err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role,
-                               const char *card, struct err *e);
-err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card, struct err *e);
-/* Every membership of one user, or (user_id NULL) up to `limit` of those
- * whose card is still to be written. */
-typedef void (*store_membership_cb)(const struct member *m, void *arg);
-err_code store_member_each(struct db *db, struct arena *a, const char *user_id, int limit, store_membership_cb cb,
-                           void *arg, struct err *e);
-err_code store_member_delete(struct db *db, const char *org_id, const char *user_id, struct err *e);
-err_code store_member_count_role(struct db *db, const char *org_id, const char *role, int64_t *out, struct err *e);
-/* Rewrites the copied search keys after the user's names changed. */
-err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct user *u, struct err *e);
-
-/* MEMBER_SORT_MATCH (searches only): by the matching term, email or name,
- * each member once, at its first matching term. */
-typedef enum { MEMBER_SORT_NAME, MEMBER_SORT_EMAIL, MEMBER_SORT_CREATED, MEMBER_SORT_MATCH } member_sort;
-struct member_query {
-	const char *org_id;
-	const char *q_lo, *q_hi; /* a prefix range on the folded email, first, last or "first last"; NULL: all */
-	const char *role;        /* NULL: any */
-	member_sort sort;
-	bool desc;
-	const char *after_key, *after_id; /* the keyset cursor; NULL: from the start */
-	int limit;
-};
-err_code store_member_list(struct db *db, const struct member_query *q, member_item_cb cb, void *arg, struct err *e);
-
-/* ---- audit ---- */
-
-err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
-                          struct err *e);
 
 #endif
