@@ -2,6 +2,7 @@
 
 #include "base/limits.h"
 #include "base/log.h"
+#include "store/query.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -198,15 +199,7 @@ int store_schema_latest(void)
 static err_code read_version(struct db *db, void *arg, struct err *e)
 {
 	int *out = arg;
-	struct db_stmt *s = db_prepare(db, SQL_SCHEMA_VERSION);
-	if (!s)
-		return store_fail(db, db->last_rc, E_INTERNAL, e);
-	db_rc rc = db_step(s);
-	if (rc != DB_ROW)
-		return store_fail(db, rc, E_INTERNAL, e);
-	*out = (int)db_col_int(s, 0);
-	db_step(s);
-	return E_OK;
+	return store_q_one(db, NULL, SQL_SCHEMA_VERSION, NO_PARAMS, COLS(C_INT(out)), E_INTERNAL, e);
 }
 
 static err_code lock_schema(struct db *db, struct err *e)
@@ -305,18 +298,11 @@ static err_code apply_one(struct db *db, void *arg, struct err *e)
 		return E_OK;
 	}
 	/* Recording first makes a concurrent migrator wait on the key, then retry. */
-	struct db_stmt *s = db_prepare(db, SQL_SCHEMA_RECORD);
-	if (!s)
-		return store_fail(db, db->last_rc, E_INTERNAL, e);
-	db_bind_int(s, 1, a->m->version);
-	db_bind_text(s, 2, a->m->name);
-	db_bind_int(s, 3, (int64_t)time(NULL) * 1000);
-	db_rc drc = db_step(s);
-	if (drc == DB_CONSTRAINT)
-		return err_set(e, E_RETRY, NULL, NULL);
-	if (drc != DB_DONE)
-		return store_fail(db, drc, E_INTERNAL, e);
-	drc = db->drv->exec(db, dialect(a->m->sql, db->drv, a->scratch, sizeof a->scratch));
+	if (store_q_exec(db, SQL_SCHEMA_RECORD,
+	                 PARAMS(P_I64(a->m->version), P_TEXT(a->m->name), P_I64((int64_t)time(NULL) * 1000)), E_RETRY,
+	                 e))
+		return e->code;
+	db_rc drc = db->drv->exec(db, dialect(a->m->sql, db->drv, a->scratch, sizeof a->scratch));
 	if (drc != DB_OK) {
 		log_msg(LOG_ERROR, "migration_failed", "migration %d (%s): %s", a->m->version, a->m->name,
 		        db_errmsg(db));
@@ -388,17 +374,6 @@ err_code store_exec(struct db_stmt *s, err_code on_constraint, struct err *e)
 	while ((rc = db_step(s)) == DB_ROW)
 		;
 	return rc == DB_DONE ? E_OK : store_fail(s->db, rc, on_constraint, e);
-}
-
-err_code store_run_texts(struct db *db, const char *sql, bool must_change, err_code on_constraint,
-                         const char *const *params, int n, struct err *e)
-{
-	struct db_stmt *s = store_prepare(db, sql, e);
-	if (!s)
-		return e->code;
-	for (int i = 0; i < n; i++)
-		db_bind_text(s, i + 1, params[i]);
-	return must_change ? store_exec_one(s, on_constraint, e) : store_exec(s, on_constraint, e);
 }
 
 err_code store_exec_one(struct db_stmt *s, err_code on_constraint, struct err *e)

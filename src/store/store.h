@@ -61,22 +61,12 @@ err_code store_backup(struct store *st, const char *file, struct err *e);
 #include "base/arena.h"
 /* Column text copied into the arena (NULL stays NULL). */
 const char *store_col_dup(struct db_stmt *s, int col, struct arena *a);
-/* Prepares sql or fills e; for the query files. */
+/* Prepares sql or fills e. The query files run their statements through
+ * store/query.h, which is built on these. */
 struct db_stmt *store_prepare(struct db *db, const char *sql, struct err *e);
 /* Steps a statement that returns no rows (or whose rows do not matter). */
 err_code store_exec(struct db_stmt *s, err_code on_constraint, struct err *e);
 /* The same for a statement that must change a row: E_NOT_FOUND when it changed none. */
 err_code store_exec_one(struct db_stmt *s, err_code on_constraint, struct err *e);
-/* Prepares sql, binds params[i] to $i+1 (all text; NULL binds NULL) and
- * runs it like store_exec, or like store_exec_one when must_change. Through
- * the macros, which count the parameters:
- *   return store_run(db, SQL_TERMS_DELETE, E_INTERNAL, e, org_id, user_id); */
-err_code store_run_texts(struct db *db, const char *sql, bool must_change, err_code on_constraint,
-                         const char *const *params, int n, struct err *e);
-#define STORE_TEXTS_(...)                                                                                              \
-	(const char *const[]){__VA_ARGS__}, (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
-#define store_run(db, sql, on_constraint, e, ...)                                                                      \
-	store_run_texts(db, sql, false, on_constraint, STORE_TEXTS_(__VA_ARGS__), e)
-#define store_run_one(db, sql, on_constraint, e, ...)                                                                  \
-	store_run_texts(db, sql, true, on_constraint, STORE_TEXTS_(__VA_ARGS__), e)
+
 #endif
