@@ -6,8 +6,10 @@
 
 #include <pthread.h>
 
+#include "base/text.h"
 #include "store/accounts.h"
 #include "store/misc.h"
+#include "store/query.h"
 
 /* ---- helpers ---- */
 
@@ -1259,6 +1261,255 @@ static void audit_insert_works(void **state)
 	assert_int_equal(run(&s), E_OK); /* ids are generated: no clash */
 }
 
+/* ---- the query helpers (store/query.h) ---- */
+
+/* A table of the helper tests' own, with a nullable text, a big integer, a
+ * flag and a group so that each test finds the rows it made. */
+static const char SQL_Q_TABLE[] = "CREATE TABLE IF NOT EXISTS q_test (id TEXT PRIMARY KEY, grp TEXT NOT NULL,"
+                                  " note TEXT, n BIGINT NOT NULL, flag INTEGER NOT NULL)";
+static const char SQL_Q_INSERT[] = "INSERT INTO q_test (id, grp, note, n, flag) VALUES ($1, $2, $3, $4, $5)";
+static const char SQL_Q_GET[] = "SELECT note, n, flag, grp FROM q_test WHERE id = $1";
+static const char SQL_Q_GROUP[] = "SELECT id, n FROM q_test WHERE grp = $1 ORDER BY n";
+static const char SQL_Q_COUNT[] = "SELECT COUNT(*) FROM q_test WHERE grp = $1";
+static const char SQL_Q_TOUCH[] = "UPDATE q_test SET flag = 1 - flag WHERE id = $1";
+
+static err_code q_table_tx(struct db *db, void *arg, struct err *e)
+{
+	(void)arg;
+	return db->drv->exec(db, SQL_Q_TABLE) == DB_OK ? E_OK : err_set(e, E_INTERNAL, NULL, "%s", db_errmsg(db));
+}
+
+struct q_row {
+	const char *id, *grp, *note;
+	int64_t n;
+	bool flag;
+};
+
+static err_code q_insert_tx(struct db *db, void *arg, struct err *e)
+{
+	const struct q_row *r = arg;
+	return store_q_exec(db, SQL_Q_INSERT,
+	                    PARAMS(P_TEXT(r->id), P_TEXT(r->grp), P_TEXT(r->note), P_I64(r->n), P_BOOL(r->flag)),
+	                    E_USER_EXISTS, e);
+}
+
+/* A fresh group id, and the table made if need be. */
+static void q_setup(char *grp)
+{
+	struct err e;
+	if (store_tx(test_store(), true, q_table_tx, NULL, &e))
+		fail_msg("q_test: %s", err_message(&e));
+	id_new("grp", grp);
+}
+
+static err_code q_insert(const char *id, const char *grp, const char *note, int64_t n, bool flag, struct err *e)
+{
+	struct q_row r = {id, grp, note, n, flag};
+	return store_tx(test_store(), true, q_insert_tx, &r, e);
+}
+
+struct q_get {
+	struct arena *a;
+	const char *id;
+	err_code on_missing;
+	struct q_row out;
+};
+
+static err_code q_get_tx(struct db *db, void *arg, struct err *e)
+{
+	struct q_get *g = arg;
+	struct q_row *r = &g->out;
+	return store_q_one(db, g->a, SQL_Q_GET, PARAMS(P_TEXT(g->id)),
+	                   COLS(C_TEXT(&r->note), C_I64(&r->n), C_BOOL(&r->flag), C_TEXT(&r->grp)), g->on_missing, e);
+}
+
+static void query_one_answers_the_given_code_for_a_missing_row(void **state)
+{
+	(void)state;
+	char grp[ID_MAX];
+	q_setup(grp);
+	struct arena *a = arena_new();
+	struct err e;
+	struct q_get g = {.a = a, .id = "nobody", .on_missing = E_NOT_FOUND, .out.n = 42};
+	assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_NOT_FOUND);
+	assert_int_equal(e.code, E_NOT_FOUND);
+	g.on_missing = E_INVALID_TOKEN;
+	assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_INVALID_TOKEN);
+	assert_int_equal(e.code, E_INVALID_TOKEN);
+	/* E_OK: a missing row is no error, and the columns keep their values */
+	g.on_missing = E_OK;
+	assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_OK);
+	assert_int_equal(g.out.n, 42);
+	arena_free(a);
+}
+
+static void query_exec_answers_the_given_code_for_a_constraint(void **state)
+{
+	(void)state;
+	char grp[ID_MAX], id[ID_MAX];
+	q_setup(grp);
+	id_new("q", id);
+	struct err e;
+	assert_int_equal(q_insert(id, grp, "first", 1, false, &e), E_OK);
+	assert_int_equal(q_insert(id, grp, "again", 2, false, &e), E_USER_EXISTS);
+	assert_int_equal(e.code, E_USER_EXISTS);
+	/* NOT NULL refused the same way */
+	char other[ID_MAX];
+	id_new("q", other);
+	assert_int_equal(q_insert(other, NULL, "no group", 3, false, &e), E_USER_EXISTS);
+}
+
+static void query_columns_round_trip_null_text_int64_and_bool(void **state)
+{
+	(void)state;
+	char grp[ID_MAX], id_null[ID_MAX], id_text[ID_MAX];
+	q_setup(grp);
+	id_new("q", id_null);
+	id_new("q", id_text);
+	struct err e;
+	const int64_t big = (INT64_C(1) << 53) + 7, neg = INT64_MIN + 1;
+	assert_int_equal(q_insert(id_null, grp, NULL, big, true, &e), E_OK);
+	assert_int_equal(q_insert(id_text, grp, "Grüße", neg, false, &e), E_OK);
+	struct arena *a = arena_new();
+	struct q_get g = {.a = a, .id = id_null, .on_missing = E_NOT_FOUND, .out.note = "not read"};
+	assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_OK);
+	assert_null(g.out.note);
+	assert_true(g.out.n == big);
+	assert_true(g.out.flag);
+	assert_string_equal(g.out.grp, grp);
+	g.id = id_text;
+	assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_OK);
+	/* copied into the arena: still there after other statements ran */
+	const char *note = g.out.note;
+	g.id = id_null;
+	assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_OK);
+	assert_string_equal(note, "Grüße");
+	g.id = id_text;
+	assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_OK);
+	assert_true(g.out.n == neg);
+	assert_false(g.out.flag);
+	arena_free(a);
+}
+
+struct q_each {
+	const char *grp;
+	struct arena *a;
+	const char *id;
+	int64_t n;
+	int rows;
+	int64_t seen[8];
+	const char *ids[8];
+	int64_t count;
+};
+
+static void q_each_row(void *arg)
+{
+	struct q_each *x = arg;
+	if (x->rows < 8) {
+		x->seen[x->rows] = x->n;
+		x->ids[x->rows] = x->id;
+	}
+	x->rows++;
+}
+
+static err_code q_each_tx(struct db *db, void *arg, struct err *e)
+{
+	struct q_each *x = arg;
+	x->rows = 0;
+	if (store_q_each(db, x->a, SQL_Q_GROUP, PARAMS(P_TEXT(x->grp)), COLS(C_TEXT(&x->id), C_I64(&x->n)), q_each_row,
+	                 x, e))
+		return e->code;
+	return store_q_count(db, SQL_Q_COUNT, PARAMS(P_TEXT(x->grp)), &x->count, e);
+}
+
+static void query_each_sees_every_row_and_count_counts_them(void **state)
+{
+	(void)state;
+	char grp[ID_MAX], ids[5][ID_MAX];
+	q_setup(grp);
+	struct err e;
+	const int64_t ns[5] = {30, 10, 50, 20, 40};
+	for (int i = 0; i < 5; i++) {
+		id_new("q", ids[i]);
+		assert_int_equal(q_insert(ids[i], grp, NULL, ns[i], false, &e), E_OK);
+	}
+	struct arena *a = arena_new();
+	struct q_each x = {.grp = grp, .a = a};
+	assert_int_equal(store_read(test_store(), q_each_tx, &x, &e), E_OK);
+	assert_int_equal(x.rows, 5);
+	assert_int_equal(x.count, 5);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(x.seen[i], (i + 1) * 10);
+	assert_string_equal(x.ids[0], ids[1]); /* n = 10, its id copied per row */
+	assert_string_equal(x.ids[4], ids[2]);
+	char empty[ID_MAX];
+	id_new("grp", empty);
+	x.grp = empty;
+	assert_int_equal(store_read(test_store(), q_each_tx, &x, &e), E_OK);
+	assert_int_equal(x.rows, 0);
+	assert_int_equal(x.count, 0);
+	arena_free(a);
+}
+
+static err_code q_touch_tx(struct db *db, void *arg, struct err *e)
+{
+	return store_q_exec_one(db, SQL_Q_TOUCH, PARAMS(P_TEXT(arg)), E_INTERNAL, e);
+}
+
+static void query_exec_one_answers_not_found_when_nothing_changed(void **state)
+{
+	(void)state;
+	char grp[ID_MAX], id[ID_MAX];
+	q_setup(grp);
+	id_new("q", id);
+	struct err e;
+	assert_int_equal(q_insert(id, grp, NULL, 1, false, &e), E_OK);
+	assert_int_equal(store_tx(test_store(), true, q_touch_tx, id, &e), E_OK);
+	assert_int_equal(store_tx(test_store(), true, q_touch_tx, "nobody", &e), E_NOT_FOUND);
+	assert_int_equal(e.code, E_NOT_FOUND);
+}
+
+/* P_FOLD binds what text_fold() gives, and NULL for NULL. */
+static const char SQL_Q_FOLD_INSERT[] = "INSERT INTO q_test (id, grp, note, n, flag) VALUES ($1, $2, $3, 0, 0)";
+
+struct q_fold {
+	const char *id, *grp, *text;
+};
+
+static err_code q_fold_tx(struct db *db, void *arg, struct err *e)
+{
+	struct q_fold *f = arg;
+	return store_q_exec(db, SQL_Q_FOLD_INSERT, PARAMS(P_TEXT(f->id), P_TEXT(f->grp), P_FOLD(f->text)), E_CONFLICT,
+	                    e);
+}
+
+static void query_fold_parameter_is_text_fold(void **state)
+{
+	(void)state;
+	char grp[ID_MAX];
+	q_setup(grp);
+	struct arena *a = arena_new();
+	char long_name[3000];
+	for (size_t i = 0; i + 2 < sizeof long_name; i += 2)
+		memcpy(long_name + i, "\xc8\xba", 2); /* U+023A, which folds to 3 bytes */
+	long_name[sizeof long_name - 2] = '\0';
+	const char *texts[] = {"ÄBC Straße", "\xc8\xba-Ω-ΣΑΣ", "plain ascii", long_name, NULL};
+	for (int i = 0; i < 5; i++) {
+		char id[ID_MAX];
+		id_new("q", id);
+		struct q_fold f = {id, grp, texts[i]};
+		struct err e;
+		assert_int_equal(store_tx(test_store(), true, q_fold_tx, &f, &e), E_OK);
+		struct q_get g = {.a = a, .id = id, .on_missing = E_NOT_FOUND};
+		assert_int_equal(store_read(test_store(), q_get_tx, &g, &e), E_OK);
+		if (texts[i])
+			assert_string_equal(g.out.note, text_fold(a, texts[i]));
+		else
+			assert_null(g.out.note);
+	}
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1290,6 +1541,12 @@ int main(void)
 	        cmocka_unit_test(outbox_claims_the_oldest_first),
 	        cmocka_unit_test(outbox_concurrent_claims_never_share_a_message),
 	        cmocka_unit_test(audit_insert_works),
+	        cmocka_unit_test(query_one_answers_the_given_code_for_a_missing_row),
+	        cmocka_unit_test(query_exec_answers_the_given_code_for_a_constraint),
+	        cmocka_unit_test(query_columns_round_trip_null_text_int64_and_bool),
+	        cmocka_unit_test(query_each_sees_every_row_and_count_counts_them),
+	        cmocka_unit_test(query_exec_one_answers_not_found_when_nothing_changed),
+	        cmocka_unit_test(query_fold_parameter_is_text_fold),
 	};
 	test_store();
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
