@@ -140,20 +140,23 @@ err_code store_q_count(struct db *db, const char *sql, const struct store_param 
 	return store_q_one(db, NULL, sql, p, np, COLS(C_I64(out)), E_INTERNAL, e);
 }
 
-err_code store_q_exec(struct db *db, const char *sql, const struct store_param *p, int np, err_code on_constraint,
-                      struct err *e)
+static err_code exec(struct db *db, const char *sql, const struct store_param *p, int np, bool must_change,
+                     err_code on_constraint, struct err *e)
 {
 	struct db_stmt *s = prepare_bound(db, sql, p, np, e);
 	if (!s)
 		return e->code;
-	return store_exec(s, on_constraint, e);
+	return must_change ? store_exec_one(s, on_constraint, e) : store_exec(s, on_constraint, e);
+}
+
+err_code store_q_exec(struct db *db, const char *sql, const struct store_param *p, int np, err_code on_constraint,
+                      struct err *e)
+{
+	return exec(db, sql, p, np, false, on_constraint, e);
 }
 
 err_code store_q_exec_one(struct db *db, const char *sql, const struct store_param *p, int np, err_code on_constraint,
                           struct err *e)
 {
-	struct db_stmt *s = prepare_bound(db, sql, p, np, e);
-	if (!s)
-		return e->code;
-	return store_exec_one(s, on_constraint, e);
+	return exec(db, sql, p, np, true, on_constraint, e);
 }
