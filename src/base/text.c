@@ -327,11 +327,9 @@ uint32_t text_fold_char(uint32_t c)
 	return c;
 }
 
-char *text_fold(struct arena *a, const char *s)
+void text_fold_into(const char *s, size_t n, char *out)
 {
-	size_t n = strlen(s);
-	/* A fold is at most half as long again: 2-byte characters may fold to 3 bytes (U+023A -> U+2C65). */
-	char *out = arena_alloc(a, n + n / 2 + 1), *o = out;
+	char *o = out;
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
@@ -348,6 +346,13 @@ char *text_fold(struct arena *a, const char *s)
 		i += k;
 	}
 	*o = '\0';
+}
+
+char *text_fold(struct arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	char *out = arena_alloc(a, TEXT_FOLD_SIZE(n));
+	text_fold_into(s, n, out);
 	return out;
 }
 

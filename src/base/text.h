@@ -63,6 +63,11 @@ size_t utf8_chars(const char *s);
  * bytes copied as they are. Used for every case-insensitive comparison:
  * email keys and the search keys of names. */
 uint32_t text_fold_char(uint32_t c);
+/* A fold is at most half as long again: 2-byte characters may fold to 3
+ * bytes (U+023A -> U+2C65). The bytes text_fold_into() needs for n. */
+#define TEXT_FOLD_SIZE(n) ((n) + (n) / 2 + 1)
+/* text_fold() of s[0..n) into out, of TEXT_FOLD_SIZE(n) bytes. */
+void text_fold_into(const char *s, size_t n, char *out);
 char *text_fold(struct arena *a, const char *s);
 
 /* A name, company or description as people type it: valid UTF-8 without

@@ -5,57 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t utf8_put(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
-/* text_fold() of s[0..n) into out, which holds n + n / 2 + 1 bytes (a
- * fold is at most half as long again). */
-static void fold_into(const char *s, size_t n, char *out)
-{
-	char *o = out;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		if (cp == UTF8_INVALID)
-			*o++ = s[i];
-		else
-			o += utf8_put(text_fold_char(cp), o);
-		i += k;
-	}
-	*o = '\0';
-}
-
 /* The driver copies what it binds, so the fold lives on the stack (or, for
  * a long text, on the heap) only until then. */
 static void bind_fold(struct db_stmt *s, int idx, const char *text)
 {
 	char buf[1024];
-	size_t n = strlen(text), need = n + n / 2 + 1;
+	size_t n = strlen(text), need = TEXT_FOLD_SIZE(n);
 	char *out = need <= sizeof buf ? buf : malloc(need);
 	if (!out)
 		abort(); /* as the arena does when memory runs out */
-	fold_into(text, n, out);
+	text_fold_into(text, n, out);
 	db_bind_text(s, idx, out);
 	if (out != buf)
 		free(out);

@@ -1,5 +1,6 @@
 #include "store/tokens.h"
 
+#include "store/query.h"
 #include "store/store.h"
 
 static const char SQL_TOKEN_INSERT[] =
@@ -8,16 +9,10 @@ static const char SQL_TOKEN_INSERT[] =
 err_code store_token_insert(struct db *db, const char *id, const char *subject, const char *purpose,
                             const char *token_hash, int64_t now, int64_t expires_at, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TOKEN_INSERT, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, subject);
-	db_bind_text(s, 3, purpose);
-	db_bind_text(s, 4, token_hash);
-	db_bind_int(s, 5, now);
-	db_bind_int(s, 6, expires_at);
-	return store_exec(s, E_CONFLICT, e);
+	return store_q_exec(
+	        db, SQL_TOKEN_INSERT,
+	        PARAMS(P_TEXT(id), P_TEXT(subject), P_TEXT(purpose), P_TEXT(token_hash), P_I64(now), P_I64(expires_at)),
+	        E_CONFLICT, e);
 }
 
 /* The purposes accepted are $3..$6; a caller accepting fewer repeats the
@@ -36,23 +31,18 @@ static err_code token_find(struct db *db, const char *sql, struct arena *a, cons
 {
 	if (n < 1 || n > STORE_TOKEN_PURPOSES_MAX)
 		return err_set(e, E_INTERNAL, NULL, "token purposes: %d", n);
-	struct db_stmt *s = store_prepare(db, sql, e);
-	if (!s)
+	_Static_assert(STORE_TOKEN_PURPOSES_MAX == 4, "the statements take four purposes");
+	const char *purpose = NULL;
+	if (store_q_one(db, a, sql,
+	                PARAMS(P_TEXT(token_hash), P_I64(now), P_TEXT(purposes[0]), P_TEXT(purposes[n > 1 ? 1 : 0]),
+	                       P_TEXT(purposes[n > 2 ? 2 : 0]), P_TEXT(purposes[n > 3 ? 3 : 0])),
+	                COLS(C_TEXT(out_subject), C_TEXT(&purpose)), E_INVALID_TOKEN, e)) {
+		if (e->code == E_INVALID_TOKEN)
+			e->field = "token";
 		return e->code;
-	db_bind_text(s, 1, token_hash);
-	db_bind_int(s, 2, now);
-	for (int i = 0; i < STORE_TOKEN_PURPOSES_MAX; i++)
-		db_bind_text(s, 3 + i, purposes[i < n ? i : 0]);
-	db_rc rc = db_step(s);
-	if (rc == DB_DONE)
-		return err_set(e, E_INVALID_TOKEN, "token", NULL);
-	if (rc != DB_ROW)
-		return store_fail(db, rc, E_INTERNAL, e);
-	*out_subject = store_col_dup(s, 0, a);
+	}
 	if (out_purpose)
-		*out_purpose = store_col_dup(s, 1, a);
-	while (db_step(s) == DB_ROW)
-		;
+		*out_purpose = purpose;
 	return E_OK;
 }
 
@@ -73,23 +63,12 @@ static const char SQL_TOKEN_REVOKE[] =
 
 err_code store_token_revoke(struct db *db, const char *subject, const char *purpose, int64_t now, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TOKEN_REVOKE, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, subject);
-	db_bind_text(s, 2, purpose);
-	db_bind_int(s, 3, now);
-	return store_exec(s, E_INTERNAL, e);
+	return store_q_exec(db, SQL_TOKEN_REVOKE, PARAMS(P_TEXT(subject), P_TEXT(purpose), P_I64(now)), E_INTERNAL, e);
 }
 
 static const char SQL_TOKEN_VOID_USER[] = "UPDATE tokens SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL";
 
 err_code store_token_void_user(struct db *db, const char *user_id, int64_t now, struct err *e)
 {
-	struct db_stmt *s = store_prepare(db, SQL_TOKEN_VOID_USER, e);
-	if (!s)
-		return e->code;
-	db_bind_text(s, 1, user_id);
-	db_bind_int(s, 2, now);
-	return store_exec(s, E_INTERNAL, e);
+	return store_q_exec(db, SQL_TOKEN_VOID_USER, PARAMS(P_TEXT(user_id), P_I64(now)), E_INTERNAL, e);
 }
