@@ -218,7 +218,7 @@ static void print_org(const struct org *o, const char *role, void *arg)
 static int cmd_org_list(struct ctl *c)
 {
 	const char *prefix = c->n > 0 ? c->args[0] : NULL;
-	return org_list_all(&c->ctx, prefix, 200, print_org, NULL, c->e) ? fail(c->e) : 0;
+	return org_list_all(&c->ctx, prefix, print_org, NULL, c->e) ? fail(c->e) : 0;
 }
 
 static int cmd_org_module(struct ctl *c)

@@ -87,6 +87,11 @@ int main(int argc, char **argv)
 	        .session_idle_ms = cfg.session_idle_ms,
 	        .session_lifetime_ms = cfg.session_lifetime_ms,
 	};
+	if (app_load_secrets(&app, &e)) {
+		fprintf(stderr, "rosterd: database: %s\n", err_message(&e));
+		store_free(store);
+		return 1;
+	}
 	char password[32] = "";
 	bool bootstrapped = false;
 	if (cfg.bootstrap_operator) {

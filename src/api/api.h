@@ -7,6 +7,7 @@
 #include "core/accounts.h"
 #include "core/authz.h"
 #include "core/ctx.h"
+#include "core/list.h"
 #include "core/model.h"
 #include "http/http.h"
 
@@ -62,18 +63,21 @@ err_code api_dispatch(struct request *r, const void *route, void *arg, struct er
 /* A person's own account as JSON (core/render.h renders every resource). */
 err_code api_reply_account(struct request *r, const struct api_call *c, int status, const struct user *u);
 
-/* ?limit= (1..200, default 50) and ?cursor=: the keyset position. A list
- * asks core for `fetch` items, one more than the page: when that one
- * comes, something follows and the page gets a next_cursor; otherwise
- * next_cursor is null, also when the page ends exactly at the last item. */
+/* A page of a declared list (core/list.h): api_page_begin() reads the
+ * query string against the spec (400 naming the parameter at fault); core
+ * is asked for q.fetch items, one more than the page: when that one comes,
+ * something follows and the page gets a next_cursor, signed over the
+ * list's context; otherwise next_cursor is null, also when the page ends
+ * exactly at the last item. */
 struct api_page {
-	int limit, fetch;
-	const char *after_key, *after_id;
+	struct list_query q;
+	const unsigned char *key; /* the server's cursor key */
 	int count;
 	bool more; /* the item after the page was seen */
 	const char *last_key, *last_id;
 };
-err_code api_page_begin(struct request *r, struct api_page *p, struct err *e);
+err_code api_page_begin(struct request *r, const struct api_call *c, const struct list_spec *spec,
+                        struct api_page *p, struct err *e);
 
 /* A list answer written as it goes: api_page_stream() opens
  * {"items": [ in w; for each item api_page_take() says whether it belongs

@@ -28,38 +28,14 @@ static void item(const struct audit_row *row, void *arg)
 	api_page_mark(ls->r, ls->p, key, row->id);
 }
 
-static err_code parse_time(struct request *r, const char *name, int64_t *out, struct err *e)
-{
-	const char *v = http_query(r, name);
-	*out = 0;
-	if (v && !clock_parse_rfc3339(v, out))
-		return err_set(e, E_BAD_REQUEST, name, "%s must be an RFC 3339 time.", name);
-	return E_OK;
-}
-
 err_code api_audit_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
-	if (api_page_begin(r, &p, e))
+	if (api_page_begin(r, c, &audit_list_spec, &p, e))
 		return e->code;
-	struct audit_query q = {
-	        .org_id = c->access.org.id,
-	        .action = http_query(r, "action"),
-	        .actor_id = http_query(r, "actor"),
-	        .limit = p.fetch,
-	};
-	if (parse_time(r, "since", &q.since, e) || parse_time(r, "until", &q.until, e))
-		return e->code;
-	if (p.after_id) {
-		long long at;
-		if (!parse_int(p.after_key, 1, INT64_MAX, &at))
-			return err_set(e, E_INVALID_CURSOR, "cursor", NULL);
-		q.after_at = at;
-		q.after_id = p.after_id;
-	}
 	struct list_state ls = {.r = r, .p = &p};
 	api_page_stream(r, &p, &ls.w);
-	if (audit_list(&c->ctx, &q, item, &ls, e))
+	if (audit_list(&c->ctx, &p.q, item, &ls, e))
 		return e->code;
 	return api_reply_page(r, &p, &ls.w);
 }

@@ -33,21 +33,11 @@ static void list_item(const struct member_item *it, void *arg)
 err_code api_members_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
-	if (api_page_begin(r, &p, e))
+	if (api_page_begin(r, c, &member_list_spec, &p, e))
 		return e->code;
-	struct member_page_query q = {
-	        .q = http_query(r, "q"),
-	        .role = http_query(r, "role"),
-	        .sort = http_query(r, "sort"),
-	        .after_key = p.after_key,
-	        .after_id = p.after_id,
-	        .limit = p.fetch,
-	};
-	if (q.q && utf8_chars(q.q) > LIMIT_SEARCH_CHARS)
-		return err_set(e, E_TOO_LONG, "q", NULL);
 	struct list_state ls = {.r = r, .p = &p};
 	api_page_stream(r, &p, &ls.w);
-	if (member_list(&c->ctx, &q, list_item, &ls, e))
+	if (member_list(&c->ctx, &p.q, list_item, &ls, e))
 		return e->code;
 	return api_reply_page(r, &p, &ls.w);
 }

@@ -72,11 +72,11 @@ static void list_item(const struct org *o, const char *role, void *arg)
 err_code api_orgs_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
-	if (api_page_begin(r, &p, e))
+	if (api_page_begin(r, c, &org_list_spec, &p, e))
 		return e->code;
 	struct list_state ls = {.r = r, .p = &p};
 	api_page_stream(r, &p, &ls.w);
-	if (org_list(&c->ctx, http_query(r, "q"), p.after_key, p.after_id, p.fetch, list_item, &ls, e))
+	if (org_list(&c->ctx, &p.q, list_item, &ls, e))
 		return e->code;
 	return api_reply_page(r, &p, &ls.w);
 }
@@ -192,11 +192,11 @@ err_code api_org_independence(struct request *r, struct api_call *c, struct err 
 err_code api_customers_list(struct request *r, struct api_call *c, struct err *e)
 {
 	struct api_page p;
-	if (api_page_begin(r, &p, e))
+	if (api_page_begin(r, c, &customer_list_spec, &p, e))
 		return e->code;
 	struct list_state ls = {.r = r, .p = &p};
 	api_page_stream(r, &p, &ls.w);
-	if (org_customer_list(&c->ctx, http_query(r, "q"), p.after_key, p.after_id, p.fetch, list_item, &ls, e))
+	if (org_customer_list(&c->ctx, &p.q, list_item, &ls, e))
 		return e->code;
 	return api_reply_page(r, &p, &ls.w);
 }

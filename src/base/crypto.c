@@ -103,3 +103,21 @@ bool crypto_equal(const void *a, const void *b, size_t n)
 {
 	return sodium_memcmp(a, b, n) == 0;
 }
+
+void crypto_random(void *buf, size_t n)
+{
+	randombytes_buf(buf, n);
+}
+
+void hex_encode(char *out, const unsigned char *in, size_t n)
+{
+	sodium_bin2hex(out, 2 * n + 1, in, n);
+}
+
+bool hex_decode(const char *hex, unsigned char *out, size_t n)
+{
+	size_t len = 0;
+	const char *end = NULL;
+	return hex && strlen(hex) == 2 * n && sodium_hex2bin(out, n, hex, 2 * n, NULL, &len, &end) == 0 && len == n &&
+	       *end == '\0';
+}

@@ -31,6 +31,13 @@ bool password_verify(const char *hash, const char *password, size_t len);
 void password_verify_dummy(const char *password, size_t len);
 bool password_needs_rehash(const char *hash);
 
+/* n random bytes. */
+void crypto_random(void *buf, size_t n);
+/* n bytes as 2n lower-case hex digits (out holds 2n + 1); back: false
+ * unless hex is exactly 2n hex digits. */
+void hex_encode(char *out, const unsigned char *in, size_t n);
+bool hex_decode(const char *hex, unsigned char *out, size_t n);
+
 /* Constant-time comparison of two equal-length buffers. */
 bool crypto_equal(const void *a, const void *b, size_t n);
 

@@ -391,34 +391,66 @@ char *json_quote(struct arena *a, const char *s)
 	return out;
 }
 
-/* "c1\x1fkey\x1fid", base64url: opaque to clients, its shape checked on the way back. */
-char *cursor_encode(struct arena *a, const char *key, const char *id)
+/* "c2\x1fkey\x1fid" and its MAC over the context and that text, base64url:
+ * opaque to clients, its shape and signature checked on the way back. */
+#define CURSOR_MAC_LEN 16
+
+static void cursor_mac(const unsigned char key[CURSOR_KEY_LEN], const char *context, const unsigned char *raw, size_t n,
+                       unsigned char out[CURSOR_MAC_LEN])
 {
-	char *raw = arena_printf(a, "c1\x1f%s\x1f%s", key, id);
+	crypto_auth_hmacsha256_state st;
+	unsigned char full[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_init(&st, key, CURSOR_KEY_LEN);
+	/* The context's length first: "ab" + "c" never signs like "a" + "bc". */
+	size_t clen = strlen(context ? context : "");
+	unsigned char len_be[8];
+	for (int i = 0; i < 8; i++)
+		len_be[i] = (unsigned char)(clen >> (56 - 8 * i));
+	crypto_auth_hmacsha256_update(&st, len_be, sizeof len_be);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)(context ? context : ""), clen);
+	crypto_auth_hmacsha256_update(&st, raw, n);
+	crypto_auth_hmacsha256_final(&st, full);
+	memcpy(out, full, CURSOR_MAC_LEN);
+}
+
+char *cursor_encode(struct arena *a, const unsigned char key[CURSOR_KEY_LEN], const char *context, const char *sort_key,
+                    const char *id)
+{
+	char *raw = arena_printf(a, "c2\x1f%s\x1f%s", sort_key, id);
 	size_t n = strlen(raw);
-	size_t cap = sodium_base64_encoded_len(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	unsigned char *signed_raw = arena_alloc(a, n + CURSOR_MAC_LEN);
+	memcpy(signed_raw, raw, n);
+	cursor_mac(key, context, signed_raw, n, signed_raw + n);
+	size_t cap = sodium_base64_encoded_len(n + CURSOR_MAC_LEN, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	char *out = arena_alloc(a, cap);
-	sodium_bin2base64(out, cap, (const unsigned char *)raw, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_bin2base64(out, cap, signed_raw, n + CURSOR_MAC_LEN, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	return out;
 }
 
-bool cursor_decode(struct arena *a, const char *cursor, const char **out_key, const char **out_id)
+bool cursor_decode(struct arena *a, const unsigned char key[CURSOR_KEY_LEN], const char *context, const char *cursor,
+                   const char **out_key, const char **out_id)
 {
 	size_t n = strlen(cursor);
 	if (!n || n > 2048)
 		return false;
 	unsigned char *raw = arena_alloc(a, n + 1);
 	size_t len = 0;
-	if (sodium_base642bin(raw, n, cursor, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+	if (sodium_base642bin(raw, n, cursor, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    len < CURSOR_MAC_LEN + 3)
+		return false;
+	len -= CURSOR_MAC_LEN;
+	unsigned char mac[CURSOR_MAC_LEN];
+	cursor_mac(key, context, raw, len, mac);
+	if (sodium_memcmp(mac, raw + len, CURSOR_MAC_LEN) != 0)
 		return false;
 	raw[len] = '\0';
-	if (!utf8_valid((char *)raw, len) || strncmp((char *)raw, "c1\x1f", 3))
+	if (!utf8_valid((char *)raw, len) || strncmp((char *)raw, "c2\x1f", 3))
 		return false;
-	char *key = (char *)raw + 3, *sep = strchr(key, '\x1f');
+	char *k = (char *)raw + 3, *sep = strchr(k, '\x1f');
 	if (!sep || strchr(sep + 1, '\x1f'))
 		return false;
 	*sep = '\0';
-	*out_key = key;
+	*out_key = k;
 	*out_id = sep + 1;
 	return true;
 }

@@ -89,13 +89,17 @@ char *url_encode(struct arena *a, const char *s);
  * JSON: an ill-formed UTF-8 byte becomes \ufffd. */
 char *json_quote(struct arena *a, const char *s);
 
-/* The opaque cursor of a keyset page: the last row's sort key and id.
- * Decoding refuses malformed cursors, and those whose key or id is not
- * valid UTF-8 (they would reach the database as text). A cursor is not signed: one made up
- * by a client only moves where its page starts, within what the client
- * may list anyway. */
-char *cursor_encode(struct arena *a, const char *key, const char *id);
-bool cursor_decode(struct arena *a, const char *cursor, const char **out_key, const char **out_id);
+/* The opaque cursor of a keyset page: the last row's sort key and id,
+ * signed (HMAC-SHA-256, 128 bits kept) with the server's key over the
+ * list's context as well (which list, sort and filters), so that a cursor
+ * made up by a client, or made for another list or another query, is
+ * refused. Decoding also refuses malformed cursors, and those whose key or
+ * id is not valid UTF-8 (they would reach the database as text). */
+#define CURSOR_KEY_LEN 32
+char *cursor_encode(struct arena *a, const unsigned char key[CURSOR_KEY_LEN], const char *context, const char *sort_key,
+                    const char *id);
+bool cursor_decode(struct arena *a, const unsigned char key[CURSOR_KEY_LEN], const char *context, const char *cursor,
+                   const char **out_key, const char **out_id);
 
 /* An upper bound of the keys starting with prefix (compared byte by byte),
  * for prefix searches as index range scans; NULL for an empty prefix. */

@@ -4,6 +4,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/err.h"
+
 struct store;
 
 /* What the rules need to know about the running service. Owned by the
@@ -13,7 +15,13 @@ struct app {
 	const char *public_url; /* links in emails are built from this alone */
 	int64_t session_idle_ms;
 	int64_t session_lifetime_ms;
+	/* Signs list cursors (core/list.h); the same in every process on one
+	 * database (app_load_secrets). All zero until loaded. */
+	unsigned char cursor_key[32];
 };
+
+/* Reads the server's secrets from the database, making them the first time. */
+err_code app_load_secrets(struct app *app, struct err *e);
 
 /* Who is asking and from where: written into audit events and sessions. */
 struct reqinfo {

@@ -4,6 +4,7 @@
 #include "base/jsonw.h"
 #include "base/text.h"
 #include "core/accounts.h"
+#include "core/authz.h"
 #include "store/misc.h"
 #include "store/orgs.h"
 #include "store/store.h"
@@ -54,9 +55,27 @@ err_code audit_record(struct db *db, const struct ctx *c, const char *org_id, co
 	                       details_json(c->arena, details), e);
 }
 
+static const struct list_sort audit_sorts[] = {{"at", "at", LIST_TIME}};
+static const struct list_filter audit_filters[] = {
+        {"action", "action", LIST_TEXT, LIST_EQ, NULL},
+        {"actor", "actor_id", LIST_TEXT, LIST_EQ, NULL},
+        {"since", "at", LIST_TIME, LIST_SINCE, NULL},
+        {"until", "at", LIST_TIME, LIST_UNTIL, NULL},
+};
+const struct list_spec audit_list_spec = {
+        .name = "audit",
+        .sorts = audit_sorts,
+        .nsorts = 1,
+        .default_desc = true,
+        .filters = audit_filters,
+        .nfilters = 4,
+        .id_column = "id",
+};
+
 struct list_arg {
 	struct arena *a;
-	const struct audit_query *q;
+	const char *org_id;
+	const struct list_query *q;
 	audit_row_cb cb;
 	void *arg;
 };
@@ -64,11 +83,11 @@ struct list_arg {
 static err_code list_tx(struct db *db, void *arg, struct err *e)
 {
 	struct list_arg *l = arg;
-	return store_audit_list(db, l->a, l->q, l->cb, l->arg, e);
+	return store_audit_list(db, l->a, l->org_id, l->q, l->cb, l->arg, e);
 }
 
-err_code audit_list(const struct ctx *c, const struct audit_query *q, audit_row_cb cb, void *arg, struct err *e)
+err_code audit_list(const struct ctx *c, const struct list_query *q, audit_row_cb cb, void *arg, struct err *e)
 {
-	struct list_arg l = {c->arena, q, cb, arg};
+	struct list_arg l = {c->arena, c->access->org.id, q, cb, arg};
 	return store_read(c->app->store, list_tx, &l, e);
 }

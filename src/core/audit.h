@@ -7,6 +7,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "core/ctx.h"
+#include "core/list.h"
 #include "core/model.h"
 
 struct db;
@@ -42,7 +43,9 @@ err_code audit_record_by(struct db *db, const struct reqinfo *ri, const char *ac
                          const char *action, const char *target_type, const char *target_id, const char *details_json,
                          struct err *e);
 
-/* A page of an organization's events, newest first. */
-err_code audit_list(const struct ctx *c, const struct audit_query *q, audit_row_cb cb, void *arg, struct err *e);
+/* A page of the events of the organization in c->access (audit_list_spec:
+ * newest first by default; ?action=, ?actor=, ?since=, ?until=). */
+extern const struct list_spec audit_list_spec;
+err_code audit_list(const struct ctx *c, const struct list_query *q, audit_row_cb cb, void *arg, struct err *e);
 
 #endif

@@ -113,35 +113,42 @@ static err_code list_tx(struct db *db, void *arg, struct err *e)
 	return store_member_list(db, &l->q, l->cb, l->arg, e);
 }
 
-err_code member_list(const struct ctx *c, const struct member_page_query *q, member_item_cb cb, void *arg,
-                     struct err *e)
+/* In the order of the planner's sorts (member_sort): name, email, created_at.
+ * created_at is compared as the planner binds every key, as text. */
+static const struct list_sort member_sorts[] = {
+        {"name", "m.full_key", LIST_TEXT},
+        {"email", "m.email_key", LIST_TEXT},
+        {"created_at", "m.created_at", LIST_TEXT},
+};
+static const struct list_filter member_filters[] = {{"role", "m.role", LIST_TEXT, LIST_EQ, NULL}};
+static const char *const member_search[] = {"m.email_key", "m.last_key", "m.full_key", NULL};
+const struct list_spec member_list_spec = {
+        .name = "members",
+        .sorts = member_sorts,
+        .nsorts = 3,
+        .default_sort = 0,
+        .match_sort = true,
+        .filters = member_filters,
+        .nfilters = 1,
+        .search = member_search,
+        .id_column = "m.user_id",
+};
+_Static_assert(MEMBER_SORT_NAME == 0 && MEMBER_SORT_EMAIL == 1 && MEMBER_SORT_CREATED == 2, "member_sorts' order");
+
+err_code member_list(const struct ctx *c, const struct list_query *q, member_item_cb cb, void *arg, struct err *e)
 {
-	struct arena *a = c->arena;
-	struct list_arg l = {a, {.org_id = c->access->org.id, .role = q->role, .limit = q->limit}, cb, arg};
-	/* A search without an explicit order comes in the order of what it matched. */
-	const char *sort = q->sort ? q->sort : (q->q && *q->q ? "match" : "name");
-	if (*sort == '-') {
-		l.q.desc = true;
-		sort++;
-	}
-	if (!strcmp(sort, "name"))
-		l.q.sort = MEMBER_SORT_NAME;
-	else if (!strcmp(sort, "email"))
-		l.q.sort = MEMBER_SORT_EMAIL;
-	else if (!strcmp(sort, "created_at"))
-		l.q.sort = MEMBER_SORT_CREATED;
-	else if (!strcmp(sort, "match") && q->q && *q->q && !l.q.desc)
-		l.q.sort = MEMBER_SORT_MATCH;
-	else
-		return err_set(
-		        e, E_BAD_REQUEST, "sort",
-		        "sort must be name, email or created_at, with - for descending, or match (searches only).");
-	if (q->q && *q->q) {
-		l.q.q_lo = text_fold(a, q->q);
-		l.q.q_hi = prefix_upper_bound(a, l.q.q_lo);
-	}
-	l.q.after_key = q->after_key;
-	l.q.after_id = q->after_id;
+	struct list_arg l = {c->arena,
+	                     {.org_id = c->access->org.id,
+	                      .role = list_filter_text(q, "role"),
+	                      .sort = q->sort == LIST_SORT_MATCH ? MEMBER_SORT_MATCH : (member_sort)q->sort,
+	                      .desc = q->desc,
+	                      .q_lo = q->q_lo,
+	                      .q_hi = q->q_hi,
+	                      .after_key = q->after.set ? q->after.text : NULL,
+	                      .after_id = q->after.set ? q->after_id : NULL,
+	                      .limit = q->fetch},
+	                     cb,
+	                     arg};
 	return store_read(c->app->store, list_tx, &l, e);
 }
 

@@ -7,6 +7,7 @@
 #include "base/err.h"
 #include "base/limits.h"
 #include "core/ctx.h"
+#include "core/list.h"
 #include "core/accounts.h"
 #include "core/authz.h"
 #include "core/model.h"
@@ -27,13 +28,12 @@
 err_code member_create(const struct ctx *c, const struct user_new *n, const char *role, struct member *out,
                        struct err *e);
 
-struct member_page_query {
-	const char *q, *role, *sort; /* sort: name | email | created_at, "-" in front for descending */
-	const char *after_key, *after_id;
-	int limit;
-};
-err_code member_list(const struct ctx *c, const struct member_page_query *q, member_item_cb cb, void *arg,
-                     struct err *e);
+/* The members of the organization in c->access: sort name | email |
+ * created_at (by the sort keys the memberships carry), or match when
+ * searching; ?q= on the email, the last name or "first last"; ?role=. The
+ * store's member search planner serves it (store/member_search.h). */
+extern const struct list_spec member_list_spec;
+err_code member_list(const struct ctx *c, const struct list_query *q, member_item_cb cb, void *arg, struct err *e);
 err_code member_get(const struct ctx *c, const char *user_id, struct member *out, struct err *e);
 err_code member_set_role(const struct ctx *c, const char *user_id, const char *role, struct member *out, struct err *e);
 err_code member_remove(const struct ctx *c, const char *user_id, struct err *e);

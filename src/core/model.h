@@ -88,15 +88,6 @@ struct audit_row {
 };
 typedef void (*audit_row_cb)(const struct audit_row *r, void *arg);
 
-/* Which events of an organization a page of its audit log shows. */
-struct audit_query {
-	const char *org_id;
-	const char *action, *actor_id; /* NULL: any */
-	int64_t since, until;          /* [since, until); 0: open */
-	int64_t after_at;              /* cursor (newest first); 0: from the newest */
-	const char *after_id;
-	int limit;
-};
 
 /* Whether a stored word names this state (false for NULL). */
 bool org_has_type(const struct org *o, org_type t);

@@ -1,5 +1,9 @@
 #include "core/ops.h"
 
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/text.h"
+
 #include "core/accounts.h"
 #include "core/ctx.h"
 
@@ -36,4 +40,32 @@ void ctx_defer(const struct ctx *c, void (*fn)(void *arg), void *arg)
 const char *ctx_actor(const struct ctx *c)
 {
 	return c->who ? c->who->user.id : NULL;
+}
+
+struct secret_arg {
+	struct arena *a;
+	const char *offer;
+	const char *value;
+};
+
+static err_code secret_tx(struct db *db, void *arg, struct err *e)
+{
+	struct secret_arg *s = arg;
+	return store_secret(db, s->a, "cursor_key", s->offer, clock_now_ms(), &s->value, e);
+}
+
+err_code app_load_secrets(struct app *app, struct err *e)
+{
+	_Static_assert(sizeof app->cursor_key == CURSOR_KEY_LEN, "a cursor key");
+	unsigned char fresh[CURSOR_KEY_LEN];
+	char offer[2 * CURSOR_KEY_LEN + 1];
+	crypto_random(fresh, sizeof fresh);
+	hex_encode(offer, fresh, sizeof fresh);
+	struct arena *a = arena_new();
+	struct secret_arg s = {a, offer, NULL};
+	err_code rc = store_tx(app->store, true, secret_tx, &s, e);
+	if (!rc && !hex_decode(s.value, app->cursor_key, sizeof app->cursor_key))
+		rc = err_set(e, E_INTERNAL, NULL, "The stored cursor key is not %d bytes of hex.", CURSOR_KEY_LEN);
+	arena_free(a);
+	return rc;
 }

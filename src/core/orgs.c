@@ -182,9 +182,20 @@ err_code org_create(const struct ctx *c, const struct org_new *n, struct org *ou
 
 /* ---- lists ---- */
 
+/* Organizations by name; ?q= a prefix of the name. The columns are those
+ * of store_org_list()'s scopes. */
+static const struct list_sort org_sorts[] = {{"name", "o.name_key", LIST_TEXT}};
+static const char *const org_search[] = {"o.name_key", NULL};
+#define ORG_LIST_SPEC(list_name)                                                                                       \
+	{.name = (list_name), .sorts = org_sorts, .nsorts = 1, .search = org_search, .id_column = "o.id"}
+const struct list_spec org_list_spec = ORG_LIST_SPEC("orgs");
+const struct list_spec customer_list_spec = ORG_LIST_SPEC("customers");
+
 struct list_arg {
 	struct arena *a;
-	struct org_query q;
+	org_scope scope;
+	const char *scope_id;
+	const struct list_query *q;
 	org_item_cb cb;
 	void *arg;
 };
@@ -192,37 +203,21 @@ struct list_arg {
 static err_code list_tx(struct db *db, void *arg, struct err *e)
 {
 	struct list_arg *l = arg;
-	return store_org_list(db, l->a, &l->q, l->cb, l->arg, e);
+	return store_org_list(db, l->a, l->scope, l->scope_id, l->q, l->cb, l->arg, e);
 }
 
-static void set_prefix(struct arena *a, const char *q, struct org_query *oq)
+err_code org_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg, struct err *e)
 {
-	if (q && *q) {
-		oq->q_lo = text_fold(a, q);
-		oq->q_hi = prefix_upper_bound(a, oq->q_lo);
-	}
-}
-
-err_code org_list(const struct ctx *c, const char *q, const char *after_key, const char *after_id, int limit,
-                  org_item_cb cb, void *arg, struct err *e)
-{
-	struct list_arg l = {c->arena, {.after_name = after_key, .after_id = after_id, .limit = limit}, cb, arg};
 	/* Operators see every organization, everyone else their own, with their role. */
-	if (!authz_sees_every_org(c->who))
-		l.q.member_id = c->who->user.id;
-	set_prefix(c->arena, q, &l.q);
+	bool every = authz_sees_every_org(c->who);
+	struct list_arg l = {c->arena, every ? ORGS_ALL : ORGS_OF_MEMBER, every ? NULL : c->who->user.id, q, cb, arg};
 	return store_read(c->app->store, list_tx, &l, e);
 }
 
-err_code org_customer_list(const struct ctx *c, const char *q, const char *after_key, const char *after_id, int limit,
-                           org_item_cb cb, void *arg, struct err *e)
+err_code org_customer_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg,
+                           struct err *e)
 {
-	struct list_arg l = {
-	        c->arena,
-	        {.provider_id = c->access->org.id, .after_name = after_key, .after_id = after_id, .limit = limit},
-	        cb,
-	        arg};
-	set_prefix(c->arena, q, &l.q);
+	struct list_arg l = {c->arena, ORGS_OF_PROVIDER, c->access->org.id, q, cb, arg};
 	return store_read(c->app->store, list_tx, &l, e);
 }
 
@@ -434,11 +429,20 @@ err_code org_name(const struct ctx *c, const char *org_id, const char **out, str
 /* The local operator: sees every organization, is no user. */
 static const struct auth local_operator = {.user = {.is_operator = true}};
 
-err_code org_list_all(const struct ctx *c, const char *prefix, int limit, org_item_cb cb, void *arg, struct err *e)
+static const char *prefix_param(void *prefix, const char *name)
+{
+	return !strcmp(name, "q") ? prefix : NULL;
+}
+
+err_code org_list_all(const struct ctx *c, const char *prefix, org_item_cb cb, void *arg, struct err *e)
 {
 	struct ctx as_operator = *c;
 	as_operator.who = &local_operator;
-	return org_list(&as_operator, prefix, NULL, NULL, limit, cb, arg, e);
+	struct list_query q;
+	if (list_parse(&org_list_spec, c->app->cursor_key, NULL, c->arena, prefix_param, (void *)prefix, &q, e))
+		return e->code;
+	q.limit = q.fetch = LIMIT_PAGE_MAX; /* one page, as many as a page may hold */
+	return org_list(&as_operator, &q, cb, arg, e);
 }
 
 err_code org_module_switch(const struct ctx *c, const char *org_id, const char *module, bool on, struct err *e)

@@ -7,6 +7,7 @@
 #include "base/err.h"
 #include "base/limits.h"
 #include "core/ctx.h"
+#include "core/list.h"
 #include "core/accounts.h"
 #include "core/authz.h"
 #include "core/model.h"
@@ -37,11 +38,12 @@ err_code org_create(const struct ctx *c, const struct org_new *n, struct org *ou
 err_code org_add_admin(const struct ctx *c, const char *org_id, const struct user_new *n, struct user *out,
                        struct err *e);
 
-/* The organizations visible in a list: an operator's page of all (q: a
- * name prefix), or the caller's own with their role. */
+/* The organizations visible in a list (org_list_spec: by name, ?q= a
+ * prefix of it): an operator's page of all, or the caller's own with
+ * their role. */
+extern const struct list_spec org_list_spec;
 typedef void (*org_item_cb)(const struct org *o, const char *role, void *arg);
-err_code org_list(const struct ctx *c, const char *q, const char *after_key, const char *after_id, int limit,
-                  org_item_cb cb, void *arg, struct err *e);
+err_code org_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg, struct err *e);
 
 /* The changes below take the access authz_org() granted and check it
  * again inside their transaction (authz_org_recheck). */
@@ -65,8 +67,10 @@ err_code org_name(const struct ctx *c, const char *org_id, const char **out, str
 
 /* A corporate or individual customer of the provider in acc. */
 err_code org_customer_create(const struct ctx *c, const char *name, const char *kind, struct org *out, struct err *e);
-err_code org_customer_list(const struct ctx *c, const char *q, const char *after_key, const char *after_id, int limit,
-                           org_item_cb cb, void *arg, struct err *e);
+/* The provider's (c->access) customers, as org_list. */
+extern const struct list_spec customer_list_spec;
+err_code org_customer_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg,
+                           struct err *e);
 
 /* The customer becomes an enterprise without a provider, by its own
  * administrator or its provider's (authz_can_make_independent); from then
@@ -76,9 +80,9 @@ err_code org_make_independent(const struct ctx *c, struct org *out, struct err *
 /* From the shell (rosterctl), as the local operator, whose audit events
  * carry no actor. */
 
-/* Up to limit organizations, all of them or those whose name starts with
- * prefix (NULL: all). */
-err_code org_list_all(const struct ctx *c, const char *prefix, int limit, org_item_cb cb, void *arg, struct err *e);
+/* The first LIMIT_PAGE_MAX organizations by name, all of them or those
+ * whose name starts with prefix (NULL: all). */
+err_code org_list_all(const struct ctx *c, const char *prefix, org_item_cb cb, void *arg, struct err *e);
 /* Switches a module of the org on or off, as org_module_set does. */
 err_code org_module_switch(const struct ctx *c, const char *org_id, const char *module, bool on, struct err *e);
 

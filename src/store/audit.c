@@ -1,6 +1,7 @@
 #include "store/audit.h"
 
 #include "base/crypto.h"
+#include "store/list.h"
 #include "store/query.h"
 #include "store/store.h"
 
@@ -21,10 +22,9 @@ err_code store_audit_insert(struct db *db, const struct audit_event *ev, int64_t
 	        E_INTERNAL, e);
 }
 
-static const char SQL_AUDIT_LIST[] =
+static const char SQL_AUDIT_SCOPE[] =
         "SELECT id, org_id, actor_id, action, target_type, target_id, request_id, client_addr, details, at"
-        " FROM audit_events WHERE org_id = $1 AND ($2 = '' OR action = $2) AND ($3 = '' OR actor_id = $3)"
-        " AND at >= $4 AND at < $5 AND (at, id) < ($6, $7) ORDER BY at DESC, id DESC LIMIT $8";
+        " FROM audit_events WHERE org_id = $1";
 
 struct audit_each {
 	struct audit_row r;
@@ -38,16 +38,15 @@ static void audit_row(void *arg)
 	x->cb(&x->r, x->arg);
 }
 
-err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
-                          struct err *e)
+err_code store_audit_list(struct db *db, struct arena *a, const char *org_id, const struct list_query *q,
+                          audit_row_cb cb, void *arg, struct err *e)
 {
+	struct store_page page;
+	if (store_list_page(SQL_AUDIT_SCOPE, PARAMS(P_TEXT(org_id)), q, &page, e))
+		return e->code;
 	struct audit_each x = {.cb = cb, .arg = arg};
 	struct audit_row *r = &x.r;
-	return store_q_each(db, a, SQL_AUDIT_LIST,
-	                    PARAMS(P_TEXT(q->org_id), P_TEXT(q->action ? q->action : ""),
-	                           P_TEXT(q->actor_id ? q->actor_id : ""), P_I64(q->since),
-	                           P_I64(q->until ? q->until : INT64_MAX), P_I64(q->after_at ? q->after_at : INT64_MAX),
-	                           P_TEXT(q->after_id ? q->after_id : KEY_MAX), P_I64(q->limit)),
+	return store_q_each(db, a, page.sql, page.p, page.np,
 	                    COLS(C_TEXT(&r->id), C_TEXT(&r->org_id), C_TEXT(&r->actor_id), C_TEXT(&r->action),
 	                         C_TEXT(&r->target_type), C_TEXT(&r->target_id), C_TEXT(&r->request_id),
 	                         C_TEXT(&r->client_addr), C_TEXT(&r->details), C_I64(&r->at)),

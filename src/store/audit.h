@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "core/list.h"
 #include "core/model.h"
 #include "store/db.h"
 
@@ -21,7 +22,7 @@ struct audit_event {
 };
 err_code store_audit_insert(struct db *db, const struct audit_event *ev, int64_t now, struct err *e);
 
-err_code store_audit_list(struct db *db, struct arena *a, const struct audit_query *q, audit_row_cb cb, void *arg,
-                          struct err *e);
+err_code store_audit_list(struct db *db, struct arena *a, const char *org_id, const struct list_query *q,
+                          audit_row_cb cb, void *arg, struct err *e);
 
 #endif

@@ -105,3 +105,15 @@ err_code store_throttle_undo(struct db *db, const char *key, int64_t now, int64_
 {
 	return store_q_exec(db, SQL_THROTTLE_UNDO, PARAMS(P_TEXT(key), P_I64(now - window_ms)), E_INTERNAL, e);
 }
+
+static const char SQL_SECRET_OFFER[] =
+        "INSERT INTO server_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING";
+static const char SQL_SECRET_GET[] = "SELECT value FROM server_secrets WHERE name = $1";
+
+err_code store_secret(struct db *db, struct arena *a, const char *name, const char *offer, int64_t now,
+                      const char **out, struct err *e)
+{
+	if (store_q_exec(db, SQL_SECRET_OFFER, PARAMS(P_TEXT(name), P_TEXT(offer), P_I64(now)), E_INTERNAL, e))
+		return e->code;
+	return store_q_one(db, a, SQL_SECRET_GET, PARAMS(P_TEXT(name)), COLS(C_TEXT(out)), E_INTERNAL, e);
+}

@@ -45,4 +45,9 @@ err_code store_throttle_clear(struct db *db, const char *key, struct err *e);
 /* Takes one event back out of key's current window (never below zero). */
 err_code store_throttle_undo(struct db *db, const char *key, int64_t now, int64_t window_ms, struct err *e);
 
+/* The server secret of that name: the one stored, or offer when there was
+ * none (the first offer of concurrent processes stays). */
+err_code store_secret(struct db *db, struct arena *a, const char *name, const char *offer, int64_t now,
+                      const char **out, struct err *e);
+
 #endif

@@ -2,6 +2,7 @@
 
 #include "base/crypto.h"
 #include "base/text.h"
+#include "store/list.h"
 #include "store/query.h"
 #include "store/store.h"
 
@@ -176,18 +177,12 @@ err_code store_org_lock_shared(struct db *db, const char *id, struct err *e)
 	return store_q_exec(db, SQL_ORG_LOCK_SHARED, PARAMS(P_TEXT(id)), E_INTERNAL, e);
 }
 
-#define ORG_PAGE(where)                                                                                                \
-	"SELECT " ORG_COLS ", NULL FROM orgs o WHERE " where " AND (o.name_key, o.id) > ($2, $3)"                      \
-	" ORDER BY o.name_key, o.id LIMIT $4"
-#define ORG_MEMBER_PAGE(where)                                                                                         \
-	"SELECT " ORG_COLS ", m.role FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1" where     \
-	" AND (o.name_key, o.id) > ($2, $3) ORDER BY o.name_key, o.id LIMIT $4"
-#define Q_RANGE " AND o.name_key >= $5 AND o.name_key < $6"
-/* [all | provider | member][without q | with q] */
-static const char *const SQL_ORG_LISTS[3][2] = {
-        {ORG_PAGE("$1 = $1"), ORG_PAGE("$1 = $1" Q_RANGE)},
-        {ORG_PAGE("o.provider_id = $1"), ORG_PAGE("o.provider_id = $1" Q_RANGE)},
-        {ORG_MEMBER_PAGE(""), ORG_MEMBER_PAGE(Q_RANGE)},
+/* The scopes a page of organizations runs in, $1 naming the provider or the member. */
+static const char *const SQL_ORG_SCOPES[] = {
+        [ORGS_ALL] = "SELECT " ORG_COLS ", NULL FROM orgs o WHERE $1 = $1",
+        [ORGS_OF_PROVIDER] = "SELECT " ORG_COLS ", NULL FROM orgs o WHERE o.provider_id = $1",
+        [ORGS_OF_MEMBER] = "SELECT " ORG_COLS ", m.role FROM memberships m JOIN orgs o ON o.id = m.org_id"
+                           " WHERE m.user_id = $1",
 };
 
 /* A row of ORG_COLS and a role, for either callback type (they agree). */
@@ -204,23 +199,14 @@ static void org_row(void *arg)
 	x->cb(&x->o, x->role, x->arg);
 }
 
-err_code store_org_list(struct db *db, struct arena *a, const struct org_query *q, store_org_cb cb, void *arg,
-                        struct err *e)
+err_code store_org_list(struct db *db, struct arena *a, org_scope scope, const char *scope_id,
+                        const struct list_query *q, store_org_cb cb, void *arg, struct err *e)
 {
-	int which = q->provider_id ? 1 : q->member_id ? 2 : 0;
-	const struct store_param p[] = {
-	        P_TEXT(q->provider_id ? q->provider_id
-	               : q->member_id ? q->member_id
-	                              : ""),
-	        P_TEXT(q->after_name ? q->after_name : ""),
-	        P_TEXT(q->after_id ? q->after_id : ""),
-	        P_I64(q->limit),
-	        P_TEXT(q->q_lo),
-	        P_TEXT(q->q_hi),
-	};
+	struct store_page page;
+	if (store_list_page(SQL_ORG_SCOPES[scope], PARAMS(P_TEXT(scope_id ? scope_id : "")), q, &page, e))
+		return e->code;
 	struct org_each x = {.cb = cb, .arg = arg};
-	return store_q_each(db, a, SQL_ORG_LISTS[which][q->q_lo != NULL], p, q->q_lo ? 6 : 4,
-	                    COLS(ORG_SPEC(&x.o), C_TEXT(&x.role)), org_row, &x, e);
+	return store_q_each(db, a, page.sql, page.p, page.np, COLS(ORG_SPEC(&x.o), C_TEXT(&x.role)), org_row, &x, e);
 }
 
 static const char SQL_ORGS_OF_USER[] = "SELECT " ORG_COLS ", m.role FROM memberships m JOIN orgs o ON o.id = m.org_id"

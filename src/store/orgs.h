@@ -6,6 +6,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "core/list.h"
 #include "core/model.h"
 #include "store/accounts.h"
 #include "store/audit.h"
@@ -55,21 +56,14 @@ err_code store_org_lock(struct db *db, const char *id, struct err *e);
  * holds off, store_org_lock, but not other shared locks. */
 err_code store_org_lock_shared(struct db *db, const char *id, struct err *e);
 
-/* A page of organizations in name order after (after_name, after_id).
- * q_lo/q_hi: a prefix range on the folded name, or NULL for all.
- * provider_id: only that provider's customers; member_id: only the
- * organizations that user belongs to, each with the user's role (NULL
- * otherwise); neither: every org. */
-struct org_query {
-	const char *provider_id;
-	const char *member_id;
-	const char *q_lo, *q_hi;
-	const char *after_name, *after_id;
-	int limit;
-};
+/* A page of organizations (q: core's org list specs, whose columns are
+ * those of the orgs table as o): every one, a provider's customers, or the
+ * organizations a user belongs to, each with the user's role (NULL for
+ * the other scopes). */
+typedef enum { ORGS_ALL, ORGS_OF_PROVIDER, ORGS_OF_MEMBER } org_scope;
 typedef void (*store_org_cb)(const struct org *o, const char *role, void *arg);
-err_code store_org_list(struct db *db, struct arena *a, const struct org_query *q, store_org_cb cb, void *arg,
-                        struct err *e);
+err_code store_org_list(struct db *db, struct arena *a, org_scope scope, const char *scope_id,
+                        const struct list_query *q, store_org_cb cb, void *arg, struct err *e);
 
 /* The organizations a user belongs to, with the role, in name order. */
 typedef void (*store_user_org_cb)(const struct org *o, const char *role, void *arg);

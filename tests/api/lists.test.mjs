@@ -145,4 +145,59 @@ describe('lists', { timeout: 120000 }, () => {
 		const { items } = await walk(c, '/api/v1/orgs', opToken, 4);
 		assert.deepEqual(items.map((o) => o.id), all.json.items.map((o) => o.id));
 	});
+
+	test('a cursor takes the next page of its own list and query only: forged, edited or borrowed ones answer 400 invalid_cursor', async () => {
+		const [a, b] = [orgs[1].id, orgs[0].id];
+		const page = await c.get(`/api/v1/orgs/${a}/members?limit=1&sort=name`, { token: opToken });
+		const cursor = page.json.next_cursor;
+		assert.equal(typeof cursor, 'string');
+		const next = await c.get(`/api/v1/orgs/${a}/members?limit=1&sort=name&cursor=${encodeURIComponent(cursor)}`, { token: opToken });
+		assert.equal(next.status, 200, next.text);
+		assert.notEqual(next.json.items[0].id, page.json.items[0].id);
+		const refused = [
+			[`/api/v1/orgs/${a}/members?limit=1&sort=-name`, 'another direction'],
+			[`/api/v1/orgs/${a}/members?limit=1&sort=email`, 'another order'],
+			[`/api/v1/orgs/${a}/members?limit=1&sort=name&role=member`, 'another filter'],
+			[`/api/v1/orgs/${a}/members?limit=1&sort=name&q=x`, 'another search'],
+			[`/api/v1/orgs/${b}/members?limit=1&sort=name`, "another organization's list"],
+			[`/api/v1/orgs/${a}/customers?limit=1`, 'another list'],
+			[`/api/v1/orgs/${a}/audit?limit=1`, 'another list'],
+			['/api/v1/orgs?limit=1', 'another list'],
+		];
+		for (const [path, why] of refused)
+			assertError(await c.get(`${path}&cursor=${encodeURIComponent(cursor)}`, { token: opToken }), 400, 'invalid_cursor', 'cursor');
+		// one character changed anywhere, or the unsigned cursors of earlier versions
+		for (const i of [0, Math.floor(cursor.length / 2), cursor.length - 1]) {
+			const edited = cursor.slice(0, i) + (cursor[i] === 'A' ? 'B' : 'A') + cursor.slice(i + 1);
+			assertError(await c.get(`/api/v1/orgs/${a}/members?limit=1&sort=name&cursor=${encodeURIComponent(edited)}`, { token: opToken }), 400, 'invalid_cursor', 'cursor');
+		}
+		const unsigned = Buffer.from(`c1\x1f${page.json.items[0].email}\x1f${page.json.items[0].id}`).toString('base64url');
+		assertError(await c.get(`/api/v1/orgs/${a}/members?limit=1&sort=name&cursor=${unsigned}`, { token: opToken }), 400, 'invalid_cursor', 'cursor');
+		// an audit cursor is bound to its filters too
+		const audit = await c.get(`/api/v1/orgs/${a}/audit?limit=1&action=member.created`, { token: opToken });
+		assert.equal(typeof audit.json.next_cursor, 'string', audit.text);
+		const ac = encodeURIComponent(audit.json.next_cursor);
+		assert.equal((await c.get(`/api/v1/orgs/${a}/audit?limit=1&action=member.created&cursor=${ac}`, { token: opToken })).status, 200);
+		assertError(await c.get(`/api/v1/orgs/${a}/audit?limit=1&cursor=${ac}`, { token: opToken }), 400, 'invalid_cursor', 'cursor');
+		assertError(await c.get(`/api/v1/orgs/${a}/audit?limit=1&action=org.created&cursor=${ac}`, { token: opToken }), 400, 'invalid_cursor', 'cursor');
+	});
+
+	test('the audit log filters and orders as declared: since and until bound the time, sort=at runs oldest first', async () => {
+		const org = orgs[1].id;
+		const all = (await c.get(`/api/v1/orgs/${org}/audit?limit=200`, { token: opToken })).json.items;
+		assert.ok(all.length >= 3);
+		const times = all.map((x) => Date.parse(x.at));
+		assert.deepEqual([...times].sort((x, y) => y - x), times, 'newest first by default');
+		const oldest = await c.get(`/api/v1/orgs/${org}/audit?limit=200&sort=at`, { token: opToken });
+		assert.deepEqual(oldest.json.items.map((x) => x.id), [...all].reverse().map((x) => x.id));
+		const { items } = await walk(c, `/api/v1/orgs/${org}/audit?sort=at`, opToken, 1);
+		assert.deepEqual(items.map((x) => x.id), oldest.json.items.map((x) => x.id));
+		const cut = all[Math.floor(all.length / 2)].at;
+		const since = (await c.get(`/api/v1/orgs/${org}/audit?limit=200&since=${encodeURIComponent(cut)}`, { token: opToken })).json.items;
+		const until = (await c.get(`/api/v1/orgs/${org}/audit?limit=200&until=${encodeURIComponent(cut)}`, { token: opToken })).json.items;
+		assert.ok(since.every((x) => x.at >= cut) && until.every((x) => x.at < cut));
+		assert.equal(since.length + until.length, all.length);
+		assertError(await c.get(`/api/v1/orgs/${org}/audit?since=yesterday`, { token: opToken }), 400, 'bad_request', 'since');
+		assertError(await c.get(`/api/v1/orgs/${org}/audit?sort=action`, { token: opToken }), 400, 'bad_request', 'sort');
+	});
 });

@@ -59,14 +59,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *q = json_quote(a, s);
 	if (!utf8_valid(q, strlen(q)))
 		__builtin_trap(); /* audit details must stay valid JSON text */
+	static const unsigned char ckey[CURSOR_KEY_LEN] = {42};
 	const char *key, *id;
-	if (cursor_decode(a, s, &key, &id) && (!utf8_valid(key, strlen(key)) || !utf8_valid(id, strlen(id))))
+	/* Nothing made up decodes: the signature holds. */
+	if (cursor_decode(a, ckey, "fuzz", s, &key, &id))
 		__builtin_trap();
-	/* Any text round-trips through a cursor, or is refused. */
+	/* Any text round-trips through a cursor, or is refused; never under another context. */
 	char *half = arena_strndup(a, s, strlen(s) / 2);
-	char *c = cursor_encode(a, half, s + strlen(half));
-	if (cursor_decode(a, c, &key, &id) &&
+	char *c = cursor_encode(a, ckey, "fuzz", half, s + strlen(half));
+	if (cursor_decode(a, ckey, "fuzz", c, &key, &id) &&
 	    (strcmp(key, half) || strcmp(id, s + strlen(half)) || !utf8_valid(key, strlen(key))))
+		__builtin_trap();
+	if (cursor_decode(a, ckey, "fuzz2", c, &key, &id))
 		__builtin_trap();
 	char g[ADDR_GROUP_MAX];
 	addr_group(s, g);

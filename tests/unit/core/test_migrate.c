@@ -4,6 +4,7 @@
 #include "base/text.h"
 #include "core/member_card.h"
 #include "core/migrate.h"
+#include "core/orgs.h"
 #include "store/accounts.h"
 #include "store/orgs.h"
 
@@ -95,10 +96,10 @@ static void upgrade_refolds_email_and_search_keys(void **state)
 	fm.n = 0;
 	assert_int_equal(store_member_list(db, &mq, member_found, &fm, &e), E_OK);
 	assert_int_equal(fm.n, 1);
-	struct org_query oq = {.q_lo = text_fold(a, "\xc8\xba" "C"), .limit = 10};
+	struct list_query oq = {.spec = &org_list_spec, .limit = 10, .fetch = 10, .q_lo = text_fold(a, "\xc8\xba" "C")};
 	oq.q_hi = prefix_upper_bound(a, oq.q_lo);
 	struct found fo = {.a = a};
-	assert_int_equal(store_org_list(db, a, &oq, org_found, &fo, &e), E_OK);
+	assert_int_equal(store_org_list(db, a, ORGS_ALL, NULL, &oq, org_found, &fo, &e), E_OK);
 	assert_int_equal(fo.n, 1);
 	assert_string_equal(fo.ids[0], "org_1");
 

@@ -12,6 +12,7 @@
 #include "core/accounts.h"
 #include "core/authz.h"
 #include "core/members.h"
+#include "core/list.h"
 #include "core/orgs.h"
 #include "store/accounts.h"
 #include "store/misc.h"
@@ -416,6 +417,42 @@ static void collect_cb(const struct member_item *it, void *arg)
 	c->last_id = arena_strdup(c->a, it->user_id);
 }
 
+/* A page of members as the API asks for one: the query's parameters, or
+ * (after_key, after_id) for the position a cursor would carry. limit is
+ * what the store is asked for, as the API asks for one more than its page. */
+struct member_page_query {
+	const char *q, *role, *sort;
+	const char *after_key, *after_id;
+	int limit;
+};
+
+static const char *page_param(void *arg, const char *name)
+{
+	const struct member_page_query *pq = arg;
+	if (!strcmp(name, "q"))
+		return pq->q;
+	if (!strcmp(name, "role"))
+		return pq->role;
+	if (!strcmp(name, "sort"))
+		return pq->sort;
+	return NULL;
+}
+
+static err_code member_page(const struct ctx *c, const struct member_page_query *pq, member_item_cb cb, void *arg,
+                            struct err *e)
+{
+	struct list_query q;
+	if (list_parse(&member_list_spec, app.cursor_key, NULL, c->arena, page_param, (void *)pq, &q, e))
+		return e->code;
+	q.fetch = pq->limit;
+	if (pq->after_id)
+		q.after = (struct list_value){.set = true, .text = pq->after_key}, q.after_id = pq->after_id;
+	return member_list(c, &q, cb, arg, e);
+}
+
+/* What the API hands out: cursors signed with the server's key over their list's context. */
+static const unsigned char test_key[CURSOR_KEY_LEN] = {1, 2, 3};
+
 static int list_ids(struct arena *a, const struct org_access *acc, const char *q, const char *sort, const char **out,
                     int max)
 {
@@ -423,7 +460,7 @@ static int list_ids(struct arena *a, const struct org_access *acc, const char *q
 	struct collect c = {.a = a};
 	struct err e;
 	err_clear(&e);
-	if (member_list(tctx(&app, a, NULL, NULL, acc), &pq, collect_cb, &c, &e))
+	if (member_page(tctx(&app, a, NULL, NULL, acc), &pq, collect_cb, &c, &e))
 		fail_msg("member_list: %s", err_message(&e));
 	for (int i = 0; i < c.n && i < max; i++)
 		out[i] = c.ids[i];
@@ -471,10 +508,10 @@ static void member_list_pages_and_searches(void **state)
 		for (;;) {
 			struct member_page_query pq = {.sort = sorts[s], .limit = 1};
 			if (cursor)
-				assert_true(cursor_decode(a, cursor, &pq.after_key, &pq.after_id));
+				assert_true(cursor_decode(a, test_key, "members", cursor, &pq.after_key, &pq.after_id));
 			struct collect c = {.a = a};
 			err_clear(&e);
-			if (member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &c, &e))
+			if (member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &c, &e))
 				fail_msg("sort %s, page %d after (%s, %s): %s", sorts[s], pages + 1,
 				         pq.after_key ? pq.after_key : "-", pq.after_id ? pq.after_id : "-",
 				         err_message(&e));
@@ -488,7 +525,7 @@ static void member_list_pages_and_searches(void **state)
 					known = true;
 				}
 			assert_true(known);
-			cursor = cursor_encode(a, c.last_key, c.last_id);
+			cursor = cursor_encode(a, test_key, "members", c.last_key, c.last_id);
 			if (++pages > total + 1)
 				fail_msg("sort %s: paging does not end", sorts[s]);
 		}
@@ -499,7 +536,7 @@ static void member_list_pages_and_searches(void **state)
 	}
 	struct member_page_query badsort = {.sort = "shoe_size", .limit = 10};
 	struct collect c = {.a = a};
-	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &badsort, collect_cb, &c, &e),
+	assert_int_equal(member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &badsort, collect_cb, &c, &e),
 	                 E_BAD_REQUEST);
 
 	/* a prefix, folded: accents and capitals do not matter on either side */
@@ -546,20 +583,20 @@ static void member_list_pages_and_searches(void **state)
 	for (int guard = 0; guard < 10; guard++) {
 		struct member_page_query pq = {.q = "ÉM", .sort = "name", .limit = 1};
 		if (cursor)
-			assert_true(cursor_decode(a, cursor, &pq.after_key, &pq.after_id));
+			assert_true(cursor_decode(a, test_key, "members", cursor, &pq.after_key, &pq.after_id));
 		struct collect cc = {.a = a};
-		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &cc, &e), E_OK);
+		assert_int_equal(member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &cc, &e), E_OK);
 		if (!cc.n)
 			break;
 		found++;
-		cursor = cursor_encode(a, cc.last_key, cc.last_id);
+		cursor = cursor_encode(a, test_key, "members", cc.last_key, cc.last_id);
 	}
 	assert_int_equal(found, 3);
 
 	/* a role filter */
 	struct member_page_query rq = {.role = ROLE_ADMINISTRATOR, .limit = 10};
 	struct collect rc = {.a = a};
-	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
+	assert_int_equal(member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
 	assert_int_equal(rc.n, 1);
 	assert_string_equal(rc.ids[0], f.admin.id);
 	arena_free(a);
@@ -572,7 +609,7 @@ static json_t *listed_card(struct arena *a, const struct org_access *acc, const 
 	struct collect c = {.a = a};
 	struct err e;
 	err_clear(&e);
-	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, acc), &pq, collect_cb, &c, &e), E_OK);
+	assert_int_equal(member_page(tctx(&app, a, NULL, NULL, acc), &pq, collect_cb, &c, &e), E_OK);
 	assert_int_equal(c.n, 1);
 	json_t *j = json_loads(c.cards[0], 0, NULL);
 	assert_non_null(j);
@@ -622,11 +659,11 @@ static void cards_follow_every_change(void **state)
 	for (int i = 0; i < 4; i++) {
 		struct member_page_query rq = {.q = email, .sort = sorts[i], .role = "moderator", .limit = 10};
 		struct collect rc = {.a = a};
-		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
+		assert_int_equal(member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
 		assert_int_equal(rc.n, 1);
 		rq.role = "member";
 		rc.n = 0;
-		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
+		assert_int_equal(member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &rq, collect_cb, &rc, &e), E_OK);
 		assert_int_equal(rc.n, 0);
 	}
 
@@ -1148,9 +1185,8 @@ static void a_demotion_before_the_write_stops_it(void **state)
 	                 E_FORBIDDEN);
 	int customers = 0;
 	err_clear(&e);
-	assert_int_equal(org_customer_list(tctx(&app, a, NULL, NULL, &f.op_acc), NULL, NULL, NULL, 10, count_org,
-	                                   &customers, &e),
-	                 E_OK);
+	struct list_query cq = {.spec = &customer_list_spec, .limit = 10, .fetch = 10};
+	assert_int_equal(org_customer_list(tctx(&app, a, NULL, NULL, &f.op_acc), &cq, count_org, &customers, &e), E_OK);
 	assert_int_equal(customers, 0);
 
 	/* removed rather than demoted: the organization is gone for them */
@@ -1606,7 +1642,7 @@ static void search_in_match_order_lists_each_member_once(void **state)
 		struct collect c = {.a = a};
 		struct err e;
 		err_clear(&e);
-		assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &c, &e), E_OK);
+		assert_int_equal(member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &pq, collect_cb, &c, &e), E_OK);
 		if (i == 3) {
 			assert_int_equal(c.n, 0);
 			break;
@@ -1636,7 +1672,7 @@ static void search_in_match_order_lists_each_member_once(void **state)
 	/* match is for searches only, and ascending only. */
 	struct member_page_query bad = {.sort = "match", .limit = 10};
 	struct collect c = {.a = a};
-	assert_int_equal(member_list(tctx(&app, a, NULL, NULL, &f.op_acc), &bad, collect_cb, &c, &e), E_BAD_REQUEST);
+	assert_int_equal(member_page(tctx(&app, a, NULL, NULL, &f.op_acc), &bad, collect_cb, &c, &e), E_BAD_REQUEST);
 	arena_free(a);
 }
 
@@ -1688,50 +1724,57 @@ static void cursors_round_trip_and_refuse_tampering(void **state)
 	const char *k, *id;
 	const char *keys[] = {"", "émile zola", "1700000000000", "a,b;c=d&e", "x y\tz"};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		char *c = cursor_encode(a, keys[i], "usr_abc");
+		char *c = cursor_encode(a, test_key, "members", keys[i], "usr_abc");
 		assert_non_null(c);
 		assert_true(strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == strlen(c));
 		k = id = NULL;
-		assert_true(cursor_decode(a, c, &k, &id));
+		assert_true(cursor_decode(a, test_key, "members", c, &k, &id));
 		assert_string_equal(k, keys[i]);
 		assert_string_equal(id, "usr_abc");
 	}
-	char *good = cursor_encode(a, "émile", "usr_1");
+	char *good = cursor_encode(a, test_key, "members", "émile", "usr_1");
 
 	/* not base64url, cut, empty, too long */
-	assert_false(cursor_decode(a, "", &k, &id));
-	assert_false(cursor_decode(a, "!!!!", &k, &id));
+	assert_false(cursor_decode(a, test_key, "members", "", &k, &id));
+	assert_false(cursor_decode(a, test_key, "members", "!!!!", &k, &id));
 	char *bad = arena_strdup(a, good);
 	bad[2] = '+';
-	assert_false(cursor_decode(a, bad, &k, &id));
+	assert_false(cursor_decode(a, test_key, "members", bad, &k, &id));
 	bad = arena_strdup(a, good);
 	bad[strlen(bad) / 2] = '=';
-	assert_false(cursor_decode(a, bad, &k, &id));
-	assert_false(cursor_decode(a, arena_strndup(a, good, 3), &k, &id));
+	assert_false(cursor_decode(a, test_key, "members", bad, &k, &id));
+	assert_false(cursor_decode(a, test_key, "members", arena_strndup(a, good, 3), &k, &id));
 	char *huge = arena_alloc(a, 3000);
 	memset(huge, 'A', 2999);
 	huge[2999] = '\0';
-	assert_false(cursor_decode(a, huge, &k, &id));
+	assert_false(cursor_decode(a, test_key, "members", huge, &k, &id));
 
-	/* base64url of what the server would never write */
-	const char *forged[] = {"c2\x1fkey\x1fid", "key\x1fid", "c1\x1fkeyonly",
-	                        "c1\x1f"
-	                        "a\x1f"
-	                        "b\x1f"
-	                        "c",
-	                        "c1"};
+	/* another list's or another query's cursor, or one signed with another key */
+	assert_false(cursor_decode(a, test_key, "orgs", good, &k, &id));
+	assert_false(cursor_decode(a, test_key, "members\x1f-", good, &k, &id));
+	static const unsigned char other_key[CURSOR_KEY_LEN] = {9};
+	assert_false(cursor_decode(a, other_key, "members", good, &k, &id));
+	/* every single bit flipped */
+	size_t n = strlen(good);
+	unsigned char *raw = arena_alloc(a, n);
+	size_t len = 0;
+	assert_int_equal(sodium_base642bin(raw, n, good, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING), 0);
+	for (size_t byte = 0; byte < len; byte++)
+		for (int bit = 0; bit < 8; bit++) {
+			raw[byte] ^= (unsigned char)(1 << bit);
+			char enc[256];
+			sodium_bin2base64(enc, sizeof enc, raw, len, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+			assert_false(cursor_decode(a, test_key, "members", enc, &k, &id));
+			raw[byte] ^= (unsigned char)(1 << bit);
+		}
+
+	/* base64url of what this server would never sign: the old unsigned format included */
+	const char *forged[] = {"c2\x1fkey\x1fid", "key\x1fid", "c1\x1fkeyonly", "c1\x1f" "a\x1f" "b\x1f" "c", "c1"};
 	for (size_t i = 0; i < sizeof forged / sizeof forged[0]; i++) {
 		char enc[128];
 		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)forged[i], strlen(forged[i]),
 		                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		assert_false(cursor_decode(a, enc, &k, &id));
-	}
-	/* a NUL inside */
-	{
-		const unsigned char raw[] = {'c', '1', 0x1f, 'a', 0, 'b', 0x1f, 'i', 'd'};
-		char enc[64];
-		sodium_bin2base64(enc, sizeof enc, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		assert_false(cursor_decode(a, enc, &k, &id));
+		assert_false(cursor_decode(a, test_key, "members", enc, &k, &id));
 	}
 	arena_free(a);
 }
