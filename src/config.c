@@ -3,6 +3,7 @@
 #include "base/text.h"
 
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,150 +39,169 @@ const char config_usage[] =
         "  --bootstrap-operator EMAIL ROSTER_BOOTSTRAP_OPERATOR: on a database without an operator, create one\n"
         "  --routes                  print the route table and exit\n";
 
+/* Each option is a row: where its value goes and how it is read. A row
+ * with `set` reads a value of its own syntax; the others are text, a
+ * whole number within [min, max] (O_MS: seconds, kept as milliseconds), one
+ * of two words (the second sets the flag), or a flag without a value. */
+struct opt;
+typedef bool (*opt_set)(struct config *c, const char *v, const char *source, char *errbuf, size_t errlen);
 struct opt {
 	const char *name;
 	const char *env;
-	enum { O_STR, O_INT, O_FLAG } kind;
+	enum { O_STR, O_INT, O_MS, O_WORDS, O_FLAG } kind;
 	long long min, max;
+	size_t off;           /* the field in struct config */
+	const char *words[2]; /* O_WORDS */
+	opt_set set;          /* O_STR with a syntax of its own */
 };
 
+static bool fail(char *errbuf, size_t errlen, const char *source, const char *v, const char *what)
+{
+	snprintf(errbuf, errlen, "%s: '%s' %s", source, v, what);
+	return false;
+}
+
+static bool set_db(struct config *c, const char *v, const char *source, char *errbuf, size_t errlen)
+{
+	if (!*v) {
+		snprintf(errbuf, errlen, "%s: the database URL is empty", source);
+		return false;
+	}
+	c->db = v;
+	return true;
+}
+
+static bool set_listen(struct config *c, const char *v, const char *source, char *errbuf, size_t errlen)
+{
+	const char *colon = strrchr(v, ':');
+	long long port;
+	if (!colon || colon == v || (size_t)(colon - v) >= sizeof c->listen_host ||
+	    !parse_int(colon + 1, 0, 65535, &port))
+		return fail(errbuf, errlen, source, v, "is not HOST:PORT");
+	c->listen = v;
+	memcpy(c->listen_host, v, (size_t)(colon - v));
+	c->listen_host[colon - v] = '\0';
+	c->listen_port = (int)port;
+	return true;
+}
+
+static bool set_public_url(struct config *c, const char *v, const char *source, char *errbuf, size_t errlen)
+{
+	bool https = !strncmp(v, "https://", 8);
+	if (!https && strncmp(v, "http://", 7))
+		return fail(errbuf, errlen, source, v, "must start with http:// or https://");
+	size_t len = strlen(v);
+	while (len && v[len - 1] == '/')
+		len--;
+	if (len <= (size_t)(https ? 8 : 7) || strpbrk(v, " \t\r\n\"<>"))
+		return fail(errbuf, errlen, source, v, "is not a URL");
+	/* Lives as long as the process; an option replacing the environment's value frees it. */
+	static char *owned;
+	free(owned);
+	owned = strndup(v, len);
+	c->public_url = owned;
+	c->public_https = https;
+	return true;
+}
+
+static bool set_smtp_url(struct config *c, const char *v, const char *source, char *errbuf, size_t errlen)
+{
+	if (*v && strncmp(v, "smtp://", 7) && strncmp(v, "smtps://", 8))
+		return fail(errbuf, errlen, source, v, "must start with smtp:// or smtps://");
+	c->smtp_url = *v ? v : NULL;
+	return true;
+}
+
+static bool set_mail_from(struct config *c, const char *v, const char *source, char *errbuf, size_t errlen)
+{
+	if (!*v || strpbrk(v, "\r\n"))
+		return fail(errbuf, errlen, source, v, "is not an address");
+	c->mail_from = v;
+	return true;
+}
+
+/* Each entry must be a literal IPv4 or IPv6 address. */
+static bool set_trusted_proxies(struct config *c, const char *v, const char *source, char *errbuf, size_t errlen)
+{
+	char *copy = strdup(v), *save = NULL;
+	bool ok = true;
+	for (char *tok = strtok_r(copy, ", ", &save); tok && ok; tok = strtok_r(NULL, ", ", &save)) {
+		unsigned char buf[16];
+		if (inet_pton(AF_INET, tok, buf) != 1 && inet_pton(AF_INET6, tok, buf) != 1)
+			ok = fail(errbuf, errlen, source, tok, "is not an IP address");
+	}
+	free(copy);
+	c->trusted_proxies = *v ? v : NULL;
+	return ok;
+}
+
+#define AT(field) offsetof(struct config, field)
+/* clang-format off */
 static const struct opt opts[] = {
-        {"db", "ROSTER_DB", O_STR, 0, 0},
-        {"listen", "ROSTER_LISTEN", O_STR, 0, 0},
-        {"public-url", "ROSTER_PUBLIC_URL", O_STR, 0, 0},
-        {"smtp-url", "ROSTER_SMTP_URL", O_STR, 0, 0},
-        {"mail-from", "ROSTER_MAIL_FROM", O_STR, 0, 0},
-        {"mail-dir", "ROSTER_MAIL_DIR", O_STR, 0, 0},
-        {"threads", "ROSTER_THREADS", O_INT, 1, 256},
-        {"log", "ROSTER_LOG", O_STR, 0, 0},
-        {"sync", "ROSTER_SYNC", O_STR, 0, 0},
-        {"header-timeout", "ROSTER_HEADER_TIMEOUT", O_INT, 1, 3600},
-        {"idle-timeout", "ROSTER_IDLE_TIMEOUT", O_INT, 1, 86400},
-        {"body-timeout", "ROSTER_BODY_TIMEOUT", O_INT, 1, 3600},
-        {"body-min-rate", "ROSTER_BODY_MIN_RATE", O_INT, 0, 1073741824},
-        {"max-connections", "ROSTER_MAX_CONNECTIONS", O_INT, 1, 1000000},
-        {"max-connections-per-address", "ROSTER_MAX_CONNECTIONS_PER_ADDRESS", O_INT, 1, 1000000},
-        {"mail-lease", "ROSTER_MAIL_LEASE", O_INT, 5, 3600},
-        {"session-idle", "ROSTER_SESSION_IDLE", O_INT, 1, 31536000},
-        {"session-lifetime", "ROSTER_SESSION_LIFETIME", O_INT, 1, 315360000},
-        {"bootstrap-operator", "ROSTER_BOOTSTRAP_OPERATOR", O_STR, 0, 0},
-        {"trusted-proxies", "ROSTER_TRUSTED_PROXIES", O_STR, 0, 0},
-        {"routes", NULL, O_FLAG, 0, 0},
-        {"help", NULL, O_FLAG, 0, 0},
+        {"db", "ROSTER_DB", O_STR, 0, 0, AT(db), {0}, set_db},
+        {"listen", "ROSTER_LISTEN", O_STR, 0, 0, AT(listen), {0}, set_listen},
+        {"public-url", "ROSTER_PUBLIC_URL", O_STR, 0, 0, AT(public_url), {0}, set_public_url},
+        {"smtp-url", "ROSTER_SMTP_URL", O_STR, 0, 0, AT(smtp_url), {0}, set_smtp_url},
+        {"mail-from", "ROSTER_MAIL_FROM", O_STR, 0, 0, AT(mail_from), {0}, set_mail_from},
+        {"mail-dir", "ROSTER_MAIL_DIR", O_STR, 0, 0, AT(mail_dir), {0}, NULL},
+        {"threads", "ROSTER_THREADS", O_INT, 1, 256, AT(threads), {0}, NULL},
+        {"log", "ROSTER_LOG", O_WORDS, 0, 0, AT(log_debug), {"info", "debug"}, NULL},
+        {"sync", "ROSTER_SYNC", O_WORDS, 0, 0, AT(sync_full), {"normal", "full"}, NULL},
+        {"header-timeout", "ROSTER_HEADER_TIMEOUT", O_INT, 1, 3600, AT(header_timeout), {0}, NULL},
+        {"idle-timeout", "ROSTER_IDLE_TIMEOUT", O_INT, 1, 86400, AT(idle_timeout), {0}, NULL},
+        {"body-timeout", "ROSTER_BODY_TIMEOUT", O_INT, 1, 3600, AT(body_timeout), {0}, NULL},
+        {"body-min-rate", "ROSTER_BODY_MIN_RATE", O_INT, 0, 1073741824, AT(body_min_rate), {0}, NULL},
+        {"max-connections", "ROSTER_MAX_CONNECTIONS", O_INT, 1, 1000000, AT(max_connections), {0}, NULL},
+        {"max-connections-per-address", "ROSTER_MAX_CONNECTIONS_PER_ADDRESS", O_INT, 1, 1000000,
+         AT(max_connections_per_addr), {0}, NULL},
+        {"mail-lease", "ROSTER_MAIL_LEASE", O_INT, 5, 3600, AT(mail_lease), {0}, NULL},
+        {"session-idle", "ROSTER_SESSION_IDLE", O_MS, 1, 31536000, AT(session_idle_ms), {0}, NULL},
+        {"session-lifetime", "ROSTER_SESSION_LIFETIME", O_MS, 1, 315360000, AT(session_lifetime_ms), {0}, NULL},
+        {"bootstrap-operator", "ROSTER_BOOTSTRAP_OPERATOR", O_STR, 0, 0, AT(bootstrap_operator), {0}, NULL},
+        {"trusted-proxies", "ROSTER_TRUSTED_PROXIES", O_STR, 0, 0, AT(trusted_proxies), {0}, set_trusted_proxies},
+        {"routes", NULL, O_FLAG, 0, 0, AT(print_routes), {0}, NULL},
+        {"help", NULL, O_FLAG, 0, 0, AT(help), {0}, NULL},
 };
+/* clang-format on */
 #define NOPTS (sizeof opts / sizeof opts[0])
 
 static bool apply(struct config *c, const struct opt *o, const char *v, const char *source, char *errbuf, size_t errlen)
 {
+	char *field = (char *)c + o->off;
 	long long n = 0;
-	if (o->kind == O_INT && !parse_int(v, o->min, o->max, &n)) {
-		snprintf(errbuf, errlen, "%s: '%s' is not a whole number from %lld to %lld", source, v, o->min, o->max);
-		return false;
-	}
-	const char *name = o->name;
-	if (!strcmp(name, "db")) {
-		if (!*v) {
-			snprintf(errbuf, errlen, "%s: the database URL is empty", source);
+	switch (o->kind) {
+	case O_STR:
+		if (o->set)
+			return o->set(c, v, source, errbuf, errlen);
+		*(const char **)field = v;
+		return true;
+	case O_INT:
+	case O_MS:
+		if (!parse_int(v, o->min, o->max, &n)) {
+			snprintf(errbuf, errlen, "%s: '%s' is not a whole number from %lld to %lld", source, v, o->min,
+			         o->max);
 			return false;
 		}
-		c->db = v;
-	} else if (!strcmp(name, "listen")) {
-		const char *colon = strrchr(v, ':');
-		long long port;
-		if (!colon || colon == v || (size_t)(colon - v) >= sizeof c->listen_host ||
-		    !parse_int(colon + 1, 0, 65535, &port)) {
-			snprintf(errbuf, errlen, "%s: '%s' is not HOST:PORT", source, v);
+		if (o->kind == O_MS)
+			*(int64_t *)field = n * 1000;
+		else
+			*(int *)field = (int)n;
+		return true;
+	case O_WORDS:
+		if (strcmp(v, o->words[0]) && strcmp(v, o->words[1])) {
+			snprintf(errbuf, errlen, "%s: '%s' must be %s or %s", source, v, o->words[0], o->words[1]);
 			return false;
 		}
-		c->listen = v;
-		memcpy(c->listen_host, v, (size_t)(colon - v));
-		c->listen_host[colon - v] = '\0';
-		c->listen_port = (int)port;
-	} else if (!strcmp(name, "public-url")) {
-		bool https = !strncmp(v, "https://", 8);
-		if (!https && strncmp(v, "http://", 7)) {
-			snprintf(errbuf, errlen, "%s: '%s' must start with http:// or https://", source, v);
-			return false;
-		}
-		size_t len = strlen(v);
-		while (len && v[len - 1] == '/')
-			len--;
-		if (len <= (size_t)(https ? 8 : 7) || strpbrk(v, " \t\r\n\"<>")) {
-			snprintf(errbuf, errlen, "%s: '%s' is not a URL", source, v);
-			return false;
-		}
-		/* Lives as long as the process; an option replacing the environment's value frees it. */
-		static char *owned;
-		free(owned);
-		owned = strndup(v, len);
-		c->public_url = owned;
-		c->public_https = https;
-	} else if (!strcmp(name, "smtp-url")) {
-		if (*v && strncmp(v, "smtp://", 7) && strncmp(v, "smtps://", 8)) {
-			snprintf(errbuf, errlen, "%s: '%s' must start with smtp:// or smtps://", source, v);
-			return false;
-		}
-		c->smtp_url = *v ? v : NULL;
-	} else if (!strcmp(name, "mail-from")) {
-		if (!*v || strpbrk(v, "\r\n")) {
-			snprintf(errbuf, errlen, "%s: '%s' is not an address", source, v);
-			return false;
-		}
-		c->mail_from = v;
-	} else if (!strcmp(name, "mail-dir")) {
-		c->mail_dir = v;
-	} else if (!strcmp(name, "threads")) {
-		c->threads = (int)n;
-	} else if (!strcmp(name, "log")) {
-		if (strcmp(v, "info") && strcmp(v, "debug")) {
-			snprintf(errbuf, errlen, "%s: '%s' must be info or debug", source, v);
-			return false;
-		}
-		c->log_debug = !strcmp(v, "debug");
-	} else if (!strcmp(name, "sync")) {
-		if (strcmp(v, "normal") && strcmp(v, "full")) {
-			snprintf(errbuf, errlen, "%s: '%s' must be normal or full", source, v);
-			return false;
-		}
-		c->sync_full = !strcmp(v, "full");
-	} else if (!strcmp(name, "header-timeout")) {
-		c->header_timeout = (int)n;
-	} else if (!strcmp(name, "idle-timeout")) {
-		c->idle_timeout = (int)n;
-	} else if (!strcmp(name, "body-timeout")) {
-		c->body_timeout = (int)n;
-	} else if (!strcmp(name, "body-min-rate")) {
-		c->body_min_rate = (int)n;
-	} else if (!strcmp(name, "max-connections")) {
-		c->max_connections = (int)n;
-	} else if (!strcmp(name, "max-connections-per-address")) {
-		c->max_connections_per_addr = (int)n;
-	} else if (!strcmp(name, "mail-lease")) {
-		c->mail_lease = (int)n;
-	} else if (!strcmp(name, "session-idle")) {
-		c->session_idle_ms = n * 1000;
-	} else if (!strcmp(name, "session-lifetime")) {
-		c->session_lifetime_ms = n * 1000;
-	} else if (!strcmp(name, "trusted-proxies")) {
-		/* Each entry must be a literal IPv4 or IPv6 address. */
-		char *copy = strdup(v), *save = NULL;
-		for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-			unsigned char buf[16];
-			if (inet_pton(AF_INET, tok, buf) != 1 && inet_pton(AF_INET6, tok, buf) != 1) {
-				snprintf(errbuf, errlen, "%s: '%s' is not an IP address", source, tok);
-				free(copy);
-				return false;
-			}
-		}
-		free(copy);
-		c->trusted_proxies = *v ? v : NULL;
-	} else if (!strcmp(name, "bootstrap-operator")) {
-		c->bootstrap_operator = v;
+		*(bool *)field = !strcmp(v, o->words[1]);
+		return true;
+	case O_FLAG:
+		*(bool *)field = true;
+		return true;
 	}
 	return true;
 }
 
-bool config_load(struct config *c, int argc, char **argv, char *errbuf, size_t errlen)
+static void defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
 	c->db = "./var/roster.db";
@@ -204,46 +224,54 @@ bool config_load(struct config *c, int argc, char **argv, char *errbuf, size_t e
 	snprintf(c->listen_host, sizeof c->listen_host, "127.0.0.1");
 	c->listen_port = 8080;
 	c->listen = "127.0.0.1:8080";
+}
 
+static const struct opt *find_opt(const char *name, size_t len)
+{
+	for (size_t k = 0; k < NOPTS; k++)
+		if (strlen(opts[k].name) == len && !strncmp(opts[k].name, name, len))
+			return &opts[k];
+	return NULL;
+}
+
+/* argv[*i] and, for "--name value", the argument after it. */
+static bool apply_arg(struct config *c, int argc, char **argv, int *i, char *errbuf, size_t errlen)
+{
+	const char *arg = argv[*i];
+	if (strncmp(arg, "--", 2)) {
+		snprintf(errbuf, errlen, "unexpected argument '%s'", arg);
+		return false;
+	}
+	arg += 2;
+	const char *eq = strchr(arg, '=');
+	const struct opt *o = find_opt(arg, eq ? (size_t)(eq - arg) : strlen(arg));
+	if (!o) {
+		snprintf(errbuf, errlen, "unknown option '%s'", argv[*i]);
+		return false;
+	}
+	if (o->kind == O_FLAG)
+		return apply(c, o, "", o->name, errbuf, errlen);
+	const char *v = eq ? eq + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
+	if (!v) {
+		snprintf(errbuf, errlen, "option --%s needs a value", o->name);
+		return false;
+	}
+	char source[64];
+	snprintf(source, sizeof source, "--%s", o->name);
+	return apply(c, o, v, source, errbuf, errlen);
+}
+
+bool config_load(struct config *c, int argc, char **argv, char *errbuf, size_t errlen)
+{
+	defaults(c);
 	for (size_t i = 0; i < NOPTS; i++) {
 		const char *v = opts[i].env ? getenv(opts[i].env) : NULL;
 		if (v && !apply(c, &opts[i], v, opts[i].env, errbuf, errlen))
 			return false;
 	}
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		if (strncmp(arg, "--", 2)) {
-			snprintf(errbuf, errlen, "unexpected argument '%s'", arg);
+	for (int i = 1; i < argc; i++)
+		if (!apply_arg(c, argc, argv, &i, errbuf, errlen))
 			return false;
-		}
-		arg += 2;
-		const char *eq = strchr(arg, '=');
-		size_t nlen = eq ? (size_t)(eq - arg) : strlen(arg);
-		const struct opt *o = NULL;
-		for (size_t k = 0; k < NOPTS; k++)
-			if (strlen(opts[k].name) == nlen && !strncmp(opts[k].name, arg, nlen))
-				o = &opts[k];
-		if (!o) {
-			snprintf(errbuf, errlen, "unknown option '%s'", argv[i]);
-			return false;
-		}
-		if (o->kind == O_FLAG) {
-			if (!strcmp(o->name, "routes"))
-				c->print_routes = true;
-			else
-				c->help = true;
-			continue;
-		}
-		const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-		if (!v) {
-			snprintf(errbuf, errlen, "option --%s needs a value", o->name);
-			return false;
-		}
-		char source[64];
-		snprintf(source, sizeof source, "--%s", o->name);
-		if (!apply(c, o, v, source, errbuf, errlen))
-			return false;
-	}
 	if (c->session_lifetime_ms < c->session_idle_ms) {
 		snprintf(errbuf, errlen,
 		         "the session lifetime (ROSTER_SESSION_LIFETIME, --session-lifetime) must not be shorter than "

@@ -76,8 +76,8 @@ struct api_page {
 	bool more; /* the item after the page was seen */
 	const char *last_key, *last_id;
 };
-err_code api_page_begin(struct request *r, const struct api_call *c, const struct list_spec *spec,
-                        struct api_page *p, struct err *e);
+err_code api_page_begin(struct request *r, const struct api_call *c, const struct list_spec *spec, struct api_page *p,
+                        struct err *e);
 
 /* A list answer written as it goes: api_page_stream() opens
  * {"items": [ in w; for each item api_page_take() says whether it belongs

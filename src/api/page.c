@@ -11,8 +11,8 @@ static const char *query_param(void *request, const char *name)
 	return http_query(request, name);
 }
 
-err_code api_page_begin(struct request *r, const struct api_call *c, const struct list_spec *spec,
-                        struct api_page *p, struct err *e)
+err_code api_page_begin(struct request *r, const struct api_call *c, const struct list_spec *spec, struct api_page *p,
+                        struct err *e)
 {
 	memset(p, 0, sizeof *p);
 	p->key = c->ctx.app->cursor_key;

@@ -22,6 +22,79 @@ static const char *type_name(json_field_type t)
 	return "?";
 }
 
+static err_code wrong_type(const struct json_field *f, struct err *e)
+{
+	return err_set(e, E_WRONG_TYPE, f->name, "The field '%s' must be %s.", f->name, type_name(f->type));
+}
+
+static err_code take_string(const struct json_field *f, json_t *v, struct err *e)
+{
+	if (!json_is_string(v))
+		return wrong_type(f, e);
+	if (f->max_chars && utf8_chars(json_string_value(v)) > f->max_chars)
+		return err_set(e, E_TOO_LONG, f->name, "The field '%s' is longer than %zu characters.", f->name,
+		               f->max_chars);
+	if (strlen(json_string_value(v)) != json_string_length(v))
+		return err_set(e, E_INVALID, f->name, "The field '%s' contains a NUL character.", f->name);
+	*(const char **)f->out = json_string_value(v);
+	return E_OK;
+}
+
+static err_code take_strings(struct arena *a, const struct json_field *f, json_t *v, struct err *e)
+{
+	if (!a) /* the caller's mistake, not the client's */
+		return err_set(e, E_INTERNAL, f->name, "An array of strings needs an arena.");
+	if (!json_is_array(v))
+		return wrong_type(f, e);
+	size_t n = json_array_size(v);
+	if (f->max_chars && n > f->max_chars)
+		return err_set(e, E_TOO_MANY_ITEMS, f->name, "The field '%s' has more than %zu items.", f->name,
+		               f->max_chars);
+	struct json_strings *o = f->out;
+	o->items = arena_alloc(a, (n + 1) * sizeof *o->items);
+	for (size_t i = 0; i < n; i++) {
+		json_t *item = json_array_get(v, i);
+		if (!json_is_string(item))
+			return wrong_type(f, e);
+		const char *str = json_string_value(item);
+		if (strlen(str) != json_string_length(item) || !*str || utf8_chars(str) > JSON_STRINGS_ITEM_CHARS)
+			return err_set(e, E_INVALID, f->name, "The field '%s' has an empty or invalid item.", f->name);
+		o->items[i] = str;
+	}
+	o->items[n] = NULL;
+	o->n = (int)n;
+	o->set = true;
+	return E_OK;
+}
+
+static err_code take(struct arena *a, const struct json_field *f, json_t *v, struct err *e)
+{
+	switch (f->type) {
+	case JF_T_STRING:
+		return take_string(f, v, e);
+	case JF_T_STRINGS:
+		return take_strings(a, f, v, e);
+	case JF_T_INT:
+		if (!json_is_integer(v))
+			return wrong_type(f, e);
+		((struct json_int *)f->out)->set = true;
+		((struct json_int *)f->out)->value = json_integer_value(v);
+		return E_OK;
+	case JF_T_OBJECT:
+		if (!json_is_object(v))
+			return wrong_type(f, e);
+		*(json_t **)f->out = v;
+		return E_OK;
+	case JF_T_BOOL:
+		if (!json_is_boolean(v))
+			return wrong_type(f, e);
+		((struct json_bool *)f->out)->set = true;
+		((struct json_bool *)f->out)->value = json_is_true(v);
+		return E_OK;
+	}
+	return wrong_type(f, e);
+}
+
 err_code json_spec_parse(struct arena *a, json_t *obj, const struct json_field *spec, struct err *e)
 {
 	const char *key;
@@ -38,74 +111,10 @@ err_code json_spec_parse(struct arena *a, json_t *obj, const struct json_field *
 	}
 	for (const struct json_field *f = spec; f->name; f++) {
 		json_t *v = json_object_get(obj, f->name);
-		if (!v) {
-			if (f->required)
-				return err_set(e, E_MISSING_FIELD, f->name, "The field '%s' is required.", f->name);
-			continue;
-		}
-		switch (f->type) {
-		case JF_T_STRING:
-			if (!json_is_string(v))
-				goto wrong;
-			if (f->max_chars && utf8_chars(json_string_value(v)) > f->max_chars)
-				return err_set(e, E_TOO_LONG, f->name, "The field '%s' is longer than %zu characters.",
-				               f->name, f->max_chars);
-			if (strlen(json_string_value(v)) != json_string_length(v))
-				return err_set(e, E_INVALID, f->name, "The field '%s' contains a NUL character.",
-				               f->name);
-			*(const char **)f->out = json_string_value(v);
-			break;
-		case JF_T_INT: {
-			if (!json_is_integer(v))
-				goto wrong;
-			struct json_int *o = f->out;
-			o->set = true;
-			o->value = json_integer_value(v);
-			break;
-		}
-		case JF_T_OBJECT:
-			if (!json_is_object(v))
-				goto wrong;
-			*(json_t **)f->out = v;
-			break;
-		case JF_T_STRINGS: {
-			if (!a) /* the caller's mistake, not the client's */
-				return err_set(e, E_INTERNAL, f->name, "An array of strings needs an arena.");
-			if (!json_is_array(v))
-				goto wrong;
-			size_t n = json_array_size(v);
-			if (f->max_chars && n > f->max_chars)
-				return err_set(e, E_TOO_MANY_ITEMS, f->name, "The field '%s' has more than %zu items.",
-				               f->name, f->max_chars);
-			struct json_strings *o = f->out;
-			o->items = arena_alloc(a, (n + 1) * sizeof *o->items);
-			for (size_t i = 0; i < n; i++) {
-				json_t *item = json_array_get(v, i);
-				if (!json_is_string(item))
-					goto wrong;
-				const char *str = json_string_value(item);
-				if (strlen(str) != json_string_length(item) || !*str || utf8_chars(str) > 200)
-					return err_set(e, E_INVALID, f->name,
-					               "The field '%s' has an empty or invalid item.", f->name);
-				o->items[i] = str;
-			}
-			o->items[n] = NULL;
-			o->n = (int)n;
-			o->set = true;
-			break;
-		}
-		case JF_T_BOOL: {
-			if (!json_is_boolean(v))
-				goto wrong;
-			struct json_bool *o = f->out;
-			o->set = true;
-			o->value = json_is_true(v);
-			break;
-		}
-		}
-		continue;
-	wrong:
-		return err_set(e, E_WRONG_TYPE, f->name, "The field '%s' must be %s.", f->name, type_name(f->type));
+		if (!v && f->required)
+			return err_set(e, E_MISSING_FIELD, f->name, "The field '%s' is required.", f->name);
+		if (v && take(a, f, v, e))
+			return e->code;
 	}
 	return E_OK;
 }

@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/limits.h"
 
 /* Declared JSON parsing (STYLE.md "Parsing is declared"): a request body is
  * described by an array of fields, and json_spec_parse() fills the outputs
@@ -47,12 +48,14 @@ struct json_strings {
 	const char **items;
 };
 
+#define JSON_STRINGS_ITEM_CHARS LIMIT_NAME_CHARS /* each item of a JF_STRINGS array */
+
 /* clang-format off */
 #define JF_STRING(n, o, r, m) {(n), JF_T_STRING, (r), (o), (m)}
 #define JF_INT(n, o, r) {(n), JF_T_INT, (r), (o), 0}
 #define JF_BOOL(n, o, r) {(n), JF_T_BOOL, (r), (o), 0}
 #define JF_OBJECT(n, o, r) {(n), JF_T_OBJECT, (r), (o), 0}          /* out: json_t ** (borrowed) */
-#define JF_STRINGS(n, o, r, max) {(n), JF_T_STRINGS, (r), (o), (max)} /* max: items; strings of 1..200 chars */
+#define JF_STRINGS(n, o, r, max) {(n), JF_T_STRINGS, (r), (o), (max)} /* max: items; strings of 1..JSON_STRINGS_ITEM_CHARS chars */
 #define JF_END {NULL, 0, 0, NULL, 0}
 /* clang-format on */
 

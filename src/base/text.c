@@ -45,19 +45,12 @@ static bool label_char(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
-/* The syntax documented in text.h. Non-ASCII characters are allowed in
- * both parts (checked as whole characters), ASCII ones by the tables. */
-static bool email_valid(const char *s, size_t n)
+/* The local part, s[0..n): a dot-atom. Non-ASCII characters are allowed
+ * (checked as whole characters), ASCII ones by the table. */
+static bool local_part_valid(const char *s, size_t n)
 {
-	if (n < 3 || n > EMAIL_MAX || !utf8_valid(s, n))
-		return false;
-	const char *at = memchr(s, '@', n);
-	if (!at || at == s || at - s > LIMIT_EMAIL_LOCAL_BYTES || at == s + n - 1 ||
-	    memchr(at + 1, '@', (size_t)(s + n - at - 1)))
-		return false;
-	/* local part: dot-atom */
 	bool after_dot = true; /* at the start, as after a dot: no dot may follow */
-	for (const char *p = s; p < at;) {
+	for (const char *p = s, *end = s + n; p < end;) {
 		unsigned char c = (unsigned char)*p;
 		if (c == '.') {
 			if (after_dot)
@@ -74,14 +67,18 @@ static bool email_valid(const char *s, size_t n)
 			continue;
 		}
 		uint32_t cp;
-		p += utf8_decode(p, (size_t)(at - p), &cp);
+		p += utf8_decode(p, (size_t)(end - p), &cp);
 		if (unclean(cp) || wide_space(cp))
 			return false;
 	}
-	if (after_dot)
-		return false;
-	/* domain: labels */
-	const char *d = at + 1, *end = s + n;
+	return !after_dot;
+}
+
+/* The domain, d[0..n): labels of 1 to 63 bytes, none starting or ending
+ * with a hyphen; non-ASCII characters allowed. */
+static bool domain_valid(const char *d, size_t n)
+{
+	const char *end = d + n;
 	size_t label = 0;
 	bool hyphen_last = false;
 	for (const char *p = d; p <= end; p++) {
@@ -108,6 +105,18 @@ static bool email_valid(const char *s, size_t n)
 		p += k - 1;
 	}
 	return true;
+}
+
+/* The syntax documented in text.h. */
+static bool email_valid(const char *s, size_t n)
+{
+	if (n < 3 || n > EMAIL_MAX || !utf8_valid(s, n))
+		return false;
+	const char *at = memchr(s, '@', n);
+	if (!at || at == s || at - s > LIMIT_EMAIL_LOCAL_BYTES || at == s + n - 1 ||
+	    memchr(at + 1, '@', (size_t)(s + n - at - 1)))
+		return false;
+	return local_part_valid(s, (size_t)(at - s)) && domain_valid(at + 1, (size_t)(s + n - at - 1));
 }
 
 char *email_trim(struct arena *a, const char *email)

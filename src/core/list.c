@@ -21,7 +21,10 @@ static err_code bad_sort(const struct list_spec *spec, struct arena *a, struct e
 {
 	const char *names = "";
 	for (int i = 0; i < spec->nsorts; i++)
-		names = arena_printf(a, "%s%s%s", names, i == 0 ? "" : i == spec->nsorts - 1 ? " or " : ", ",
+		names = arena_printf(a, "%s%s%s", names,
+		                     i == 0                  ? ""
+		                     : i == spec->nsorts - 1 ? " or "
+		                                             : ", ",
 		                     spec->sorts[i].name);
 	return err_set(e, E_BAD_REQUEST, "sort", "sort must be %s, with - for descending%s.", names,
 	               spec->match_sort ? ", or match (searches only)" : "");

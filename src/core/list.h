@@ -54,7 +54,7 @@ struct list_spec {
 	int nsorts;
 	int default_sort; /* index into sorts */
 	bool default_desc;
-	bool match_sort;  /* sort=match is allowed with q, and is the default then */
+	bool match_sort; /* sort=match is allowed with q, and is the default then */
 	const struct list_filter *filters;
 	int nfilters;
 	const char *const *search; /* NULL-terminated folded-key columns ?q= matches; NULL: no ?q= */
@@ -73,10 +73,10 @@ struct list_query {
 	const struct list_spec *spec;
 	int sort; /* index into spec->sorts, or LIST_SORT_MATCH */
 	bool desc;
-	const char *q_lo, *q_hi; /* the prefix range on the folded keys; NULL: no search */
+	const char *q_lo, *q_hi;                    /* the prefix range on the folded keys; NULL: no search */
 	struct list_value filter[LIST_FILTERS_MAX]; /* by the spec's filter index */
 	int limit;
-	int fetch; /* limit + 1: the one past the page tells that more follow */
+	int fetch;               /* limit + 1: the one past the page tells that more follow */
 	struct list_value after; /* the cursor's sort key (set: a cursor was given) */
 	const char *after_id;
 	const char *context; /* what the cursor is signed over */

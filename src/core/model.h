@@ -88,7 +88,6 @@ struct audit_row {
 };
 typedef void (*audit_row_cb)(const struct audit_row *r, void *arg);
 
-
 /* Whether a stored word names this state (false for NULL). */
 bool org_has_type(const struct org *o, org_type t);
 bool org_has_kind(const struct org *o, org_kind k);

@@ -187,7 +187,9 @@ err_code org_create(const struct ctx *c, const struct org_new *n, struct org *ou
 static const struct list_sort org_sorts[] = {{"name", "o.name_key", LIST_TEXT}};
 static const char *const org_search[] = {"o.name_key", NULL};
 #define ORG_LIST_SPEC(list_name)                                                                                       \
-	{.name = (list_name), .sorts = org_sorts, .nsorts = 1, .search = org_search, .id_column = "o.id"}
+	{                                                                                                              \
+		.name = (list_name), .sorts = org_sorts, .nsorts = 1, .search = org_search, .id_column = "o.id"        \
+	}
 const struct list_spec org_list_spec = ORG_LIST_SPEC("orgs");
 const struct list_spec customer_list_spec = ORG_LIST_SPEC("customers");
 
@@ -214,8 +216,7 @@ err_code org_list(const struct ctx *c, const struct list_query *q, org_item_cb c
 	return store_read(c->app->store, list_tx, &l, e);
 }
 
-err_code org_customer_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg,
-                           struct err *e)
+err_code org_customer_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg, struct err *e)
 {
 	struct list_arg l = {c->arena, ORGS_OF_PROVIDER, c->access->org.id, q, cb, arg};
 	return store_read(c->app->store, list_tx, &l, e);

@@ -69,8 +69,7 @@ err_code org_name(const struct ctx *c, const char *org_id, const char **out, str
 err_code org_customer_create(const struct ctx *c, const char *name, const char *kind, struct org *out, struct err *e);
 /* The provider's (c->access) customers, as org_list. */
 extern const struct list_spec customer_list_spec;
-err_code org_customer_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg,
-                           struct err *e);
+err_code org_customer_list(const struct ctx *c, const struct list_query *q, org_item_cb cb, void *arg, struct err *e);
 
 /* The customer becomes an enterprise without a provider, by its own
  * administrator or its provider's (authz_can_make_independent); from then

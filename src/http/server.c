@@ -698,54 +698,50 @@ static void resolve_client(struct request *r)
 	}
 }
 
-/* The first call: everything that can be decided from the headers alone. */
-static void request_begin(struct request *r, const char *url, const char *method, const char *version)
+/* Refuses the request now, before its body is read, closing the connection. */
+static bool refuse_early(struct request *r, err_code code, const char *why)
 {
-	struct http_server *s = r->srv;
-	struct tcp_conn *t = r->tcp;
-	set_deadline(t, 0);
-	r->method = arena_strdup(r->arena, method);
-	if (!t) {
-		r->path = "";
-		refuse(r, E_UNAVAILABLE, NULL, true, "no connection state");
-		r->early = true;
-		return;
-	}
-	r->path = arena_strndup(r->arena, t->uri, strcspn(t->uri, "?"));
+	refuse(r, code, NULL, true, why);
+	r->early = true;
+	return false;
+}
 
-	struct collect cl = {.r = r};
-	MHD_get_connection_values_n(r->conn, MHD_HEADER_KIND, collect_header, &cl);
-	r->headers = cl.list;
-	r->nheaders = cl.n;
+/* The headers as sent: collected, checked for smuggling, and what a
+ * trusted proxy says of the client. False when the request is refused. */
+static bool begin_headers(struct request *r, struct collect *cl, const char *url, const char *method,
+                          const char *version)
+{
+	MHD_get_connection_values_n(r->conn, MHD_HEADER_KIND, collect_header, cl);
+	r->headers = cl->list;
+	r->nheaders = cl->n;
 	/* Smuggled requests never run: refused with Connection: close before
 	 * any of the body is read. */
-	const char *why = header_problem(r, &cl, url, method, version);
-	if (why) {
-		refuse(r, E_BAD_REQUEST, NULL, true, why);
-		r->early = true;
-		return;
-	}
+	const char *why = header_problem(r, cl, url, method, version);
+	if (why)
+		return refuse_early(r, E_BAD_REQUEST, why);
 	/* Only a trusted proxy names the client and the request id. */
-	if (is_trusted_proxy(s, r->client_addr)) {
+	if (is_trusted_proxy(r->srv, r->client_addr)) {
 		const char *hid = http_header(r, "X-Request-Id");
 		if (request_id_valid(hid))
 			snprintf(r->request_id, sizeof r->request_id, "%s", hid);
 		resolve_client(r);
 	}
-	if (r->uri_len > HTTP_MAX_URI) {
-		refuse(r, E_URI_TOO_LONG, NULL, true, NULL);
-		r->early = true;
-		return;
-	}
-	int64_t expected = cl.transfer_encoding ? -1 : 0;
+	if (r->uri_len > HTTP_MAX_URI)
+		return refuse_early(r, E_URI_TOO_LONG, NULL);
+	return true;
+}
+
+/* The body's announced size: its deadline and rate start, and one past
+ * the limit is refused (after being drained, up to a ceiling). False when
+ * the request is refused at once. */
+static bool begin_body(struct request *r, const struct collect *cl)
+{
+	int64_t expected = cl->transfer_encoding ? -1 : 0;
 	const char *cl_value = http_header(r, "Content-Length");
 	if (cl_value) {
 		long long n;
-		if (!parse_int(cl_value, 0, INT64_MAX, &n)) {
-			refuse(r, E_BAD_REQUEST, NULL, true, "bad Content-Length");
-			r->early = true;
-			return;
-		}
+		if (!parse_int(cl_value, 0, INT64_MAX, &n))
+			return refuse_early(r, E_BAD_REQUEST, "bad Content-Length");
 		if (n > HTTP_MAX_BODY) {
 			/* A body up to the drain ceiling is read and dropped before the
 			 * 413, so that a client still writing it gets the answer rather
@@ -753,39 +749,46 @@ static void request_begin(struct request *r, const char *url, const char *method
 			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true, NULL);
 			r->early = n > HTTP_DRAIN_MAX;
 			if (r->early)
-				return;
+				return false;
 		}
 		r->body_hint = n > HTTP_MAX_BODY ? 0 : (size_t)n;
 		expected = n;
 	}
 	if (expected)
-		body_phase_begin(s, t, r->request_id, expected);
-	if (r->refuse)
-		return;
+		body_phase_begin(r->srv, r->tcp, r->request_id, expected);
+	return !r->refuse;
+}
 
+static void refuse_route(struct request *r, const struct route_target *rt)
+{
+	if (rt->code == E_METHOD_NOT_ALLOWED)
+		add_header(r, "Allow", rt->allow);
+	struct err e;
+	err_clear(&e);
+	if (rt->code == E_BAD_REQUEST && rt->field)
+		err_set(&e, E_BAD_REQUEST, rt->field,
+		        "The parameter '%.64s' is not valid text: once percent-decoded it must be UTF-8, without NUL "
+		        "characters or malformed %% escapes.",
+		        rt->field);
+	else if (rt->code == E_BAD_REQUEST)
+		err_set(&e, E_BAD_REQUEST, NULL, "The path has a malformed %% escape.");
+	else
+		err_set(&e, rt->code ? rt->code : E_NOT_FOUND, rt->field, NULL);
+	refuse_with(r, &e, false, rt->code == E_BAD_REQUEST ? "path or query not valid text" : NULL);
+}
+
+/* The route, its parameters and query, and the body type it takes. */
+static void begin_route(struct request *r, const struct collect *cl, const char *method)
+{
 	struct route_target rt;
-	router_resolve(s->router, r->arena, method, t->uri, &rt);
+	router_resolve(r->srv->router, r->arena, method, r->tcp->uri, &rt);
 	r->path = rt.path;
 	if (rt.index < 0) {
-		if (rt.code == E_METHOD_NOT_ALLOWED)
-			add_header(r, "Allow", rt.allow);
-		struct err e;
-		err_clear(&e);
-		if (rt.code == E_BAD_REQUEST && rt.field)
-			err_set(&e, E_BAD_REQUEST, rt.field,
-			        "The parameter '%.64s' is not valid text: once percent-decoded it must be UTF-8, "
-			        "without "
-			        "NUL characters or malformed %% escapes.",
-			        rt.field);
-		else if (rt.code == E_BAD_REQUEST)
-			err_set(&e, E_BAD_REQUEST, NULL, "The path has a malformed %% escape.");
-		else
-			err_set(&e, rt.code ? rt.code : E_NOT_FOUND, rt.field, NULL);
-		refuse_with(r, &e, false, rt.code == E_BAD_REQUEST ? "path or query not valid text" : NULL);
+		refuse_route(r, &rt);
 		return;
 	}
 	r->route_index = rt.index;
-	r->route = &s->routes[rt.index];
+	r->route = &r->srv->routes[rt.index];
 	r->nparams = rt.nparams;
 	for (int i = 0; i < rt.nparams; i++) {
 		r->param_names[i] = rt.names[i];
@@ -793,9 +796,89 @@ static void request_begin(struct request *r, const char *url, const char *method
 	}
 	r->query = rt.query;
 	r->nquery = rt.nquery;
-	if ((r->route->flags & HTTP_JSON_BODY) && (cl_value || cl.transfer_encoding) &&
-	    !is_json_type(http_header(r, "Content-Type")))
+	bool has_body = http_header(r, "Content-Length") || cl->transfer_encoding;
+	if ((r->route->flags & HTTP_JSON_BODY) && has_body && !is_json_type(http_header(r, "Content-Type")))
 		refuse(r, E_UNSUPPORTED_MEDIA, NULL, false, NULL);
+}
+
+/* The first call: everything that can be decided from the headers alone. */
+static void request_begin(struct request *r, const char *url, const char *method, const char *version)
+{
+	struct tcp_conn *t = r->tcp;
+	set_deadline(t, 0);
+	r->method = arena_strdup(r->arena, method);
+	if (!t) {
+		r->path = "";
+		refuse_early(r, E_UNAVAILABLE, "no connection state");
+		return;
+	}
+	r->path = arena_strndup(r->arena, t->uri, strcspn(t->uri, "?"));
+	struct collect cl = {.r = r};
+	if (begin_headers(r, &cl, url, method, version) && begin_body(r, &cl))
+		begin_route(r, &cl, method);
+}
+
+/* A piece of the body: counted, kept for the routes that take one. */
+static enum MHD_Result body_piece(struct request *r, const char *data, size_t n)
+{
+	r->received += n;
+	if (r->tcp)
+		atomic_store(&r->tcp->body_bytes, (int64_t)r->received);
+	if (r->refuse) {
+		/* The reply is decided; drop the body. libmicrohttpd sends
+		 * nothing if a reply is queued in the middle of a chunked
+		 * body, so the 413 waits for its end, within a ceiling. */
+		return r->received > HTTP_DRAIN_MAX ? MHD_NO : MHD_YES;
+	}
+	if (r->received > HTTP_MAX_BODY) {
+		refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true, NULL);
+		return MHD_YES;
+	}
+	/* A route that takes no body: counted, not kept (the application refuses it). */
+	if (!(r->route->flags & HTTP_JSON_BODY))
+		return MHD_YES;
+	if (r->body_len + n + 1 > r->body_cap) {
+		/* The announced length when there is one, else doubling; never past the limit. */
+		size_t cap = r->body_cap ? r->body_cap * 2 : (r->body_hint ? r->body_hint + 1 : 4096);
+		while (cap < r->body_len + n + 1)
+			cap *= 2;
+		if (cap > HTTP_MAX_BODY + 1)
+			cap = HTTP_MAX_BODY + 1;
+		char *grown = arena_alloc(r->arena, cap);
+		if (r->body_len)
+			memcpy(grown, r->body, r->body_len);
+		r->body = grown;
+		r->body_cap = cap;
+	}
+	memcpy(r->body + r->body_len, data, n);
+	r->body_len += n;
+	return MHD_YES;
+}
+
+/* The body is in: the handler runs here, or on the CPU pool with the
+ * connection suspended until its answer is ready. */
+static enum MHD_Result body_done(struct http_server *s, struct request *r)
+{
+	body_phase_end(r->tcp);
+	if (r->refuse)
+		return queue_reply(r);
+	if (r->body)
+		r->body[r->body_len] = '\0';
+	if (r->route->flags & HTTP_OFFLOAD) {
+		r->state = RS_OFFLOADED;
+		MHD_suspend_connection(r->conn);
+		if (offload_submit(s->pool, r))
+			return MHD_YES;
+		MHD_resume_connection(r->conn);
+		struct err e;
+		err_clear(&e);
+		err_set(&e, E_UNAVAILABLE, NULL, "The server is busy; try again shortly.");
+		e.retry_after = 1;
+		reply_error(r, &e);
+		return queue_reply(r);
+	}
+	dispatch(r);
+	return queue_reply(r);
 }
 
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -816,63 +899,11 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		r->received += n;
-		if (r->tcp)
-			atomic_store(&r->tcp->body_bytes, (int64_t)r->received);
-		if (r->refuse) {
-			/* The reply is decided; drop the body. libmicrohttpd sends
-			 * nothing if a reply is queued in the middle of a chunked
-			 * body, so the 413 waits for its end, within a ceiling. */
-			if (r->received > HTTP_DRAIN_MAX)
-				return MHD_NO;
-			return MHD_YES;
-		}
-		if (r->received > HTTP_MAX_BODY) {
-			refuse(r, E_PAYLOAD_TOO_LARGE, NULL, true, NULL);
-			return MHD_YES;
-		}
-		/* A route that takes no body: counted, not kept (dispatch() refuses it). */
-		if (!(r->route->flags & HTTP_JSON_BODY))
-			return MHD_YES;
-		if (r->body_len + n + 1 > r->body_cap) {
-			/* The announced length when there is one, else doubling; never past the limit. */
-			size_t cap = r->body_cap ? r->body_cap * 2 : (r->body_hint ? r->body_hint + 1 : 4096);
-			while (cap < r->body_len + n + 1)
-				cap *= 2;
-			if (cap > HTTP_MAX_BODY + 1)
-				cap = HTTP_MAX_BODY + 1;
-			char *grown = arena_alloc(r->arena, cap);
-			if (r->body_len)
-				memcpy(grown, r->body, r->body_len);
-			r->body = grown;
-			r->body_cap = cap;
-		}
-		memcpy(r->body + r->body_len, upload_data, n);
-		r->body_len += n;
-		return MHD_YES;
+		return body_piece(r, upload_data, n);
 	}
 	if (r->state == RS_OFFLOADED)
 		return MHD_YES; /* spurious call while suspended */
-	body_phase_end(r->tcp);
-	if (r->refuse)
-		return queue_reply(r);
-	if (r->body)
-		r->body[r->body_len] = '\0';
-	if (r->route->flags & HTTP_OFFLOAD) {
-		r->state = RS_OFFLOADED;
-		MHD_suspend_connection(c);
-		if (offload_submit(s->pool, r))
-			return MHD_YES;
-		MHD_resume_connection(c);
-		struct err e;
-		err_clear(&e);
-		err_set(&e, E_UNAVAILABLE, NULL, "The server is busy; try again shortly.");
-		e.retry_after = 1;
-		reply_error(r, &e);
-		return queue_reply(r);
-	}
-	dispatch(r);
-	return queue_reply(r);
+	return body_done(s, r);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)

@@ -125,7 +125,9 @@ err_code store_list_page(const char *base, const struct store_param *bp, int nba
 		if (f->match == LIST_EQ)
 			out->p[n++] = text_or(v->set ? v->text : NULL, "");
 		else
-			out->p[n++] = (struct store_param)P_I64(v->set ? v->time : f->match == LIST_SINCE ? INT64_MIN : INT64_MAX);
+			out->p[n++] = (struct store_param)P_I64(v->set                   ? v->time
+			                                        : f->match == LIST_SINCE ? INT64_MIN
+			                                                                 : INT64_MAX);
 	}
 	if (q->q_lo) {
 		out->p[n++] = (struct store_param)P_TEXT(q->q_lo);

@@ -106,11 +106,13 @@ static void email_syntax_is_a_dot_atom_at_labels(void **state)
 	                     "\"a\"@x.example",
 	                     "a@[127.0.0.1]",
 	                     "a@x_y.example",
-	                     "a\xc2\xa0" "b@x.example", /* no-break space */
-	                     "a\xe2\x80\xae" "b@x.example", /* right-to-left override */
-	                     "a\xc2\x85@x.example",  /* C1 control */
-	                     "a\xf0@x.example",       /* truncated sequence */
-	                     "a\xc0\xaf@x.example",  /* overlong '/' */
+	                     "a\xc2\xa0"
+	                     "b@x.example", /* no-break space */
+	                     "a\xe2\x80\xae"
+	                     "b@x.example",             /* right-to-left override */
+	                     "a\xc2\x85@x.example",     /* C1 control */
+	                     "a\xf0@x.example",         /* truncated sequence */
+	                     "a\xc0\xaf@x.example",     /* overlong '/' */
 	                     "a\xed\xa0\x80@x.example", /* surrogate */
 	                     "\xff@x.example"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -139,8 +141,10 @@ static void email_key_folds_unicode(void **state)
 	struct arena *a = arena_new();
 	assert_string_equal(email_key(a, "J\xc3\x96RG@Ex.Example"), "j\xc3\xb6rg@ex.example");
 	assert_string_equal(email_key(a, "j\xc3\xb6rg@ex.example"), "j\xc3\xb6rg@ex.example");
-	assert_string_equal(email_key(a, "\xce\xa3\xce\xbf\xcf\x82@\xc3\x89" "COLE.fr"), /* Σος@ÉCOLE.fr */
-	                    "\xcf\x83\xce\xbf\xcf\x83@\xc3\xa9" "cole.fr");
+	assert_string_equal(email_key(a, "\xce\xa3\xce\xbf\xcf\x82@\xc3\x89"
+	                                 "COLE.fr"), /* Σος@ÉCOLE.fr */
+	                    "\xcf\x83\xce\xbf\xcf\x83@\xc3\xa9"
+	                    "cole.fr");
 	/* the trimmed address keeps its case */
 	assert_string_equal(email_trim(a, " J\xc3\x96RG@Ex.Example "), "J\xc3\x96RG@Ex.Example");
 	arena_free(a);
@@ -156,8 +160,19 @@ static void utf8_decode_refuses_ill_formed_sequences(void **state)
 	assert_int_equal(c, 0xE9);
 	assert_int_equal(utf8_decode("\xf0\x9f\x98\x80", 4, &c), 4);
 	assert_int_equal(c, 0x1F600);
-	const char *bad[] = {"\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xed\xa0\x80",
-	                     "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xc3" "A", "\xe2\x82" "A"};
+	const char *bad[] = {"\x80",
+	                     "\xbf",
+	                     "\xc0\x80",
+	                     "\xc1\xbf",
+	                     "\xe0\x80\x80",
+	                     "\xed\xa0\x80",
+	                     "\xf4\x90\x80\x80",
+	                     "\xf5\x80\x80\x80",
+	                     "\xff",
+	                     "\xc3"
+	                     "A",
+	                     "\xe2\x82"
+	                     "A"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(utf8_decode(bad[i], strlen(bad[i]), &c), 1);
 		assert_int_equal(c, UTF8_INVALID);
@@ -192,17 +207,23 @@ static void text_fold_is_simple_case_folding(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	assert_string_equal(text_fold(a, "ABC xyz"), "abc xyz");
-	assert_string_equal(text_fold(a, "\xc3\x89LODIE"), "\xc3\xa9lodie");         /* ÉLODIE */
-	assert_string_equal(text_fold(a, "\xe2\x84\xaa"), "k");                      /* KELVIN SIGN */
-	assert_string_equal(text_fold(a, "\xc8\xba"), "\xe2\xb1\xa5");               /* Ⱥ grows to ⱥ */
-	assert_string_equal(text_fold(a, "\xe1\xba\x9e"), "\xc3\x9f");               /* ẞ -> ß */
+	assert_string_equal(text_fold(a, "\xc3\x89LODIE"), "\xc3\xa9lodie");       /* ÉLODIE */
+	assert_string_equal(text_fold(a, "\xe2\x84\xaa"), "k");                    /* KELVIN SIGN */
+	assert_string_equal(text_fold(a, "\xc8\xba"), "\xe2\xb1\xa5");             /* Ⱥ grows to ⱥ */
+	assert_string_equal(text_fold(a, "\xe1\xba\x9e"), "\xc3\x9f");             /* ẞ -> ß */
 	assert_string_equal(text_fold(a, "\xd0\x81\xd0\x96"), "\xd1\x91\xd0\xb6"); /* ЁЖ */
-	assert_string_equal(text_fold(a, "\xcf\x82"), "\xcf\x83");                   /* final sigma */
-	assert_string_equal(text_fold(a, "\xc3\x97"), "\xc3\x97");                   /* × stays */
-	assert_int_equal(text_fold_char(0x10400), 0x10428);                             /* Deseret */
+	assert_string_equal(text_fold(a, "\xcf\x82"), "\xcf\x83");                 /* final sigma */
+	assert_string_equal(text_fold(a, "\xc3\x97"), "\xc3\x97");                 /* × stays */
+	assert_int_equal(text_fold_char(0x10400), 0x10428);                        /* Deseret */
 	/* Folding a prefix gives a prefix of the folded text, as searches need. */
-	const char *s = "\xc8\xba" "BC\xc3\x89";
-	assert_int_equal(strncmp(text_fold(a, s), text_fold(a, "\xc8\xba" "B"), strlen(text_fold(a, "\xc8\xba" "B"))), 0);
+	const char *s = "\xc8\xba"
+	                "BC\xc3\x89";
+	assert_int_equal(strncmp(text_fold(a, s),
+	                         text_fold(a, "\xc8\xba"
+	                                      "B"),
+	                         strlen(text_fold(a, "\xc8\xba"
+	                                             "B"))),
+	                 0);
 	arena_free(a);
 }
 
@@ -212,8 +233,8 @@ static void text_is_clean_refuses_controls(void **state)
 	assert_true(text_is_clean("Ada Lovelace"));
 	assert_true(text_is_clean("Zo\xc3\xab \xe6\x9d\x8e \xf0\x9f\x98\x80"));
 	assert_true(text_is_clean(""));
-	const char *bad[] = {"a\rb", "a\nb", "a\tb", "a\x7f", "a\xc2\x85", "a\xe2\x80\xa8", "a\xe2\x80\xae",
-	                     "a\xe2\x81\xa6", "\xf0", "a\xc0\x80"};
+	const char *bad[] = {"a\rb",          "a\nb",          "a\tb",          "a\x7f", "a\xc2\x85",
+	                     "a\xe2\x80\xa8", "a\xe2\x80\xae", "a\xe2\x81\xa6", "\xf0",  "a\xc0\x80"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_false(text_is_clean(bad[i]));
 }
@@ -239,7 +260,12 @@ static void cursor_refuses_invalid_text(void **state)
 	assert_string_equal(id, "usr_1");
 	/* a key with a truncated sequence, and one with a NUL */
 	assert_false(cursor_decode(a, key, "list", cursor_encode(a, key, "list", "k\xf0", "usr_1"), &k, &id));
-	assert_false(cursor_decode(a, key, "list", cursor_encode(a, key, "list", "a\x1f" "b", "usr_1"), &k, &id));
+	assert_false(cursor_decode(a, key, "list",
+	                           cursor_encode(a, key, "list",
+	                                         "a\x1f"
+	                                         "b",
+	                                         "usr_1"),
+	                           &k, &id));
 	assert_false(cursor_decode(a, key, "list", "!!", &k, &id));
 	assert_false(cursor_decode(a, key, "list", "", &k, &id));
 	arena_free(a);

@@ -66,8 +66,9 @@ static void defaults_come_from_the_spec(void **state)
 	assert_false(q.after.set);
 	for (int i = 0; i < 4; i++)
 		assert_false(q.filter[i].set);
-	const struct kv some[] = {{"limit", "7"}, {"sort", "name"}, {"colour", "green"}, {"since", "2026-01-02T03:04:05Z"},
-	                          {"q", "ÉMile"}, {"owner", ""}, {NULL, NULL}};
+	const struct kv some[] = {
+	        {"limit", "7"}, {"sort", "name"}, {"colour", "green"}, {"since", "2026-01-02T03:04:05Z"},
+	        {"q", "ÉMile"}, {"owner", ""},    {NULL, NULL}};
 	assert_int_equal(parse(a, &things, NULL, some, &q, &e), E_OK);
 	assert_int_equal(q.limit, 7);
 	assert_int_equal(q.sort, 0);
@@ -200,11 +201,12 @@ static void the_page_sql_follows_the_spec(void **state)
 	struct store_page p;
 	const struct store_param scope[] = {P_TEXT("org_1")};
 	assert_int_equal(store_list_page(base, scope, 1, &q, &p, &e), E_OK);
-	assert_string_equal(p.sql, "SELECT t.id FROM things t WHERE t.org = $1"
-	                           " AND ($2 = '' OR t.colour = $2) AND ($3 = '' OR t.owner = $3)"
-	                           " AND t.at >= $4 AND t.at < $5"
-	                           " AND ((t.name_key >= $6 AND t.name_key < $7) OR (t.email_key >= $6 AND t.email_key < $7))"
-	                           " AND (t.at, t.id) < ($8, $9) ORDER BY t.at DESC, t.id DESC LIMIT $10");
+	assert_string_equal(p.sql,
+	                    "SELECT t.id FROM things t WHERE t.org = $1"
+	                    " AND ($2 = '' OR t.colour = $2) AND ($3 = '' OR t.owner = $3)"
+	                    " AND t.at >= $4 AND t.at < $5"
+	                    " AND ((t.name_key >= $6 AND t.name_key < $7) OR (t.email_key >= $6 AND t.email_key < $7))"
+	                    " AND (t.at, t.id) < ($8, $9) ORDER BY t.at DESC, t.id DESC LIMIT $10");
 	assert_int_equal(p.np, 10);
 	assert_string_equal(p.p[1].text, "red");
 	assert_string_equal(p.p[2].text, "");
@@ -237,10 +239,8 @@ int main(void)
 {
 	crypto_setup();
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(defaults_come_from_the_spec),
-	        cmocka_unit_test(bad_parameters_are_named),
-	        cmocka_unit_test(match_is_for_searches),
-	        cmocka_unit_test(a_cursor_belongs_to_its_query),
+	        cmocka_unit_test(defaults_come_from_the_spec),   cmocka_unit_test(bad_parameters_are_named),
+	        cmocka_unit_test(match_is_for_searches),         cmocka_unit_test(a_cursor_belongs_to_its_query),
 	        cmocka_unit_test(the_page_sql_follows_the_spec),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1758,7 +1758,8 @@ static void cursors_round_trip_and_refuse_tampering(void **state)
 	size_t n = strlen(good);
 	unsigned char *raw = arena_alloc(a, n);
 	size_t len = 0;
-	assert_int_equal(sodium_base642bin(raw, n, good, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING), 0);
+	assert_int_equal(sodium_base642bin(raw, n, good, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+	                 0);
 	for (size_t byte = 0; byte < len; byte++)
 		for (int bit = 0; bit < 8; bit++) {
 			raw[byte] ^= (unsigned char)(1 << bit);
@@ -1769,7 +1770,12 @@ static void cursors_round_trip_and_refuse_tampering(void **state)
 		}
 
 	/* base64url of what this server would never sign: the old unsigned format included */
-	const char *forged[] = {"c2\x1fkey\x1fid", "key\x1fid", "c1\x1fkeyonly", "c1\x1f" "a\x1f" "b\x1f" "c", "c1"};
+	const char *forged[] = {"c2\x1fkey\x1fid", "key\x1fid", "c1\x1fkeyonly",
+	                        "c1\x1f"
+	                        "a\x1f"
+	                        "b\x1f"
+	                        "c",
+	                        "c1"};
 	for (size_t i = 0; i < sizeof forged / sizeof forged[0]; i++) {
 		char enc[128];
 		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)forged[i], strlen(forged[i]),
