@@ -63,31 +63,29 @@ err_code api_dispatch(struct request *r, const void *route, void *arg, struct er
 /* A person's own account as JSON (core/render.h renders every resource). */
 err_code api_reply_account(struct request *r, const struct api_call *c, int status, const struct user *u);
 
-/* A page of a declared list (core/list.h): api_page_begin() reads the
- * query string against the spec (400 naming the parameter at fault); core
- * is asked for q.fetch items, one more than the page: when that one comes,
- * something follows and the page gets a next_cursor, signed over the
- * list's context; otherwise next_cursor is null, also when the page ends
- * exactly at the last item. */
+/* A page of a declared list (core/list.h), written as its items come:
+ * api_list() reads the query string against the spec (400 naming the
+ * parameter at fault), opens {"items": [ and calls fill, which makes the
+ * one core call of the list with a callback per item; the callback asks
+ * api_item_begin() whether the item belongs to the page (false for the
+ * one past it, which only says that more follow), writes it into p->w and
+ * gives its position to api_item_end(). Core is asked for p->q.fetch
+ * items, one more than the page: the page gets a next_cursor, signed over
+ * the list's context, only when that one comes. */
 struct api_page {
+	struct request *r;
 	struct list_query q;
+	struct jw w;
 	const unsigned char *key; /* the server's cursor key */
 	int count;
 	bool more; /* the item after the page was seen */
 	const char *last_key, *last_id;
 };
-err_code api_page_begin(struct request *r, const struct api_call *c, const struct list_spec *spec, struct api_page *p,
-                        struct err *e);
-
-/* A list answer written as it goes: api_page_stream() opens
- * {"items": [ in w; for each item api_page_take() says whether it belongs
- * to the page (false for the one past it) and, when it does, the caller
- * writes it and records its position with api_page_mark(); api_reply_page()
- * closes the answer with the next cursor. */
-void api_page_stream(struct request *r, struct api_page *p, struct jw *w);
-bool api_page_take(struct api_page *p);
-void api_page_mark(struct request *r, struct api_page *p, const char *key, const char *id);
-err_code api_reply_page(struct request *r, struct api_page *p, struct jw *w);
+typedef err_code (*api_list_fill)(const struct ctx *c, struct api_page *p, struct err *e);
+err_code api_list(struct request *r, struct api_call *c, const struct list_spec *spec, api_list_fill fill,
+                  struct err *e);
+bool api_item_begin(struct api_page *p);
+void api_item_end(struct api_page *p, const char *key, const char *id);
 
 err_code api_login(struct request *r, struct api_call *c, struct err *e);
 err_code api_logout(struct request *r, struct api_call *c, struct err *e);

@@ -9,33 +9,25 @@
 
 #include <stdio.h>
 
-struct list_state {
-	struct request *r;
-	struct api_page *p;
-	struct jw w;
-};
-
-static void item(const struct audit_row *row, void *arg)
+static void item(const struct audit_row *row, void *page)
 {
-	struct list_state *ls = arg;
-	if (!api_page_take(ls->p))
+	struct api_page *p = page;
+	if (!api_item_begin(p))
 		return;
-	jw_obj(&ls->w);
-	render_audit_fields(&ls->w, row);
-	jw_end_obj(&ls->w);
+	jw_obj(&p->w);
+	render_audit_fields(&p->w, row);
+	jw_end_obj(&p->w);
 	char key[24];
 	snprintf(key, sizeof key, "%lld", (long long)row->at);
-	api_page_mark(ls->r, ls->p, key, row->id);
+	api_item_end(p, key, row->id);
+}
+
+static err_code fill(const struct ctx *c, struct api_page *p, struct err *e)
+{
+	return audit_list(c, &p->q, item, p, e);
 }
 
 err_code api_audit_list(struct request *r, struct api_call *c, struct err *e)
 {
-	struct api_page p;
-	if (api_page_begin(r, c, &audit_list_spec, &p, e))
-		return e->code;
-	struct list_state ls = {.r = r, .p = &p};
-	api_page_stream(r, &p, &ls.w);
-	if (audit_list(&c->ctx, &p.q, item, &ls, e))
-		return e->code;
-	return api_reply_page(r, &p, &ls.w);
+	return api_list(r, c, &audit_list_spec, fill, e);
 }

@@ -15,31 +15,23 @@ static err_code reply_member(struct request *r, int status, const struct member 
 	return http_reply_text(r, status, "application/json", m->card, strlen(m->card));
 }
 
-struct list_state {
-	struct request *r;
-	struct api_page *p;
-	struct jw w;
-};
-
-static void list_item(const struct member_item *it, void *arg)
+static void list_item(const struct member_item *it, void *page)
 {
-	struct list_state *ls = arg;
-	if (!api_page_take(ls->p))
+	struct api_page *p = page;
+	if (!api_item_begin(p))
 		return;
-	jw_raw(&ls->w, it->card);
-	api_page_mark(ls->r, ls->p, it->sort_key, it->user_id);
+	jw_raw(&p->w, it->card);
+	api_item_end(p, it->sort_key, it->user_id);
+}
+
+static err_code fill(const struct ctx *c, struct api_page *p, struct err *e)
+{
+	return member_list(c, &p->q, list_item, p, e);
 }
 
 err_code api_members_list(struct request *r, struct api_call *c, struct err *e)
 {
-	struct api_page p;
-	if (api_page_begin(r, c, &member_list_spec, &p, e))
-		return e->code;
-	struct list_state ls = {.r = r, .p = &p};
-	api_page_stream(r, &p, &ls.w);
-	if (member_list(&c->ctx, &p.q, list_item, &ls, e))
-		return e->code;
-	return api_reply_page(r, &p, &ls.w);
+	return api_list(r, c, &member_list_spec, fill, e);
 }
 
 err_code api_members_create(struct request *r, struct api_call *c, struct err *e)
@@ -145,20 +137,31 @@ static err_code reply_role(struct request *r, const struct api_call *c, int stat
 	return http_reply_text(r, status, "application/json", jw_buf(&w), w.len);
 }
 
+/* A role's body: with its name when one is created (every field it has
+ * then required but the description), without when one is changed. */
+static err_code role_body(struct api_call *c, const char **name, const char **description, struct json_strings *perms,
+                          struct err *e)
+{
+	const struct json_field created[] = {
+	        JF_STRING("name", name, JF_REQUIRED, 0),
+	        JF_STRING("description", description, JF_OPTIONAL, 0),
+	        JF_STRINGS("permissions", perms, JF_REQUIRED, LIMIT_ROLE_PERMISSIONS),
+	        JF_END,
+	};
+	const struct json_field changed[] = {
+	        JF_STRING("description", description, JF_OPTIONAL, 0),
+	        JF_STRINGS("permissions", perms, JF_OPTIONAL, LIMIT_ROLE_PERMISSIONS),
+	        JF_END,
+	};
+	return json_spec_parse(c->ctx.arena, c->body, name ? created : changed, e);
+}
+
 err_code api_roles_create(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *name = NULL, *description = NULL;
 	struct json_strings perms = {0};
-	const struct json_field spec[] = {
-	        JF_STRING("name", &name, JF_REQUIRED, 0),
-	        JF_STRING("description", &description, JF_OPTIONAL, 0),
-	        JF_STRINGS("permissions", &perms, JF_REQUIRED, LIMIT_ROLE_PERMISSIONS),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
-		return e->code;
 	struct role_view v;
-	if (role_create(&c->ctx, name, description, perms.items, &v, e))
+	if (role_body(c, &name, &description, &perms, e) || role_create(&c->ctx, name, description, perms.items, &v, e))
 		return e->code;
 	return reply_role(r, c, 201, &v);
 }
@@ -167,15 +170,9 @@ err_code api_role_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *description = NULL;
 	struct json_strings perms = {0};
-	const struct json_field spec[] = {
-	        JF_STRING("description", &description, JF_OPTIONAL, 0),
-	        JF_STRINGS("permissions", &perms, JF_OPTIONAL, LIMIT_ROLE_PERMISSIONS),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
-		return e->code;
 	struct role_view v;
-	if (role_update(&c->ctx, http_param(r, "role"), description, perms.set ? perms.items : NULL, &v, e))
+	if (role_body(c, NULL, &description, &perms, e) ||
+	    role_update(&c->ctx, http_param(r, "role"), description, perms.set ? perms.items : NULL, &v, e))
 		return e->code;
 	return reply_role(r, c, 200, &v);
 }

@@ -48,37 +48,31 @@ static err_code reply_org(struct request *r, const struct api_call *c, int statu
 	return http_reply_text(r, status, "application/json", jw_buf(&w), w.len);
 }
 
-struct list_state {
-	struct request *r;
-	struct api_page *p;
-	struct jw w;
-};
-
-static void list_item(const struct org *o, const char *role, void *arg)
+static void list_item(const struct org *o, const char *role, void *page)
 {
-	struct list_state *ls = arg;
-	if (!api_page_take(ls->p))
+	struct api_page *p = page;
+	if (!api_item_begin(p))
 		return;
-	jw_obj(&ls->w);
-	render_org_fields(&ls->w, o);
+	jw_obj(&p->w);
+	render_org_fields(&p->w, o);
 	if (role) {
-		jw_key(&ls->w, "role");
-		jw_str(&ls->w, role);
+		jw_key(&p->w, "role");
+		jw_str(&p->w, role);
 	}
-	jw_end_obj(&ls->w);
-	api_page_mark(ls->r, ls->p, text_fold(http_arena(ls->r), o->name), o->id);
+	jw_end_obj(&p->w);
+	api_item_end(p, text_fold(http_arena(p->r), o->name), o->id);
+}
+
+/* The page of GET /orgs or of a provider's customers: the spec tells which. */
+static err_code fill(const struct ctx *c, struct api_page *p, struct err *e)
+{
+	return p->q.spec == &customer_list_spec ? org_customer_list(c, &p->q, list_item, p, e)
+	                                        : org_list(c, &p->q, list_item, p, e);
 }
 
 err_code api_orgs_list(struct request *r, struct api_call *c, struct err *e)
 {
-	struct api_page p;
-	if (api_page_begin(r, c, &org_list_spec, &p, e))
-		return e->code;
-	struct list_state ls = {.r = r, .p = &p};
-	api_page_stream(r, &p, &ls.w);
-	if (org_list(&c->ctx, &p.q, list_item, &ls, e))
-		return e->code;
-	return api_reply_page(r, &p, &ls.w);
+	return api_list(r, c, &org_list_spec, fill, e);
 }
 
 err_code api_orgs_create(struct request *r, struct api_call *c, struct err *e)
@@ -191,14 +185,7 @@ err_code api_org_independence(struct request *r, struct api_call *c, struct err 
 
 err_code api_customers_list(struct request *r, struct api_call *c, struct err *e)
 {
-	struct api_page p;
-	if (api_page_begin(r, c, &customer_list_spec, &p, e))
-		return e->code;
-	struct list_state ls = {.r = r, .p = &p};
-	api_page_stream(r, &p, &ls.w);
-	if (org_customer_list(&c->ctx, &p.q, list_item, &ls, e))
-		return e->code;
-	return api_reply_page(r, &p, &ls.w);
+	return api_list(r, c, &customer_list_spec, fill, e);
 }
 
 err_code api_customers_create(struct request *r, struct api_call *c, struct err *e)

@@ -119,5 +119,22 @@ bool parse_int(const char *s, long long min, long long max, long long *out);
 
 /* The index of s in names[0..n), or -1 (NULL s too). */
 int names_find(const char *const *names, int n, const char *s);
+/* The words of an X-macro enum (X(ID, "word") ...): the table and its two
+ * functions, name_fn(value) ("" out of range) and parse_fn(word, &value). */
+#define NAMES_WORD_(id, word) word,
+#define NAMED_ENUM(list, type, count, name_fn, parse_fn)                                                               \
+	static const char *const name_fn##_words_[] = {list(NAMES_WORD_)};                                             \
+	_Static_assert(sizeof name_fn##_words_ / sizeof name_fn##_words_[0] == (count), "a word per value");           \
+	const char *name_fn(type v)                                                                                    \
+	{                                                                                                              \
+		return (int)v >= 0 && (int)v < (count) ? name_fn##_words_[v] : "";                                     \
+	}                                                                                                              \
+	bool parse_fn(const char *s, type *out)                                                                        \
+	{                                                                                                              \
+		int i = names_find(name_fn##_words_, (count), s);                                                      \
+		if (i >= 0)                                                                                            \
+			*out = (type)i;                                                                                \
+		return i >= 0;                                                                                         \
+	}
 
 #endif

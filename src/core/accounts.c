@@ -30,6 +30,14 @@ static err_code audit(struct db *db, const struct reqinfo *ri, const char *actor
 
 static err_code check_name(const char *v, const char *field, struct err *e);
 
+/* 429 with Retry-After: "Too many <what>; try again in N seconds." */
+static err_code throttled(struct err *e, const char *what, int retry_after)
+{
+	err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many %s; try again in %d seconds.", what, retry_after);
+	e->retry_after = retry_after;
+	return E_TOO_MANY_REQUESTS;
+}
+
 static int retry_after_s(int64_t window_start, int64_t now)
 {
 	int64_t left = window_start + LOGIN_WINDOW_MS - now;
@@ -108,9 +116,7 @@ static err_code login_begin_tx(struct db *db, void *arg, struct err *e)
 }
 
 struct login_write {
-	struct app *app;
-	struct arena *a;
-	const struct reqinfo *ri;
+	const struct ctx *c;
 	struct login_read *lr;
 	bool ok;
 	const char *new_hash; /* a rehash with today's parameters, or NULL */
@@ -121,27 +127,29 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 {
 	struct login_write *lw = arg;
 	struct login_read *lr = lw->lr;
+	struct arena *a = lw->c->arena;
+	const struct reqinfo *ri = &lw->c->ri;
 	int64_t now = clock_now_ms();
 	if (!lw->ok) /* the attempt was counted when it began */
-		return audit(db, lw->ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
+		return audit(db, ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
 		             lr->found ? lr->user.id : "", e);
 	struct session s = {.user_id = lr->user.id, .created_at = now, .last_seen_at = now};
 	char sid[ID_MAX], hash[TOKEN_HASH_LEN + 1];
 	id_new("ses", sid);
 	s.id = sid;
-	s.expires_at = now + lw->app->session_lifetime_ms;
+	s.expires_at = now + lw->c->app->session_lifetime_ms;
 	token_new(lw->out->token);
 	token_hash(lw->out->token, hash);
-	if (store_session_insert(db, &s, hash, lw->ri ? lw->ri->client_addr : NULL, e))
+	if (store_session_insert(db, &s, hash, ri->client_addr, e))
 		return e->code;
 	if (lw->new_hash && (store_user_set_password(db, lr->user.id, lw->new_hash, now, e) ||
-	                     member_cards_refresh(db, lw->a, lr->user.id, e)))
+	                     member_cards_refresh(db, a, lr->user.id, e)))
 		return e->code;
-	if (lr->key && store_throttle_clear(db, throttle_key(lw->a, "login-account", lr->key), e))
+	if (lr->key && store_throttle_clear(db, throttle_key(a, "login-account", lr->key), e))
 		return e->code;
 	if (store_throttle_undo(db, lr->addr_key, now, LOGIN_WINDOW_MS, e))
 		return e->code;
-	if (audit(db, lw->ri, lr->user.id, "auth.login", "user", lr->user.id, e))
+	if (audit(db, ri, lr->user.id, "auth.login", "user", lr->user.id, e))
 		return e->code;
 	lw->out->expires_at = s.expires_at;
 	lw->out->user = lr->user;
@@ -151,20 +159,14 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 err_code account_login(const struct ctx *c, const char *email, const char *password, struct login_result *out,
                        struct err *e)
 {
-	struct app *app = c->app;
 	struct arena *a = c->arena;
-	const struct reqinfo *ri = &c->ri;
 	struct login_read lr = {
-	        .a = a, .key = email_lookup_key(a, email), .addr_key = address_key(a, "login-address", ri)};
-	err_code rc = store_tx(app->store, true, login_begin_tx, &lr, e);
+	        .a = a, .key = email_lookup_key(a, email), .addr_key = address_key(a, "login-address", &c->ri)};
+	err_code rc = store_tx(c->app->store, true, login_begin_tx, &lr, e);
 	if (rc)
 		return rc;
-	if (lr.retry_after) {
-		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many failed sign-ins; try again in %d seconds.",
-		        lr.retry_after);
-		e->retry_after = lr.retry_after;
-		return E_TOO_MANY_REQUESTS;
-	}
+	if (lr.retry_after)
+		return throttled(e, "failed sign-ins", lr.retry_after);
 	size_t plen = strlen(password);
 	bool usable = lr.found && lr.user.password_hash && user_has_state(&lr.user, USER_ACTIVE) &&
 	              plen <= LIMIT_PASSWORD_MAX_BYTES;
@@ -176,10 +178,10 @@ err_code account_login(const struct ctx *c, const char *email, const char *passw
 		password_verify_dummy(password, plen > LIMIT_PASSWORD_MAX_BYTES ? LIMIT_PASSWORD_MAX_BYTES : plen);
 
 	char rehash[PASSWORD_HASH_MAX];
-	struct login_write lw = {.app = app, .a = a, .ri = ri, .lr = &lr, .ok = ok, .out = out};
+	struct login_write lw = {.c = c, .lr = &lr, .ok = ok, .out = out};
 	if (ok && password_needs_rehash(lr.user.password_hash) && password_hash(password, plen, rehash))
 		lw.new_hash = rehash;
-	rc = store_tx(app->store, true, login_write_tx, &lw, e);
+	rc = store_tx(c->app->store, true, login_write_tx, &lw, e);
 	if (rc)
 		return rc;
 	if (!ok)
@@ -190,8 +192,7 @@ err_code account_login(const struct ctx *c, const char *email, const char *passw
 /* ---- sessions ---- */
 
 struct auth_arg {
-	struct app *app;
-	struct arena *a;
+	const struct ctx *c;
 	const char *hash;
 	struct auth *out;
 };
@@ -200,8 +201,8 @@ static err_code authenticate_tx(struct db *db, void *arg, struct err *e)
 {
 	struct auth_arg *aa = arg;
 	int64_t now = clock_now_ms();
-	err_code rc = store_session_lookup(db, aa->a, aa->hash, now, now - aa->app->session_idle_ms, &aa->out->session,
-	                                   &aa->out->user, e);
+	err_code rc = store_session_lookup(db, aa->c->arena, aa->hash, now, now - aa->c->app->session_idle_ms,
+	                                   &aa->out->session, &aa->out->user, e);
 	if (rc == E_NOT_FOUND)
 		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
 	return rc;
@@ -216,12 +217,11 @@ static err_code touch_tx(struct db *db, void *arg, struct err *e)
 err_code account_authenticate(const struct ctx *c, const char *token, struct auth *out, struct err *e)
 {
 	struct app *app = c->app;
-	struct arena *a = c->arena;
 	if (!token || strlen(token) != TOKEN_LEN)
 		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
 	char hash[TOKEN_HASH_LEN + 1];
 	token_hash(token, hash);
-	struct auth_arg aa = {app, a, hash, out};
+	struct auth_arg aa = {c, hash, out};
 	/* One statement: no transaction needed for a consistent read. */
 	struct db *db = store_conn(app->store, e);
 	if (!db)
@@ -240,31 +240,23 @@ err_code account_authenticate(const struct ctx *c, const char *token, struct aut
 	return E_OK;
 }
 
-struct logout_arg {
-	const struct reqinfo *ri;
-	const struct auth *who;
-};
-
 static err_code logout_tx(struct db *db, void *arg, struct err *e)
 {
-	struct logout_arg *l = arg;
-	if (store_session_delete(db, l->who->session.id, e))
+	const struct ctx *c = arg;
+	if (store_session_delete(db, c->who->session.id, e))
 		return e->code;
-	return audit(db, l->ri, l->who->user.id, "auth.logout", "session", l->who->session.id, e);
+	return audit(db, &c->ri, c->who->user.id, "auth.logout", "session", c->who->session.id, e);
 }
 
 err_code account_logout(const struct ctx *c, struct err *e)
 {
-	struct logout_arg l = {&c->ri, c->who};
-	return store_tx(c->app->store, true, logout_tx, &l, e);
+	return store_tx(c->app->store, true, logout_tx, (void *)c, e);
 }
 
 /* ---- profile ---- */
 
 struct profile_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
-	const struct auth *who;
+	const struct ctx *c;
 	const struct profile_patch *p;
 	struct user *out;
 };
@@ -272,8 +264,9 @@ struct profile_arg {
 static err_code profile_tx(struct db *db, void *arg, struct err *e)
 {
 	struct profile_arg *pa = arg;
+	struct arena *a = pa->c->arena;
 	struct user u;
-	if (store_user_by_id(db, pa->a, pa->who->user.id, &u, e))
+	if (store_user_by_id(db, a, pa->c->who->user.id, &u, e))
 		return e->code;
 	if (pa->p->first_name)
 		u.first_name = pa->p->first_name;
@@ -284,10 +277,10 @@ static err_code profile_tx(struct db *db, void *arg, struct err *e)
 	if (pa->p->language)
 		u.language = pa->p->language;
 	int64_t now = clock_now_ms();
-	if (store_user_update_profile(db, &u, now, e) || store_member_refresh_keys(db, pa->a, &u, e) ||
-	    member_cards_refresh(db, pa->a, u.id, e))
+	if (store_user_update_profile(db, &u, now, e) || store_member_refresh_keys(db, a, &u, e) ||
+	    member_cards_refresh(db, a, u.id, e))
 		return e->code;
-	if (audit(db, pa->ri, u.id, "user.profile_updated", "user", u.id, e))
+	if (audit(db, &pa->c->ri, u.id, "user.profile_updated", "user", u.id, e))
 		return e->code;
 	u.updated_at = now;
 	*pa->out = u;
@@ -309,17 +302,13 @@ static err_code check_name(const char *v, const char *field, struct err *e)
 
 err_code account_update_profile(const struct ctx *c, const struct profile_patch *p, struct user *out, struct err *e)
 {
-	struct app *app = c->app;
-	struct arena *a = c->arena;
-	const struct reqinfo *ri = &c->ri;
-	const struct auth *who = c->who;
 	if (check_name(p->first_name, "first_name", e) || check_name(p->last_name, "last_name", e) ||
 	    check_name(p->company, "company", e))
 		return e->code;
 	if (p->language && !language_valid(p->language))
 		return err_set(e, E_INVALID_LANGUAGE, "language", NULL);
-	struct profile_arg pa = {a, ri, who, p, out};
-	return store_tx(app->store, true, profile_tx, &pa, e);
+	struct profile_arg pa = {c, p, out};
+	return store_tx(c->app->store, true, profile_tx, &pa, e);
 }
 
 /* ---- passwords ---- */
@@ -392,12 +381,8 @@ err_code account_change_password(const struct ctx *c, const char *current, const
 	                        address_key(a, "password-address", ri), false, 0};
 	if (store_tx(app->store, true, pwcheck_tx, &p, e))
 		return e->code;
-	if (p.retry_after) {
-		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many wrong passwords; try again in %d seconds.",
-		        p.retry_after);
-		e->retry_after = p.retry_after;
-		return E_TOO_MANY_REQUESTS;
-	}
+	if (p.retry_after)
+		return throttled(e, "wrong passwords", p.retry_after);
 	if (!who->user.password_hash || strlen(current) > LIMIT_PASSWORD_MAX_BYTES ||
 	    !password_verify(who->user.password_hash, current, strlen(current)))
 		return err_set(e, E_WRONG_PASSWORD, "current_password", NULL);
@@ -499,12 +484,10 @@ err_code account_new_user(struct arena *a, const struct user_new *n, struct user
 /* A reset request answers the same, in the same time, whether or not the
  * address has an account: the request itself only counts the attempt
  * (the same writes for every address); looking the account up, making the
- * link and queueing its email run after the answer (app_defer). A process
+ * link and queueing its email run after the answer (ctx_defer). A process
  * that dies in between loses that request's email; asking again works. */
 struct forgot_arg {
-	struct app *app;
-	struct arena *a;
-	const struct reqinfo *ri;
+	const struct ctx *c;
 	const char *key;
 	int retry_after;
 };
@@ -512,15 +495,17 @@ struct forgot_arg {
 static err_code forgot_throttle_tx(struct db *db, void *arg, struct err *e)
 {
 	struct forgot_arg *f = arg;
+	struct arena *a = f->c->arena;
 	int64_t now = clock_now_ms(), count, start;
 	f->retry_after = 0;
-	if (store_throttle_hit(db, address_key(f->a, "forgot-address", f->ri), now, LOGIN_WINDOW_MS, &count, &start, e))
+	if (store_throttle_hit(db, address_key(a, "forgot-address", &f->c->ri), now, LOGIN_WINDOW_MS, &count, &start,
+	                       e))
 		return e->code;
 	if (count > FORGOT_MAX_PER_ADDRESS)
 		f->retry_after = retry_after_s(start, now);
 	/* Text that is no address still costs the same write, in a window of the client's. */
 	const char *key =
-	        f->key ? throttle_key(f->a, "forgot-email", f->key) : address_key(f->a, "forgot-invalid", f->ri);
+	        f->key ? throttle_key(a, "forgot-email", f->key) : address_key(a, "forgot-invalid", &f->c->ri);
 	if (store_throttle_hit(db, key, now, LOGIN_WINDOW_MS, &count, &start, e))
 		return e->code;
 	if (count > FORGOT_MAX_PER_EMAIL && retry_after_s(start, now) > f->retry_after)
@@ -582,27 +567,22 @@ static void forgot_send(void *arg)
 
 err_code account_forgot_password(const struct ctx *c, const char *email, struct err *e)
 {
-	struct app *app = c->app;
 	struct arena *a = c->arena;
 	const struct reqinfo *ri = &c->ri;
-	struct forgot_arg f = {app, a, ri, email_lookup_key(a, email), 0};
-	err_code rc = store_tx(app->store, true, forgot_throttle_tx, &f, e);
+	struct forgot_arg f = {c, email_lookup_key(a, email), 0};
+	err_code rc = store_tx(c->app->store, true, forgot_throttle_tx, &f, e);
 	if (rc)
 		return rc;
-	if (f.retry_after) {
-		err_set(e, E_TOO_MANY_REQUESTS, NULL, "Too many reset requests; try again in %d seconds.",
-		        f.retry_after);
-		e->retry_after = f.retry_after;
-		return E_TOO_MANY_REQUESTS;
-	}
+	if (f.retry_after)
+		return throttled(e, "reset requests", f.retry_after);
 	if (!f.key)
 		return E_OK;
 	struct arena *ja = arena_new();
 	struct forgot_job *j = arena_alloc(ja, sizeof *j);
-	*j = (struct forgot_job){.app = app,
+	*j = (struct forgot_job){.app = c->app,
 	                         .a = ja,
-	                         .ri = {.request_id = arena_strdup(ja, ri && ri->request_id ? ri->request_id : ""),
-	                                .client_addr = arena_strdup(ja, ri && ri->client_addr ? ri->client_addr : "")},
+	                         .ri = {.request_id = arena_strdup(ja, ri->request_id ? ri->request_id : ""),
+	                                .client_addr = arena_strdup(ja, ri->client_addr ? ri->client_addr : "")},
 	                         .key = arena_strdup(ja, f.key)};
 	ctx_defer(c, forgot_send, j);
 	return E_OK;
@@ -662,9 +642,7 @@ err_code account_reset_password(const struct ctx *c, const char *token, const ch
 /* ---- operators ---- */
 
 struct create_arg {
-	struct app *app;
-	struct arena *a;
-	const struct reqinfo *ri;
+	const struct ctx *c;
 	struct user *u;
 	const char *key;
 	bool send_setup;
@@ -672,20 +650,35 @@ struct create_arg {
 
 static err_code create_tx(struct db *db, void *arg, struct err *e)
 {
-	struct create_arg *c = arg;
-	if (store_user_insert(db, c->u, c->key, e))
+	struct create_arg *x = arg;
+	if (store_user_insert(db, x->u, x->key, e))
 		return e->code;
-	if (c->send_setup && issue_link(c->app, db, c->a, c->u, TOKEN_SETUP, e))
+	if (x->send_setup && issue_link(x->c->app, db, x->c->arena, x->u, TOKEN_SETUP, e))
 		return e->code;
-	return audit(db, c->ri, NULL, "operator.created", "user", c->u->id, e);
+	return audit(db, &x->c->ri, NULL, "operator.created", "user", x->u->id, e);
+}
+
+/* An operator's account, as created from a shell or at the first start. */
+static struct user operator_row(const char *id, const char *email, const char *password_hash)
+{
+	int64_t now = clock_now_ms();
+	return (struct user){.id = id,
+	                     .email = email,
+	                     .first_name = "",
+	                     .last_name = "",
+	                     .company = "",
+	                     .language = "en",
+	                     .password_hash = password_hash,
+	                     .state = user_state_name(USER_ACTIVE),
+	                     .is_operator = true,
+	                     .created_at = now,
+	                     .updated_at = now};
 }
 
 err_code account_create_operator(const struct ctx *c, const char *email, const char *password, struct user *out,
                                  struct err *e)
 {
-	struct app *app = c->app;
 	struct arena *a = c->arena;
-	const struct reqinfo *ri = &c->ri;
 	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
 	if (!trimmed)
 		return err_set(e, E_INVALID_EMAIL, "email", NULL);
@@ -698,20 +691,9 @@ err_code account_create_operator(const struct ctx *c, const char *email, const c
 	}
 	char id[ID_MAX];
 	id_new("usr", id);
-	int64_t now = clock_now_ms();
-	*out = (struct user){.id = arena_strdup(a, id),
-	                     .email = trimmed,
-	                     .first_name = "",
-	                     .last_name = "",
-	                     .company = "",
-	                     .language = "en",
-	                     .password_hash = password ? arena_strdup(a, hash) : NULL,
-	                     .state = user_state_name(USER_ACTIVE),
-	                     .is_operator = true,
-	                     .created_at = now,
-	                     .updated_at = now};
-	struct create_arg x = {app, a, ri, out, key, password == NULL};
-	return store_tx(app->store, true, create_tx, &x, e);
+	*out = operator_row(arena_strdup(a, id), trimmed, password ? arena_strdup(a, hash) : NULL);
+	struct create_arg x = {c, out, key, password == NULL};
+	return store_tx(c->app->store, true, create_tx, &x, e);
 }
 
 /* ---- listing ---- */
@@ -754,8 +736,7 @@ err_code account_list_users(const struct ctx *c, account_user_cb cb, void *arg, 
 /* ---- disabling ---- */
 
 struct disable_arg {
-	struct arena *a;
-	const struct reqinfo *ri;
+	const struct ctx *c;
 	const char *key;
 };
 
@@ -763,26 +744,23 @@ static err_code disable_tx(struct db *db, void *arg, struct err *e)
 {
 	struct disable_arg *d = arg;
 	struct user u;
-	if (store_user_by_email(db, d->a, d->key, &u, e))
+	if (store_user_by_email(db, d->c->arena, d->key, &u, e))
 		return e->code;
 	int64_t now = clock_now_ms();
 	if (store_user_set_state(db, u.id, user_state_name(USER_DISABLED), now, e) ||
-	    member_cards_refresh(db, d->a, u.id, e) || store_session_delete_user(db, u.id, NULL, e) ||
+	    member_cards_refresh(db, d->c->arena, u.id, e) || store_session_delete_user(db, u.id, NULL, e) ||
 	    token_revoke_user(db, u.id, e))
 		return e->code;
-	return audit(db, d->ri, NULL, "user.disabled", "user", u.id, e);
+	return audit(db, &d->c->ri, NULL, "user.disabled", "user", u.id, e);
 }
 
 err_code account_disable(const struct ctx *c, const char *email, struct err *e)
 {
-	struct app *app = c->app;
-	struct arena *a = c->arena;
-	const struct reqinfo *ri = &c->ri;
-	const char *key = email_lookup_key(a, email);
+	const char *key = email_lookup_key(c->arena, email);
 	if (!key)
 		return err_set(e, E_INVALID_EMAIL, "email", NULL);
-	struct disable_arg d = {a, ri, key};
-	return store_tx(app->store, true, disable_tx, &d, e);
+	struct disable_arg d = {c, key};
+	return store_tx(c->app->store, true, disable_tx, &d, e);
 }
 
 struct bootstrap_arg {
@@ -800,7 +778,7 @@ static err_code bootstrap_tx(struct db *db, void *arg, struct err *e)
 	if (exists)
 		return E_OK;
 	struct user existing;
-	err_code rc = store_user_by_email(db, b->c.a, b->c.key, &existing, e);
+	err_code rc = store_user_by_email(db, b->c.c->arena, b->c.key, &existing, e);
 	if (rc == E_OK)
 		return err_set(e, E_USER_EXISTS, "email", "%s already has an account that is not an operator's.",
 		               existing.email);
@@ -817,7 +795,6 @@ static err_code bootstrap_tx(struct db *db, void *arg, struct err *e)
 err_code account_bootstrap_operator(const struct ctx *c, const char *email, char *out_password, size_t out_len,
                                     bool *out_created, struct err *e)
 {
-	struct app *app = c->app;
 	struct arena *a = c->arena;
 	const char *trimmed = email_trim(a, email), *key = email_key(a, email);
 	if (!trimmed)
@@ -830,20 +807,9 @@ err_code account_bootstrap_operator(const struct ctx *c, const char *email, char
 		return err_set(e, E_INTERNAL, NULL, NULL);
 	char id[ID_MAX];
 	id_new("usr", id);
-	int64_t now = clock_now_ms();
-	struct user u = {.id = id,
-	                 .email = trimmed,
-	                 .first_name = "",
-	                 .last_name = "",
-	                 .company = "",
-	                 .language = "en",
-	                 .password_hash = hash,
-	                 .state = user_state_name(USER_ACTIVE),
-	                 .is_operator = true,
-	                 .created_at = now,
-	                 .updated_at = now};
-	struct bootstrap_arg b = {{app, a, NULL, &u, key, false}, false};
-	err_code rc = store_tx(app->store, true, bootstrap_tx, &b, e);
+	struct user u = operator_row(id, trimmed, hash);
+	struct bootstrap_arg b = {{c, &u, key, false}, false};
+	err_code rc = store_tx(c->app->store, true, bootstrap_tx, &b, e);
 	*out_created = b.created;
 	return rc;
 }

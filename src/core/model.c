@@ -4,80 +4,34 @@
 
 #include <string.h>
 
-#define MODEL_NAME_(id, name) name,
-static const char *const org_types[] = {ORG_TYPES(MODEL_NAME_)};
-static const char *const org_kinds[] = {ORG_KINDS(MODEL_NAME_)};
-static const char *const org_states[] = {ORG_STATES(MODEL_NAME_)};
-static const char *const user_states[] = {USER_STATES(MODEL_NAME_)};
-static const char *const outbox_states[] = {OUTBOX_STATES(MODEL_NAME_)};
+NAMED_ENUM(ORG_TYPES, org_type, ORG_TYPE__COUNT, org_type_name, org_type_parse)
+NAMED_ENUM(ORG_KINDS, org_kind, ORG_KIND__COUNT, org_kind_name, org_kind_parse)
+NAMED_ENUM(ORG_STATES, org_state, ORG_STATE__COUNT, org_state_name, org_state_parse)
+NAMED_ENUM(USER_STATES, user_state, USER_STATE__COUNT, user_state_name, user_state_parse)
+NAMED_ENUM(OUTBOX_STATES, outbox_state, OUTBOX_STATE__COUNT, outbox_state_name, outbox_state_parse)
 
-static const char *name_of(const char *const *names, int n, int v)
+/* Whether a stored word is the word of that value. */
+static bool is(const char *stored, const char *word)
 {
-	return v >= 0 && v < n ? names[v] : "";
-}
-
-static bool is(const char *stored, const char *const *names, int n, int v)
-{
-	return stored && !strcmp(stored, name_of(names, n, v));
-}
-
-const char *org_type_name(org_type v)
-{
-	return name_of(org_types, ORG_TYPE__COUNT, (int)v);
-}
-
-bool org_type_parse(const char *s, org_type *out)
-{
-	int i = names_find(org_types, ORG_TYPE__COUNT, s);
-	if (i >= 0)
-		*out = (org_type)i;
-	return i >= 0;
-}
-
-const char *org_kind_name(org_kind v)
-{
-	return name_of(org_kinds, ORG_KIND__COUNT, (int)v);
-}
-
-bool org_kind_parse(const char *s, org_kind *out)
-{
-	int i = names_find(org_kinds, ORG_KIND__COUNT, s);
-	if (i >= 0)
-		*out = (org_kind)i;
-	return i >= 0;
-}
-
-const char *org_state_name(org_state v)
-{
-	return name_of(org_states, ORG_STATE__COUNT, (int)v);
-}
-
-const char *user_state_name(user_state v)
-{
-	return name_of(user_states, USER_STATE__COUNT, (int)v);
-}
-
-const char *outbox_state_name(outbox_state v)
-{
-	return name_of(outbox_states, OUTBOX_STATE__COUNT, (int)v);
+	return stored && !strcmp(stored, word);
 }
 
 bool org_has_type(const struct org *o, org_type t)
 {
-	return is(o->type, org_types, ORG_TYPE__COUNT, (int)t);
+	return is(o->type, org_type_name(t));
 }
 
 bool org_has_kind(const struct org *o, org_kind k)
 {
-	return is(o->kind, org_kinds, ORG_KIND__COUNT, (int)k);
+	return is(o->kind, org_kind_name(k));
 }
 
 bool org_has_state(const struct org *o, org_state st)
 {
-	return is(o->state, org_states, ORG_STATE__COUNT, (int)st);
+	return is(o->state, org_state_name(st));
 }
 
 bool user_has_state(const struct user *u, user_state st)
 {
-	return is(u->state, user_states, USER_STATE__COUNT, (int)st);
+	return is(u->state, user_state_name(st));
 }

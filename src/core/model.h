@@ -26,8 +26,11 @@ bool org_type_parse(const char *s, org_type *out);
 const char *org_kind_name(org_kind v);
 bool org_kind_parse(const char *s, org_kind *out);
 const char *org_state_name(org_state v);
+bool org_state_parse(const char *s, org_state *out);
 const char *user_state_name(user_state v);
+bool user_state_parse(const char *s, user_state *out);
 const char *outbox_state_name(outbox_state v);
+bool outbox_state_parse(const char *s, outbox_state *out);
 
 /* The things roster keeps, as every layer sees them: store fills them from
  * the database, core decides on them, api renders them. Plain data; the

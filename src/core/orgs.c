@@ -323,14 +323,15 @@ err_code org_modules(const struct ctx *c, const char *org_id, org_module_cb cb, 
 
 /* ---- customers ---- */
 
-struct customer_arg {
+/* A change that answers the organization it made (or changed). */
+struct org_arg {
 	const struct ctx *c;
 	struct org *out;
 };
 
 static err_code customer_tx(struct db *db, void *arg, struct err *e)
 {
-	struct customer_arg *x = arg;
+	struct org_arg *x = arg;
 	struct org_access acc;
 	if (authz_org_recheck(db, x->c, &acc, e))
 		return e->code;
@@ -365,18 +366,13 @@ err_code org_customer_create(const struct ctx *c, const char *name, const char *
 	                    .settings = "{}",
 	                    .created_at = now,
 	                    .updated_at = now};
-	struct customer_arg x = {c, out};
+	struct org_arg x = {c, out};
 	return store_tx(c->app->store, true, customer_tx, &x, e);
 }
 
-struct independence_arg {
-	const struct ctx *c;
-	struct org *out;
-};
-
 static err_code independence_tx(struct db *db, void *arg, struct err *e)
 {
-	struct independence_arg *x = arg;
+	struct org_arg *x = arg;
 	struct org_access acc;
 	if (authz_org_recheck(db, x->c, &acc, e))
 		return e->code;
@@ -400,7 +396,7 @@ err_code org_make_independent(const struct ctx *c, struct org *out, struct err *
 	const struct org *o = &c->access->org;
 	if (!org_has_type(o, ORG_CUSTOMER) || !o->provider_id)
 		return err_set(e, E_CONFLICT, NULL, "The organization is not a customer.");
-	struct independence_arg x = {c, out};
+	struct org_arg x = {c, out};
 	return store_tx(c->app->store, true, independence_tx, &x, e);
 }
 

@@ -4,24 +4,7 @@
 
 #include <string.h>
 
-static const char *const names[] = {
-#define X(id, name) name,
-        PERMISSIONS(X)
-#undef X
-};
-
-const char *perm_name(perm p)
-{
-	return p < PERM__COUNT ? names[p] : "";
-}
-
-bool perm_parse(const char *name, perm *out)
-{
-	int i = names_find(names, PERM__COUNT, name);
-	if (i >= 0)
-		*out = (perm)i;
-	return i >= 0;
-}
+NAMED_ENUM(PERMISSIONS, perm, PERM__COUNT, perm_name, perm_parse)
 
 bool permset_parse_list(const char *csv, permset *out, const char **out_bad, struct arena *a)
 {
@@ -49,15 +32,15 @@ char *permset_format(struct arena *a, permset s)
 {
 	size_t cap = 1;
 	for (int i = 0; i < PERM__COUNT; i++)
-		cap += strlen(names[i]) + 1;
+		cap += strlen(perm_name((perm)i)) + 1;
 	char *out = arena_alloc(a, cap), *o = out;
 	for (int i = 0; i < PERM__COUNT; i++) {
 		if (!(s & PERMSET(i)))
 			continue;
 		if (o != out)
 			*o++ = ',';
-		size_t n = strlen(names[i]);
-		memcpy(o, names[i], n);
+		size_t n = strlen(perm_name((perm)i));
+		memcpy(o, perm_name((perm)i), n);
 		o += n;
 	}
 	*o = '\0';

@@ -12,15 +12,23 @@ static void when(struct jw *w, const char *key, int64_t ms)
 	jw_time(w, ms);
 }
 
+/* Text fields, in order: {key, value} pairs (NULL values write null). */
+struct text_field {
+	const char *key, *value;
+};
+static void texts(struct jw *w, const struct text_field *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		str(w, f[i].key, f[i].value);
+}
+#define TEXTS(w, ...)                                                                                                  \
+	texts(w, (const struct text_field[]){__VA_ARGS__},                                                             \
+	      sizeof((const struct text_field[]){__VA_ARGS__}) / sizeof(struct text_field))
+
 void render_user_fields(struct jw *w, const struct user *u)
 {
-	str(w, "id", u->id);
-	str(w, "email", u->email);
-	str(w, "first_name", u->first_name);
-	str(w, "last_name", u->last_name);
-	str(w, "company", u->company);
-	str(w, "language", u->language);
-	str(w, "state", u->state);
+	TEXTS(w, {"id", u->id}, {"email", u->email}, {"first_name", u->first_name}, {"last_name", u->last_name},
+	      {"company", u->company}, {"language", u->language}, {"state", u->state});
 	when(w, "created_at", u->created_at);
 	when(w, "updated_at", u->updated_at);
 }
@@ -34,17 +42,13 @@ void render_account_fields(struct jw *w, const struct user *u)
 
 void render_org_ref_fields(struct jw *w, const struct org *o)
 {
-	str(w, "id", o->id);
-	str(w, "name", o->name);
-	str(w, "type", o->type);
-	str(w, "state", o->state);
+	TEXTS(w, {"id", o->id}, {"name", o->name}, {"type", o->type}, {"state", o->state});
 }
 
 void render_org_fields(struct jw *w, const struct org *o)
 {
 	render_org_ref_fields(w, o);
-	str(w, "kind", o->kind);
-	str(w, "provider_id", o->provider_id);
+	TEXTS(w, {"kind", o->kind}, {"provider_id", o->provider_id});
 	/* Stored as the JSON text of an object, written by roster itself. */
 	jw_key(w, "settings");
 	jw_raw(w, o->settings && *o->settings ? o->settings : "{}");
@@ -63,15 +67,10 @@ void render_perms(struct jw *w, permset p)
 
 void render_audit_fields(struct jw *w, const struct audit_row *row)
 {
-	str(w, "id", row->id);
-	str(w, "org_id", row->org_id);
+	TEXTS(w, {"id", row->id}, {"org_id", row->org_id});
 	when(w, "at", row->at);
-	str(w, "actor_id", row->actor_id);
-	str(w, "action", row->action);
-	str(w, "target_type", row->target_type);
-	str(w, "target_id", row->target_id);
-	str(w, "request_id", row->request_id);
-	str(w, "client_addr", row->client_addr);
+	TEXTS(w, {"actor_id", row->actor_id}, {"action", row->action}, {"target_type", row->target_type},
+	      {"target_id", row->target_id}, {"request_id", row->request_id}, {"client_addr", row->client_addr});
 	/* Written by audit_record() as a JSON object, or none. */
 	jw_key(w, "details");
 	jw_raw(w, row->details && *row->details ? row->details : "{}");
@@ -79,8 +78,7 @@ void render_audit_fields(struct jw *w, const struct audit_row *row)
 
 void render_role_fields(struct jw *w, const struct role_view *v)
 {
-	str(w, "name", v->name);
-	str(w, "description", v->description);
+	TEXTS(w, {"name", v->name}, {"description", v->description});
 	jw_key(w, "permissions");
 	render_perms(w, v->perms);
 	jw_key(w, "builtin");

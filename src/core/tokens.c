@@ -47,24 +47,7 @@
 **      un-uses and un-revokes together with the rest of the caller's work.
 */
 
-static const char *const names[] = {
-#define X(id, name) name,
-        TOKEN_PURPOSES(X)
-#undef X
-};
-
-const char *token_purpose_name(token_purpose p)
-{
-	return p < TOKEN__COUNT ? names[p] : "";
-}
-
-bool token_purpose_parse(const char *name, token_purpose *out)
-{
-	int i = names_find(names, TOKEN__COUNT, name);
-	if (i >= 0)
-		*out = (token_purpose)i;
-	return i >= 0;
-}
+NAMED_ENUM(TOKEN_PURPOSES, token_purpose, TOKEN__COUNT, token_purpose_name, token_purpose_parse)
 
 err_code token_issue(struct db *db, token_purpose purpose, const char *subject, int64_t ttl_ms,
                      char out_token[TOKEN_LEN + 1], struct err *e)
@@ -76,7 +59,7 @@ err_code token_issue(struct db *db, token_purpose purpose, const char *subject, 
 	token_new(out_token);
 	token_hash(out_token, hash);
 	int64_t now = clock_now_ms();
-	return store_token_insert(db, id, subject, names[purpose], hash, now, now + ttl_ms, e);
+	return store_token_insert(db, id, subject, token_purpose_name(purpose), hash, now, now + ttl_ms, e);
 }
 
 /* The names of the purposes in the set, for the store; 0 when it has none
@@ -88,7 +71,7 @@ static int purpose_names(tokenset accept, const char *out[STORE_TOKEN_PURPOSES_M
 		if (accept & TOKENSET(i)) {
 			if (n == STORE_TOKEN_PURPOSES_MAX)
 				return 0;
-			out[n++] = names[i];
+			out[n++] = token_purpose_name((token_purpose)i);
 		}
 	return n;
 }
@@ -141,7 +124,7 @@ err_code token_revoke(struct db *db, token_purpose purpose, const char *subject,
 {
 	if (purpose >= TOKEN__COUNT)
 		return err_set(e, E_INTERNAL, NULL, "no token purpose %d", (int)purpose);
-	return store_token_revoke(db, subject, names[purpose], clock_now_ms(), e);
+	return store_token_revoke(db, subject, token_purpose_name(purpose), clock_now_ms(), e);
 }
 
 err_code token_revoke_user(struct db *db, const char *user_id, struct err *e)

@@ -26,17 +26,7 @@ static const char SQL_AUDIT_SCOPE[] =
         "SELECT id, org_id, actor_id, action, target_type, target_id, request_id, client_addr, details, at"
         " FROM audit_events WHERE org_id = $1";
 
-struct audit_each {
-	struct audit_row r;
-	audit_row_cb cb;
-	void *arg;
-};
-
-static void audit_row(void *arg)
-{
-	struct audit_each *x = arg;
-	x->cb(&x->r, x->arg);
-}
+STORE_EACH(audit, struct audit_row, audit_row_cb)
 
 err_code store_audit_list(struct db *db, struct arena *a, const char *org_id, const struct list_query *q,
                           audit_row_cb cb, void *arg, struct err *e)
@@ -45,10 +35,10 @@ err_code store_audit_list(struct db *db, struct arena *a, const char *org_id, co
 	if (store_list_page(SQL_AUDIT_SCOPE, PARAMS(P_TEXT(org_id)), q, &page, e))
 		return e->code;
 	struct audit_each x = {.cb = cb, .arg = arg};
-	struct audit_row *r = &x.r;
+	struct audit_row *r = &x.row;
 	return store_q_each(db, a, page.sql, page.p, page.np,
 	                    COLS(C_TEXT(&r->id), C_TEXT(&r->org_id), C_TEXT(&r->actor_id), C_TEXT(&r->action),
 	                         C_TEXT(&r->target_type), C_TEXT(&r->target_id), C_TEXT(&r->request_id),
 	                         C_TEXT(&r->client_addr), C_TEXT(&r->details), C_I64(&r->at)),
-	                    audit_row, &x, e);
+	                    audit_each_row, &x, e);
 }

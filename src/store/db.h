@@ -38,7 +38,10 @@ struct db_driver {
 	db_rc (*begin)(struct db *db, bool write);
 	db_rc (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
+	/* A new statement, the connection's db->nstmts-th (db_prepare() keeps it). */
 	struct db_stmt *(*prepare)(struct db *db, const char *sql);
+	/* Makes a kept statement ready to be bound and stepped again. */
+	void (*reuse)(struct db_stmt *st);
 	void (*bind_text)(struct db_stmt *st, int idx, const char *v);
 	void (*bind_int)(struct db_stmt *st, int idx, int64_t v);
 	void (*bind_null)(struct db_stmt *st, int idx);
@@ -62,10 +65,19 @@ struct db_driver {
 	bool (*backup)(struct db *db, const char *file, char *errbuf, size_t errlen);
 };
 
+/* Each connection keeps its prepared statements, found again by the
+ * address of their SQL text: every statement is a static string, or one
+ * made once and kept (store/list.c). DB_STMT_CACHE bounds them per
+ * connection; the binary has well under that many. */
+#define DB_STMT_CACHE 256
+
 /* Every driver's connection and statement begin with these. */
 struct db {
 	const struct db_driver *drv;
 	db_rc last_rc;
+	int nstmts;
+	const char *stmt_sql[DB_STMT_CACHE];
+	struct db_stmt *stmts[DB_STMT_CACHE];
 };
 struct db_stmt {
 	const struct db_driver *drv;
@@ -75,10 +87,9 @@ struct db_stmt {
 extern const struct db_driver db_sqlite_driver;
 extern const struct db_driver db_pg_driver;
 
-static inline struct db_stmt *db_prepare(struct db *db, const char *sql)
-{
-	return db->drv->prepare(db, sql);
-}
+/* The connection's statement for sql, prepared the first time, reset for
+ * reuse after; NULL (db->last_rc set) when it cannot be prepared. */
+struct db_stmt *db_prepare(struct db *db, const char *sql);
 static inline void db_bind_text(struct db_stmt *st, int i, const char *v)
 {
 	st->drv->bind_text(st, i, v);

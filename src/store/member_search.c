@@ -70,17 +70,7 @@ static err_code search_count(struct db *db, const struct member_query *q, int64_
 	                     out, e);
 }
 
-struct item_each {
-	struct member_item it;
-	member_item_cb cb;
-	void *arg;
-};
-
-static void item_row(void *arg)
-{
-	struct item_each *x = arg;
-	x->cb(&x->it, x->arg);
-}
+STORE_EACH(item, struct member_item, member_item_cb)
 
 /* The rows of a page go to cb as the statement yields them, uncopied. */
 static err_code each_item(struct db *db, const char *sql, const struct store_param *p, int np, member_item_cb cb,
@@ -88,8 +78,8 @@ static err_code each_item(struct db *db, const char *sql, const struct store_par
 {
 	struct item_each x = {.cb = cb, .arg = arg};
 	return store_q_each(db, NULL, sql, p, np,
-	                    COLS(C_TEXT_REF(&x.it.user_id), C_TEXT_REF(&x.it.sort_key), C_TEXT_REF(&x.it.card)),
-	                    item_row, &x, e);
+	                    COLS(C_TEXT_REF(&x.row.user_id), C_TEXT_REF(&x.row.sort_key), C_TEXT_REF(&x.row.card)),
+	                    item_each_row, &x, e);
 }
 
 static err_code list_matches(struct db *db, const struct member_query *q, member_item_cb cb, void *arg, struct err *e)

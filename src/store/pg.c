@@ -9,12 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STMT_CACHE 128
 #define MAX_PARAMS 32
 
 struct pg_stmt {
 	struct db_stmt base;
-	const char *sql; /* cache key */
 	char name[16];
 	int nparams;
 	char *values[MAX_PARAMS];
@@ -27,8 +25,7 @@ struct pg_stmt {
 struct pg_db {
 	struct db base;
 	PGconn *conn;
-	struct pg_stmt cache[STMT_CACHE];
-	int ncache;
+	struct pg_stmt cache[DB_STMT_CACHE];
 	char err[512];
 };
 
@@ -98,7 +95,7 @@ static void pg_close(struct db *db)
 	struct pg_db *d = (struct pg_db *)db;
 	if (!d)
 		return;
-	for (int i = 0; i < d->ncache; i++) {
+	for (int i = 0; i < d->base.nstmts; i++) {
 		stmt_reset(&d->cache[i]);
 		clear_values(&d->cache[i]);
 	}
@@ -112,7 +109,8 @@ static db_rc pg_exec(struct db *db, const char *script)
 	PGresult *r = PQexec(d->conn, script);
 	ExecStatusType st = PQresultStatus(r);
 	/* A script of comments only (a migration with nothing but a C step) is empty, not wrong. */
-	db_rc rc = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) ? DB_OK : classify(d, r);
+	db_rc rc =
+	        (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) ? DB_OK : classify(d, r);
 	PQclear(r);
 	return db->last_rc = rc;
 }
@@ -125,7 +123,7 @@ static db_rc pg_begin(struct db *db, bool write)
 
 static void reset_all(struct pg_db *d)
 {
-	for (int i = 0; i < d->ncache; i++)
+	for (int i = 0; i < d->base.nstmts; i++)
 		stmt_reset(&d->cache[i]);
 }
 
@@ -146,23 +144,18 @@ static void pg_rollback(struct db *db)
 	}
 }
 
+static void pg_reuse(struct db_stmt *st)
+{
+	stmt_reset((struct pg_stmt *)st);
+	clear_values((struct pg_stmt *)st);
+}
+
 static struct db_stmt *pg_prepare(struct db *db, const char *sql)
 {
 	struct pg_db *d = (struct pg_db *)db;
-	for (int i = 0; i < d->ncache; i++) {
-		if (d->cache[i].sql == sql) {
-			stmt_reset(&d->cache[i]);
-			clear_values(&d->cache[i]);
-			return &d->cache[i].base;
-		}
-	}
-	if (d->ncache == STMT_CACHE) {
-		db->last_rc = DB_ERROR;
-		return NULL;
-	}
-	struct pg_stmt *s = &d->cache[d->ncache];
+	struct pg_stmt *s = &d->cache[d->base.nstmts];
 	memset(s, 0, sizeof *s);
-	snprintf(s->name, sizeof s->name, "r%d", d->ncache);
+	snprintf(s->name, sizeof s->name, "r%d", d->base.nstmts);
 	PGresult *r = PQprepare(d->conn, s->name, sql, 0, NULL);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		db->last_rc = classify(d, r);
@@ -182,11 +175,9 @@ static struct db_stmt *pg_prepare(struct db *db, const char *sql)
 		db->last_rc = DB_ERROR;
 		return NULL;
 	}
-	s->sql = sql;
 	s->row = -1;
 	s->base.drv = &db_pg_driver;
 	s->base.db = db;
-	d->ncache++;
 	return &s->base;
 }
 
@@ -305,6 +296,7 @@ const struct db_driver db_pg_driver = {
         .commit = pg_commit,
         .rollback = pg_rollback,
         .prepare = pg_prepare,
+        .reuse = pg_reuse,
         .bind_text = pg_bind_text,
         .bind_int = pg_bind_int,
         .bind_null = pg_bind_null,

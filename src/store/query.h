@@ -87,6 +87,22 @@ struct store_col {
 /* Highest code point, as a cursor sentinel that sorts after every key. */
 #define KEY_MAX "\xf4\x8f\xbf\xbf"
 
+/* What hands each row of store_q_each() to a typed callback cb(&row, arg):
+ * STORE_EACH(audit, struct audit_row, audit_row_cb) declares
+ * struct audit_each {row, cb, arg} and its row function audit_each_row(),
+ * for store_q_each(..., audit_each_row, &x, e) with the columns into x.row. */
+#define STORE_EACH(name, row_type, cb_type)                                                                            \
+	struct name##_each {                                                                                           \
+		row_type row;                                                                                          \
+		cb_type cb;                                                                                            \
+		void *arg;                                                                                             \
+	};                                                                                                             \
+	static void name##_each_row(void *arg)                                                                         \
+	{                                                                                                              \
+		struct name##_each *x = arg;                                                                           \
+		x->cb(&x->row, x->arg);                                                                                \
+	}
+
 /* Reads the first row into the columns (text into a) and steps past the
  * rest. No row: on_missing (E_NOT_FOUND, or whichever code the caller
  * means), with e filled, except that E_OK answers E_OK and leaves the

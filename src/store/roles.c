@@ -51,20 +51,11 @@ err_code store_role_delete(struct db *db, const char *org_id, const char *name, 
 
 static const char SQL_ROLE_LIST[] = "SELECT " ROLE_COLS " FROM roles WHERE org_id = $1 ORDER BY name";
 
-struct role_each {
-	struct role_row r;
-	store_role_cb cb;
-	void *arg;
-};
-
-static void role_row(void *arg)
-{
-	struct role_each *x = arg;
-	x->cb(&x->r, x->arg);
-}
+STORE_EACH(role, struct role_row, store_role_cb)
 
 err_code store_role_list(struct db *db, struct arena *a, const char *org_id, store_role_cb cb, void *arg, struct err *e)
 {
 	struct role_each x = {.cb = cb, .arg = arg};
-	return store_q_each(db, a, SQL_ROLE_LIST, PARAMS(P_TEXT(org_id)), COLS(ROLE_SPEC(&x.r)), role_row, &x, e);
+	return store_q_each(db, a, SQL_ROLE_LIST, PARAMS(P_TEXT(org_id)), COLS(ROLE_SPEC(&x.row)), role_each_row, &x,
+	                    e);
 }

@@ -10,12 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STMT_CACHE 128
 #define MAX_PARAMS 32
 
 struct sq_stmt {
 	struct db_stmt base;
-	const char *sql; /* cache key */
 	sqlite3_stmt *st;
 	int param_index[MAX_PARAMS + 1]; /* $n -> SQLite's index */
 	int nparams;
@@ -25,8 +23,7 @@ struct sq_db {
 	struct db base;
 	sqlite3 *h;
 	bool holds_write_lock;
-	struct sq_stmt cache[STMT_CACHE];
-	int ncache;
+	struct sq_stmt cache[DB_STMT_CACHE];
 	sqlite3_stmt *ctl[4]; /* BEGIN, BEGIN IMMEDIATE, COMMIT, ROLLBACK: prepared once, not parsed per transaction */
 };
 
@@ -108,7 +105,7 @@ static void sq_close(struct db *db)
 	struct sq_db *d = (struct sq_db *)db;
 	if (!d)
 		return;
-	for (int i = 0; i < d->ncache; i++)
+	for (int i = 0; i < d->base.nstmts; i++)
 		sqlite3_finalize(d->cache[i].st);
 	for (int i = 0; i < 4; i++)
 		sqlite3_finalize(d->ctl[i]);
@@ -160,7 +157,7 @@ static void release(struct sq_db *d)
 static void reset_all(struct sq_db *d)
 {
 	/* A statement left mid-iteration keeps a read transaction open. */
-	for (int i = 0; i < d->ncache; i++)
+	for (int i = 0; i < d->base.nstmts; i++)
 		sqlite3_reset(d->cache[i].st);
 }
 
@@ -189,21 +186,17 @@ static void sq_rollback(struct db *db)
 	release(d);
 }
 
+static void sq_reuse(struct db_stmt *st)
+{
+	struct sq_stmt *s = (struct sq_stmt *)st;
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+}
+
 static struct db_stmt *sq_prepare(struct db *db, const char *sql)
 {
 	struct sq_db *d = (struct sq_db *)db;
-	for (int i = 0; i < d->ncache; i++) {
-		if (d->cache[i].sql == sql) {
-			sqlite3_reset(d->cache[i].st);
-			sqlite3_clear_bindings(d->cache[i].st);
-			return &d->cache[i].base;
-		}
-	}
-	if (d->ncache == STMT_CACHE) {
-		db->last_rc = DB_ERROR;
-		return NULL;
-	}
-	struct sq_stmt *s = &d->cache[d->ncache];
+	struct sq_stmt *s = &d->cache[d->base.nstmts];
 	memset(s, 0, sizeof *s);
 	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
 		db->last_rc = DB_ERROR;
@@ -217,10 +210,8 @@ static struct db_stmt *sq_prepare(struct db *db, const char *sql)
 		if (s->param_index[n])
 			s->nparams = n;
 	}
-	s->sql = sql;
 	s->base.drv = &db_sqlite_driver;
 	s->base.db = db;
-	d->ncache++;
 	return &s->base;
 }
 
@@ -329,6 +320,7 @@ const struct db_driver db_sqlite_driver = {
         .commit = sq_commit,
         .rollback = sq_rollback,
         .prepare = sq_prepare,
+        .reuse = sq_reuse,
         .bind_text = sq_bind_text,
         .bind_int = sq_bind_int,
         .bind_null = sq_bind_null,

@@ -383,3 +383,22 @@ err_code store_exec_one(struct db_stmt *s, err_code on_constraint, struct err *e
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
 	return rc;
 }
+
+struct db_stmt *db_prepare(struct db *db, const char *sql)
+{
+	for (int i = 0; i < db->nstmts; i++)
+		if (db->stmt_sql[i] == sql) {
+			db->drv->reuse(db->stmts[i]);
+			return db->stmts[i];
+		}
+	if (db->nstmts == DB_STMT_CACHE) {
+		db->last_rc = DB_ERROR;
+		return NULL;
+	}
+	struct db_stmt *s = db->drv->prepare(db, sql);
+	if (s) {
+		db->stmt_sql[db->nstmts] = sql;
+		db->stmts[db->nstmts++] = s;
+	}
+	return s;
+}
