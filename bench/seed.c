@@ -12,18 +12,19 @@
 #include "core/member_card.h"
 #include "core/migrate.h"
 #include "core/orgs.h"
+#include "store/accounts.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const firsts[] = {"Marie", "Martin", "Thomas", "Julia", "Lukas", "Emma", "Noah", "Léa",
-                                     "Hugo",  "Chloé",  "Felix",  "Anna",  "Jonas", "Sofia", "Paul", "Clara",
+static const char *const firsts[] = {"Marie", "Martin", "Thomas", "Julia", "Lukas", "Emma",  "Noah",  "Léa",
+                                     "Hugo",  "Chloé",  "Felix",  "Anna",  "Jonas", "Sofia", "Paul",  "Clara",
                                      "Louis", "Mia",    "Elias",  "Inès",  "Ben",   "Lina",  "Jules", "Zoé"};
-static const char *const lasts[] = {"Martin", "Bernard", "Dubois", "Müller", "Schmidt", "Schneider", "Fischer",
-                                    "Weber",  "Meyer",   "Wagner", "Moreau", "Laurent", "Simon",     "Michel",
-                                    "Lefèvre", "Garcia", "Roux",   "Fournier", "Becker", "Hoffmann",  "Koch"};
+static const char *const lasts[] = {"Martin",  "Bernard", "Dubois", "Müller",   "Schmidt", "Schneider", "Fischer",
+                                    "Weber",   "Meyer",   "Wagner", "Moreau",   "Laurent", "Simon",     "Michel",
+                                    "Lefèvre", "Garcia",  "Roux",   "Fournier", "Becker",  "Hoffmann",  "Koch"};
 #define NF (sizeof firsts / sizeof firsts[0])
 #define NL (sizeof lasts / sizeof lasts[0])
 
@@ -90,7 +91,8 @@ static const char *new_org(struct app *app, struct arena *a, const char *name, i
 	struct org_new n = {.name = name, .type = "enterprise", .admin = {.email = admin}};
 	struct org o;
 	struct user u;
-	if (org_create(app, a, NULL, NULL, &n, &o, &u, e))
+	struct ctx c = {.app = app, .arena = a};
+	if (org_create(&c, &n, &o, &u, e))
 		return NULL;
 	return o.id;
 }
@@ -130,11 +132,15 @@ int main(int argc, char **argv)
 	struct auth op = {.user = {.is_operator = true}};
 	struct org_access acc;
 	struct member me;
-	struct user_new un = {.email = "reader@bench.example", .first_name = "Rita", .last_name = "Reader",
+	struct user_new un = {.email = "reader@bench.example",
+	                      .first_name = "Rita",
+	                      .last_name = "Reader",
 	                      .password = "bench password 1"};
-	if (!org || authz_org(&app, a, &op, org, PERM_NONE, &acc, &e) ||
-	    member_create(&app, a, NULL, &op, &acc, &un, "moderator", &me, &e) ||
-	    store_tx(st, true, analyze_tx, NULL, &e)) {
+	struct ctx c = {.app = &app, .arena = a, .who = &op};
+	if (!org || authz_org(&c, org, PERM_NONE, 0, &acc, &e))
+		org = NULL;
+	c.access = &acc;
+	if (!org || member_create(&c, &un, "moderator", &me, &e) || store_tx(st, true, analyze_tx, NULL, &e)) {
 		fprintf(stderr, "seed: %s\n", err_message(&e));
 		return 1;
 	}

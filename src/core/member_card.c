@@ -36,28 +36,28 @@ static void rewrite_one(const struct member *m, void *arg)
 	struct rewrite *r = arg;
 	r->count++;
 	if (r->rc == E_OK)
-		r->rc = store_member_set_card(r->db, m->org_id, m->user.id, member_card(r->a, m), r->e);
+		r->rc = store_member_set_card(r->db, m->org_id, m->user.id, member_card(r->a, m), MEMBER_CARD_VERSION,
+		                              r->e);
 }
 
 err_code member_cards_refresh(struct db *db, struct arena *a, const char *user_id, struct err *e)
 {
 	struct rewrite r = {db, a, e, E_OK, 0};
-	if (store_member_each(db, a, user_id, 0, rewrite_one, &r, e))
+	if (store_member_each(db, a, user_id, rewrite_one, &r, e))
 		return e->code;
 	return r.rc;
 }
 
-/* Migration 004: cards for the memberships that have none, a batch at a
- * time so that the arena stays small. */
+/* A batch at a time, so that the arena stays small. */
 #define FILL_BATCH 2000
 
-err_code member_cards_fill(struct db *db, void *arg, struct err *e)
+err_code member_cards_upgrade(struct db *db, void *arg, struct err *e)
 {
 	(void)arg;
 	for (;;) {
 		struct arena *a = arena_new();
 		struct rewrite r = {db, a, e, E_OK, 0};
-		err_code rc = store_member_each(db, a, NULL, FILL_BATCH, rewrite_one, &r, e);
+		err_code rc = store_member_stale_cards(db, a, MEMBER_CARD_VERSION, FILL_BATCH, rewrite_one, &r, e);
 		arena_free(a);
 		if (rc || r.rc)
 			return rc ? rc : r.rc;
@@ -69,5 +69,6 @@ err_code member_cards_fill(struct db *db, void *arg, struct err *e)
 err_code member_insert(struct db *db, struct arena *a, struct member *m, struct err *e)
 {
 	m->card = member_card(a, m);
+	m->card_version = MEMBER_CARD_VERSION;
 	return store_member_insert(db, a, m, e);
 }

@@ -17,6 +17,9 @@ struct db;
  *   - a change to the user (profile, state, password, so updated_at):
  *     member_cards_refresh() for every membership of that user. */
 const char *member_card(struct arena *a, const struct member *m);
+/* The version of member_card(): raise it whenever what it writes changes.
+ * At every start, core_migrate() writes again the cards of older versions. */
+#define MEMBER_CARD_VERSION 1
 
 /* Adds the membership m describes (its user as stored), with its card.
  * E_CONFLICT when the user is a member already. */
@@ -25,7 +28,8 @@ err_code member_insert(struct db *db, struct arena *a, struct member *m, struct 
 /* Rewrites the cards of every membership of user_id from the database. */
 err_code member_cards_refresh(struct db *db, struct arena *a, const char *user_id, struct err *e);
 
-/* Migration 004's data step: cards for the memberships that have none. */
-err_code member_cards_fill(struct db *db, void *arg, struct err *e);
+/* The cards older than MEMBER_CARD_VERSION written again (the cards of
+ * memberships made before cards existed included), in batches. */
+err_code member_cards_upgrade(struct db *db, void *arg, struct err *e);
 
 #endif

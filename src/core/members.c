@@ -210,7 +210,7 @@ static err_code set_role_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	const char *from = m.role;
 	m.role = x->role;
-	if (store_member_set_role(db, org_id, x->user_id, x->role, member_card(a, &m), e) ||
+	if (store_member_set_role(db, org_id, x->user_id, x->role, member_card(a, &m), MEMBER_CARD_VERSION, e) ||
 	    store_member_get(db, a, org_id, x->user_id, x->out, e))
 		return e->code;
 	return audit_record(db, x->c, org_id, "member.role_changed", "user", x->user_id,

@@ -98,6 +98,10 @@ static err_code refold_keys(struct db *db, void *arg, struct err *e)
 
 err_code core_migrate(struct store *st, struct err *e)
 {
-	static const struct store_data_step steps[] = {{4, member_cards_fill, NULL}, {5, refold_keys, NULL}};
-	return store_migrate_with(st, steps, (int)(sizeof steps / sizeof steps[0]), e);
+	/* Migration 004's cards are written with the others below, once
+	 * cards have versions (007). */
+	static const struct store_data_step steps[] = {{5, refold_keys, NULL}};
+	if (store_migrate_with(st, steps, (int)(sizeof steps / sizeof steps[0]), e))
+		return e->code;
+	return store_tx(st, true, member_cards_upgrade, NULL, e);
 }

@@ -68,8 +68,10 @@ struct member {
 	const char *org_id, *role, *source, *created_by;
 	int64_t created_at;
 	struct user user;
-	/* The member as the API shows it, kept with the membership (core/member_card.h). */
+	/* The member as the API shows it, kept with the membership, and the
+	 * version of the renderer that wrote it (core/member_card.h). */
 	const char *card;
+	int card_version;
 };
 
 /* One member of a page: sort_key is the value the page is ordered by, for

@@ -73,7 +73,7 @@ static err_code designate_admin(const struct ctx *c, struct db *db, const struct
 	rc = is_new ? E_NOT_FOUND : store_member_get(db, a, org->id, admin->id, &m, e);
 	if (rc == E_OK) {
 		m.role = ROLE_ADMINISTRATOR;
-		rc = store_member_set_role(db, org->id, admin->id, m.role, member_card(a, &m), e);
+		rc = store_member_set_role(db, org->id, admin->id, m.role, member_card(a, &m), MEMBER_CARD_VERSION, e);
 	} else if (rc == E_NOT_FOUND) {
 		m = (struct member){.org_id = org->id,
 		                    .role = ROLE_ADMINISTRATOR,

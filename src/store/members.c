@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MEMBER_COLS "m.org_id, m.role, m.source, m.created_by, m.created_at, " USER_COLS ", m.card"
-enum { MEMBER_NCOLS = 5 + USER_NCOLS + 1 };
+#define MEMBER_COLS "m.org_id, m.role, m.source, m.created_by, m.created_at, " USER_COLS ", m.card, m.card_version"
+enum { MEMBER_NCOLS = 5 + USER_NCOLS + 2 };
 
 /* Fills c[0..MEMBER_NCOLS) to read MEMBER_COLS into m. */
 static void member_cols(struct store_col *c, struct member *m)
@@ -17,7 +17,9 @@ static void member_cols(struct store_col *c, struct member *m)
 	const struct store_col head[] = {C_TEXT(&m->org_id), C_TEXT(&m->role), C_TEXT(&m->source),
 	                                 C_TEXT(&m->created_by), C_I64(&m->created_at)};
 	memcpy(c, head, sizeof head);
-	*store_user_cols(c + STORE_LEN(head), &m->user, false) = (struct store_col)C_TEXT(&m->card);
+	struct store_col *tail = store_user_cols(c + STORE_LEN(head), &m->user, false);
+	tail[0] = (struct store_col)C_TEXT(&m->card);
+	tail[1] = (struct store_col)C_INT(&m->card_version);
 }
 
 struct keys {
@@ -77,7 +79,7 @@ static err_code delete_terms(struct db *db, const char *org_id, const char *user
 
 static const char SQL_MEMBER_INSERT[] =
         "INSERT INTO memberships (org_id, user_id, role, source, created_by, created_at, email_key, first_key,"
-        " last_key, full_key, card) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+        " last_key, full_key, card, card_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 
 /* A membership without its card would break every list it appears in. */
 static err_code check_card(const char *card, struct err *e)
@@ -96,7 +98,7 @@ err_code store_member_insert(struct db *db, struct arena *a, const struct member
 	if (store_q_exec(db, SQL_MEMBER_INSERT,
 	                 PARAMS(P_TEXT(m->org_id), P_TEXT(m->user.id), P_TEXT(m->role), P_TEXT(m->source),
 	                        P_TEXT(m->created_by), P_I64(m->created_at), P_TEXT(k.email), P_TEXT(k.first),
-	                        P_TEXT(k.last), P_TEXT(k.full), P_TEXT(m->card)),
+	                        P_TEXT(k.last), P_TEXT(k.full), P_TEXT(m->card), P_I64(m->card_version)),
 	                 E_CONFLICT, e))
 		return e->code;
 	return insert_terms(db, m->org_id, m->user.id, &k, e);
@@ -126,15 +128,16 @@ err_code store_member_role(struct db *db, struct arena *a, const char *org_id, c
 static const char SQL_TERMS_COPY[] = "UPDATE member_terms SET role = $3, card = $4 WHERE org_id = $1 AND user_id = $2";
 
 static const char SQL_MEMBER_SET_ROLE[] =
-        "UPDATE memberships SET role = $3, card = $4 WHERE org_id = $1 AND user_id = $2";
+        "UPDATE memberships SET role = $3, card = $4, card_version = $5 WHERE org_id = $1 AND user_id = $2";
 
 err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role,
-                               const char *card, struct err *e)
+                               const char *card, int card_version, struct err *e)
 {
 	if (check_card(card, e))
 		return e->code;
 	if (store_q_exec_one(db, SQL_MEMBER_SET_ROLE,
-	                     PARAMS(P_TEXT(org_id), P_TEXT(user_id), P_TEXT(role), P_TEXT(card)), E_INVALID, e))
+	                     PARAMS(P_TEXT(org_id), P_TEXT(user_id), P_TEXT(role), P_TEXT(card), P_I64(card_version)),
+	                     E_INVALID, e))
 		return e->code;
 	/* the search terms carry the role and the card too */
 	return store_q_exec(db, SQL_TERMS_COPY, PARAMS(P_TEXT(org_id), P_TEXT(user_id), P_TEXT(role), P_TEXT(card)),
@@ -142,22 +145,24 @@ err_code store_member_set_role(struct db *db, const char *org_id, const char *us
 }
 
 static const char SQL_TERMS_CARD[] = "UPDATE member_terms SET card = $3 WHERE org_id = $1 AND user_id = $2";
-static const char SQL_MEMBER_SET_CARD[] = "UPDATE memberships SET card = $3 WHERE org_id = $1 AND user_id = $2";
+static const char SQL_MEMBER_SET_CARD[] =
+        "UPDATE memberships SET card = $3, card_version = $4 WHERE org_id = $1 AND user_id = $2";
 
-err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card, struct err *e)
+err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card,
+                               int card_version, struct err *e)
 {
 	if (check_card(card, e))
 		return e->code;
-	if (store_q_exec_one(db, SQL_MEMBER_SET_CARD, PARAMS(P_TEXT(org_id), P_TEXT(user_id), P_TEXT(card)), E_INTERNAL,
-	                     e))
+	if (store_q_exec_one(db, SQL_MEMBER_SET_CARD,
+	                     PARAMS(P_TEXT(org_id), P_TEXT(user_id), P_TEXT(card), P_I64(card_version)), E_INTERNAL, e))
 		return e->code;
 	return store_q_exec(db, SQL_TERMS_CARD, PARAMS(P_TEXT(org_id), P_TEXT(user_id), P_TEXT(card)), E_INTERNAL, e);
 }
 
 static const char SQL_MEMBER_OF_USER[] =
         "SELECT " MEMBER_COLS " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1";
-static const char SQL_MEMBER_UNCARDED[] = "SELECT " MEMBER_COLS " FROM memberships m JOIN users u ON u.id = m.user_id"
-                                          " WHERE m.card = '' ORDER BY m.org_id, m.user_id LIMIT $1";
+static const char SQL_MEMBER_STALE[] = "SELECT " MEMBER_COLS " FROM memberships m JOIN users u ON u.id = m.user_id"
+                                       " WHERE m.card_version < $1 ORDER BY m.org_id, m.user_id LIMIT $2";
 
 /* Rows collected in order, for a callback that may write to the rows being read. */
 struct member_node {
@@ -179,20 +184,30 @@ static void member_collect(void *arg)
 	x->tail = &n->next;
 }
 
-err_code store_member_each(struct db *db, struct arena *a, const char *user_id, int limit, store_membership_cb cb,
-                           void *arg, struct err *e)
+static err_code members_collected(struct db *db, struct arena *a, const char *sql, const struct store_param *p, int np,
+                                  store_membership_cb cb, void *arg, struct err *e)
 {
 	struct member_collect x = {.a = a};
 	x.tail = &x.list;
 	struct store_col cols[MEMBER_NCOLS];
 	member_cols(cols, &x.m);
-	const struct store_param p = user_id ? (struct store_param)P_TEXT(user_id) : (struct store_param)P_I64(limit);
-	if (store_q_each(db, a, user_id ? SQL_MEMBER_OF_USER : SQL_MEMBER_UNCARDED, &p, 1, cols, MEMBER_NCOLS,
-	                 member_collect, &x, e))
+	if (store_q_each(db, a, sql, p, np, cols, MEMBER_NCOLS, member_collect, &x, e))
 		return e->code;
 	for (struct member_node *n = x.list; n; n = n->next)
 		cb(&n->m, arg);
 	return E_OK;
+}
+
+err_code store_member_each(struct db *db, struct arena *a, const char *user_id, store_membership_cb cb, void *arg,
+                           struct err *e)
+{
+	return members_collected(db, a, SQL_MEMBER_OF_USER, PARAMS(P_TEXT(user_id)), cb, arg, e);
+}
+
+err_code store_member_stale_cards(struct db *db, struct arena *a, int version, int limit, store_membership_cb cb,
+                                  void *arg, struct err *e)
+{
+	return members_collected(db, a, SQL_MEMBER_STALE, PARAMS(P_I64(version), P_I64(limit)), cb, arg, e);
 }
 
 static const char SQL_MEMBER_DELETE[] = "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2";

@@ -19,13 +19,16 @@ err_code store_member_get(struct db *db, struct arena *a, const char *org_id, co
 err_code store_member_role(struct db *db, struct arena *a, const char *org_id, const char *user_id,
                            const char **out_role, struct err *e);
 err_code store_member_set_role(struct db *db, const char *org_id, const char *user_id, const char *role,
-                               const char *card, struct err *e);
-err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card, struct err *e);
-/* Every membership of one user, or (user_id NULL) up to `limit` of those
- * whose card is still to be written. */
+                               const char *card, int card_version, struct err *e);
+err_code store_member_set_card(struct db *db, const char *org_id, const char *user_id, const char *card,
+                               int card_version, struct err *e);
+/* Every membership of one user. */
 typedef void (*store_membership_cb)(const struct member *m, void *arg);
-err_code store_member_each(struct db *db, struct arena *a, const char *user_id, int limit, store_membership_cb cb,
-                           void *arg, struct err *e);
+err_code store_member_each(struct db *db, struct arena *a, const char *user_id, store_membership_cb cb, void *arg,
+                           struct err *e);
+/* Up to limit memberships whose card is older than version. */
+err_code store_member_stale_cards(struct db *db, struct arena *a, int version, int limit, store_membership_cb cb,
+                                  void *arg, struct err *e);
 err_code store_member_delete(struct db *db, const char *org_id, const char *user_id, struct err *e);
 err_code store_member_count_role(struct db *db, const char *org_id, const char *role, int64_t *out, struct err *e);
 /* Rewrites the copied search keys after the user's names changed. */

@@ -774,6 +774,27 @@ static void upgrade_writes_the_cards_of_existing_members(void **state)
 	assert_int_equal(store_member_list(db, &q, count_item, &c, &e), E_OK);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(c.ids[0], "martin");
+	assert_int_equal(m.card_version, MEMBER_CARD_VERSION);
+
+	/* A card an older renderer wrote is written again at the next start, in
+	 * the membership and in its search terms; current ones are left alone. */
+	assert_int_equal(db->drv->exec(db, "UPDATE memberships SET card = '{\"old\":true}', card_version = 0;"
+	                                   "UPDATE member_terms SET card = '{\"old\":true}'"),
+	                 DB_OK);
+	assert_int_equal(core_migrate(st, &e), E_OK);
+	struct member again;
+	assert_int_equal(store_member_get(db, a, oid, uid, &again, &e), E_OK);
+	assert_string_equal(again.card, m.card);
+	assert_int_equal(again.card_version, MEMBER_CARD_VERSION);
+	q.q_lo = "mar";
+	q.q_hi = prefix_upper_bound(a, q.q_lo);
+	c.n = 0;
+	assert_int_equal(store_member_list(db, &q, count_item, &c, &e), E_OK);
+	assert_string_equal(c.cards[0], m.card);
+	assert_int_equal(db->drv->exec(db, "UPDATE memberships SET card = '{\"kept\":true}'"), DB_OK);
+	assert_int_equal(core_migrate(st, &e), E_OK);
+	assert_int_equal(store_member_get(db, a, oid, uid, &again, &e), E_OK);
+	assert_string_equal(again.card, "{\"kept\":true}");
 	store_free(st);
 	test_fresh_db_drop(&f);
 	arena_free(a);
@@ -1303,7 +1324,8 @@ static err_code holder_tx(struct db *db, void *arg, struct err *e)
 		if (store_member_get(db, h->a, h->org_id, h->user_id, &m, e))
 			return e->code;
 		m.role = h->role;
-		if (store_member_set_role(db, h->org_id, h->user_id, h->role, member_card(h->a, &m), e))
+		if (store_member_set_role(db, h->org_id, h->user_id, h->role, member_card(h->a, &m),
+		                          MEMBER_CARD_VERSION, e))
 			return e->code;
 	}
 	if (h->module_org && store_module_disable(db, h->module_org, MODULE_CUSTOMER_LOGIN, e))
@@ -1537,7 +1559,8 @@ static err_code race_demote_tx(struct db *db, void *arg, struct err *e)
 		rc = e->code;
 	if (!rc) {
 		m.role = "member";
-		rc = store_member_set_role(db, r->org_id, r->user_id, "member", member_card(a, &m), e);
+		rc = store_member_set_role(db, r->org_id, r->user_id, "member", member_card(a, &m), MEMBER_CARD_VERSION,
+		                           e);
 	}
 	arena_free(a);
 	return rc;
