@@ -21,14 +21,19 @@
 #define LIMIT_LINK_TOKEN_CHARS 128    /* a token from an emailed link, as a request field */
 
 /* ---- the server's own queues ---- */
-#define LIMIT_CPU_QUEUE 256          /* requests waiting for the CPU pool (password hashing) */
-#define LIMIT_CPU_WAIT_MS 2000       /* beyond this wait a request is answered 503 */
-#define LIMIT_AFTER_QUEUE 1024       /* work waiting to run after its request's answer */
-#define LIMIT_AFTER_WAIT_MS 60000    /* beyond this wait it runs late (and says so) */
-#define LIMIT_AFTER_PER_REQUEST 4    /* such jobs one request may hand on */
-#define LIMIT_RESPONSE_HEADERS 8     /* a handler's own headers on one answer */
+#define LIMIT_CPU_QUEUE 256       /* requests waiting for the CPU pool (password hashing) */
+#define LIMIT_CPU_WAIT_MS 2000    /* beyond this wait a request is answered 503 */
+#define LIMIT_AFTER_QUEUE 1024    /* work waiting to run after its request's answer */
+#define LIMIT_AFTER_WAIT_MS 60000 /* beyond this wait it runs late (and says so) */
+#define LIMIT_AFTER_PER_REQUEST 4 /* such jobs one request may hand on */
+#define LIMIT_RESPONSE_HEADERS 8  /* a handler's own headers on one answer */
 
 /* ---- the database ---- */
-#define LIMIT_TX_ATTEMPTS 6 /* a transaction that must be retried (busy, serialization) runs at most this often */
+#define LIMIT_TX_ATTEMPTS 6      /* a transaction that must be retried (busy, serialization) runs at most this often */
+#define LIMIT_BUSY_WAIT_MS 5000  /* SQLite: how long a statement waits for another connection's lock */
+#define LIMIT_SEARCH_SPREAD 2000 /* last-name matches that make a member search walk its sort index (member_search.c)  \
+	                          */
+#define LIMIT_BATCH_ROWS 500     /* rows a migration step or a listing reads at a time */
+#define LIMIT_CARD_BATCH 2000    /* member cards written again at a time */
 
 #endif

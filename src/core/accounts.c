@@ -718,7 +718,7 @@ static err_code user_page_tx(struct db *db, void *arg, struct err *e)
 {
 	struct user_page *p = arg;
 	p->count = 0;
-	return store_user_list(db, p->a, USERS_BY_EMAIL_KEY, p->after, USER_LIST_PAGE, user_page_item, p, e);
+	return store_user_list(db, p->a, USERS_BY_EMAIL_KEY, p->after, LIMIT_BATCH_ROWS, user_page_item, p, e);
 }
 
 /* Pages on from the key stored for the last user, never from a key made
@@ -729,7 +729,7 @@ err_code account_list_users(const struct ctx *c, account_user_cb cb, void *arg, 
 	do {
 		if (store_tx(c->app->store, false, user_page_tx, &p, e))
 			return e->code;
-	} while (p.count == USER_LIST_PAGE);
+	} while (p.count == LIMIT_BATCH_ROWS);
 	return E_OK;
 }
 

@@ -95,9 +95,8 @@ err_code account_queue_link(struct app *app, struct db *db, struct arena *a, con
 err_code account_queue_notice(struct app *app, struct db *db, struct arena *a, const struct user *u,
                               enum mail_template t, const char *org_name, struct err *e);
 
-/* Every user, in email-key order, handed to cb one at a time; read a page
- * of USER_LIST_PAGE users at a time, each page its own read. */
-#define USER_LIST_PAGE 500
+/* Every user, in email-key order, handed to cb one at a time; read
+ * LIMIT_BATCH_ROWS users at a time, each batch its own read. */
 typedef void (*account_user_cb)(const struct user *u, void *arg);
 err_code account_list_users(const struct ctx *c, account_user_cb cb, void *arg, struct err *e);
 

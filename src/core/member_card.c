@@ -49,7 +49,6 @@ err_code member_cards_refresh(struct db *db, struct arena *a, const char *user_i
 }
 
 /* A batch at a time, so that the arena stays small. */
-#define FILL_BATCH 2000
 
 err_code member_cards_upgrade(struct db *db, void *arg, struct err *e)
 {
@@ -57,11 +56,12 @@ err_code member_cards_upgrade(struct db *db, void *arg, struct err *e)
 	for (;;) {
 		struct arena *a = arena_new();
 		struct rewrite r = {db, a, e, E_OK, 0};
-		err_code rc = store_member_stale_cards(db, a, MEMBER_CARD_VERSION, FILL_BATCH, rewrite_one, &r, e);
+		err_code rc =
+		        store_member_stale_cards(db, a, MEMBER_CARD_VERSION, LIMIT_CARD_BATCH, rewrite_one, &r, e);
 		arena_free(a);
 		if (rc || r.rc)
 			return rc ? rc : r.rc;
-		if (r.count < FILL_BATCH)
+		if (r.count < LIMIT_CARD_BATCH)
 			return E_OK;
 	}
 }

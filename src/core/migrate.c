@@ -19,7 +19,6 @@
  * other keeps its old key (its row stays valid) but is no longer found by
  * its address, and the start log names both so that the operators can
  * merge or disable them. */
-#define REFOLD_BATCH 1000
 
 static bool has_non_ascii(const char *s)
 {
@@ -82,7 +81,7 @@ static err_code refold_keys(struct db *db, void *arg, struct err *e)
 		struct arena *a = arena_new();
 		struct refold_batch b = {.a = a};
 		b.tail = &b.head;
-		err_code rc = store_user_list(db, a, USERS_BY_ID, after, REFOLD_BATCH, collect, &b, e);
+		err_code rc = store_user_list(db, a, USERS_BY_ID, after, LIMIT_BATCH_ROWS, collect, &b, e);
 		for (struct refold_user *r = b.head; !rc && r; r = r->next)
 			rc = refold_user(db, a, r, e);
 		if (b.last_id)
@@ -90,7 +89,7 @@ static err_code refold_keys(struct db *db, void *arg, struct err *e)
 		arena_free(a);
 		if (rc)
 			return rc;
-		if (b.count < REFOLD_BATCH)
+		if (b.count < LIMIT_BATCH_ROWS)
 			break;
 	}
 	return store_refold_names(db, e);

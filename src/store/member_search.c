@@ -58,15 +58,15 @@ static const char *const SQL_MEMBER_PAGES[3][6] = {
         [MEMBER_SORT_CREATED] = MEMBER_PAGES("created_at"),
 };
 
-#define SEARCH_SPREAD_MIN 2000
 static const char SQL_MEMBER_SEARCH_COUNT[] =
         "SELECT COUNT(*) FROM (SELECT 1 FROM memberships WHERE org_id = $1 AND last_key >= $2 AND last_key < $3"
-        " LIMIT 2000) x";
+        " LIMIT $4) x";
 
-/* Matches on the last name, counted up to SEARCH_SPREAD_MIN. */
+/* Matches on the last name, counted up to LIMIT_SEARCH_SPREAD. */
 static err_code search_count(struct db *db, const struct member_query *q, int64_t *out, struct err *e)
 {
-	return store_q_count(db, SQL_MEMBER_SEARCH_COUNT, PARAMS(P_TEXT(q->org_id), P_TEXT(q->q_lo), P_TEXT(q->q_hi)),
+	return store_q_count(db, SQL_MEMBER_SEARCH_COUNT,
+	                     PARAMS(P_TEXT(q->org_id), P_TEXT(q->q_lo), P_TEXT(q->q_hi), P_I64(LIMIT_SEARCH_SPREAD)),
 	                     out, e);
 }
 
@@ -115,7 +115,7 @@ err_code store_member_list(struct db *db, const struct member_query *q, member_i
 		int64_t hits = 0;
 		if (search_count(db, q, &hits, e))
 			return e->code;
-		variant += hits < SEARCH_SPREAD_MIN ? 4 : 2;
+		variant += hits < LIMIT_SEARCH_SPREAD ? 4 : 2;
 	}
 	const struct store_param p[] = {
 	        P_TEXT(q->org_id), P_TEXT(q->role ? q->role : ""),

@@ -97,8 +97,8 @@ err_code store_org_make_independent(struct db *db, const char *id, int64_t now, 
 }
 
 static const char *const SQL_NAMES_PAGE[] = {
-        "SELECT id, name, name_key FROM orgs WHERE id > $1 ORDER BY id LIMIT 500",
-        "SELECT id, name, name_key FROM teams WHERE id > $1 ORDER BY id LIMIT 500",
+        "SELECT id, name, name_key FROM orgs WHERE id > $1 ORDER BY id LIMIT $2",
+        "SELECT id, name, name_key FROM teams WHERE id > $1 ORDER BY id LIMIT $2",
 };
 static const char *const SQL_NAME_KEY_SET[] = {
         "UPDATE orgs SET name_key = $2 WHERE id = $1",
@@ -138,7 +138,7 @@ static err_code refold_page(struct db *db, int table, struct refold_page *p, str
 	p->rows = 0;
 	p->changed = NULL;
 	err_code rc =
-	        store_q_each(db, NULL, SQL_NAMES_PAGE[table], PARAMS(P_TEXT(p->after)),
+	        store_q_each(db, NULL, SQL_NAMES_PAGE[table], PARAMS(P_TEXT(p->after), P_I64(LIMIT_BATCH_ROWS)),
 	                     COLS(C_TEXT_REF(&p->id), C_TEXT_REF(&p->name), C_TEXT_REF(&p->key)), refold_read, p, e);
 	for (struct refold_row *r = p->changed; !rc && r; r = r->next)
 		rc = store_q_exec(db, SQL_NAME_KEY_SET[table], PARAMS(P_TEXT(r->id), P_TEXT(r->key)), E_INTERNAL, e);
@@ -155,7 +155,7 @@ err_code store_refold_names(struct db *db, struct err *e)
 			arena_free(p.a);
 			if (rc)
 				return rc;
-		} while (p.rows == 500);
+		} while (p.rows == LIMIT_BATCH_ROWS);
 	}
 	return E_OK;
 }

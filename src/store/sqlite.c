@@ -2,6 +2,7 @@
  * thread. Writers are serialized inside the process by one mutex taken
  * before BEGIN IMMEDIATE: left to SQLite's busy handler, concurrent writers
  * sleep and retry and stall for seconds under load. */
+#include "base/limits.h"
 #include "store/db.h"
 
 #include <pthread.h>
@@ -71,7 +72,7 @@ static struct db *sq_open(const char *target, bool sync_full, char *errbuf, size
 		free(d);
 		return NULL;
 	}
-	sqlite3_busy_timeout(d->h, 5000);
+	sqlite3_busy_timeout(d->h, LIMIT_BUSY_WAIT_MS);
 	char pragmas[512];
 	snprintf(pragmas, sizeof pragmas,
 	         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=%s;"

@@ -1157,7 +1157,7 @@ static int cmp_str(const void *x, const void *y)
 static void list_users_pages_through_everyone(void **state)
 {
 	(void)state;
-	enum { N = USER_LIST_PAGE * 2 + 1 };
+	enum { N = LIMIT_BATCH_ROWS * 2 + 1 };
 	struct arena *a = arena_new();
 	struct fresh f;
 	fresh_open(&f);
