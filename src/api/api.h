@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "base/json.h"
 #include "base/jsonw.h"
 #include "core/accounts.h"
 #include "core/authz.h"
@@ -26,6 +27,13 @@ struct api_call {
 	struct auth auth;
 	struct org_access access;
 };
+
+/* Reads the request's JSON body into the fields given (JF_STRING(...), ...;
+ * base/json.h): E_OK, or the error with the field at fault.
+ *   if (api_body(c, e, JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX)))
+ *           return e->code; */
+#define api_body(c, e, ...)                                                                                            \
+	json_spec_parse((c)->ctx.arena, (c)->body, (const struct json_field[]){__VA_ARGS__, JF_END}, e)
 
 /* A handler replies with http_reply_*(), or returns the error code with e
  * filled and the error body is rendered for it. */

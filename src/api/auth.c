@@ -35,12 +35,8 @@ static err_code set_session_cookie(struct request *r, const struct api_call *c, 
 err_code api_login(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *email = NULL, *password = NULL;
-	const struct json_field spec[] = {
-	        JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX),
-	        JF_STRING("password", &password, JF_REQUIRED, 0),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX),
+	             JF_STRING("password", &password, JF_REQUIRED, 0)))
 		return e->code;
 	struct login_result res;
 	if (account_login(&c->ctx, email, password, &res, e))
@@ -74,8 +70,7 @@ err_code api_logout(struct request *r, struct api_call *c, struct err *e)
 err_code api_password_forgot(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *email = NULL;
-	const struct json_field spec[] = {JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX), JF_END};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("email", &email, JF_REQUIRED, EMAIL_MAX)))
 		return e->code;
 	if (account_forgot_password(&c->ctx, email, e))
 		return e->code;
@@ -88,12 +83,8 @@ err_code api_password_forgot(struct request *r, struct api_call *c, struct err *
 err_code api_password_reset(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *token = NULL, *password = NULL;
-	const struct json_field spec[] = {
-	        JF_STRING("token", &token, JF_REQUIRED, LIMIT_LINK_TOKEN_CHARS),
-	        JF_STRING("password", &password, JF_REQUIRED, 0),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("token", &token, JF_REQUIRED, LIMIT_LINK_TOKEN_CHARS),
+	             JF_STRING("password", &password, JF_REQUIRED, 0)))
 		return e->code;
 	if (account_reset_password(&c->ctx, token, password, e))
 		return e->code;

@@ -37,14 +37,10 @@ err_code api_me_get(struct request *r, struct api_call *c, struct err *e)
 err_code api_me_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	struct profile_patch p = {0};
-	const struct json_field spec[] = {
-	        JF_STRING("first_name", &p.first_name, JF_OPTIONAL, NAME_MAX_CHARS),
-	        JF_STRING("last_name", &p.last_name, JF_OPTIONAL, NAME_MAX_CHARS),
-	        JF_STRING("company", &p.company, JF_OPTIONAL, NAME_MAX_CHARS),
-	        JF_STRING("language", &p.language, JF_OPTIONAL, 0),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("first_name", &p.first_name, JF_OPTIONAL, NAME_MAX_CHARS),
+	             JF_STRING("last_name", &p.last_name, JF_OPTIONAL, NAME_MAX_CHARS),
+	             JF_STRING("company", &p.company, JF_OPTIONAL, NAME_MAX_CHARS),
+	             JF_STRING("language", &p.language, JF_OPTIONAL, 0)))
 		return e->code;
 	struct user u;
 	if (account_update_profile(&c->ctx, &p, &u, e))
@@ -55,12 +51,8 @@ err_code api_me_patch(struct request *r, struct api_call *c, struct err *e)
 err_code api_me_password(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *current = NULL, *next = NULL;
-	const struct json_field spec[] = {
-	        JF_STRING("current_password", &current, JF_REQUIRED, 0),
-	        JF_STRING("new_password", &next, JF_REQUIRED, 0),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("current_password", &current, JF_REQUIRED, 0),
+	             JF_STRING("new_password", &next, JF_REQUIRED, 0)))
 		return e->code;
 	if (account_change_password(&c->ctx, current, next, e))
 		return e->code;

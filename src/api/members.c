@@ -38,17 +38,13 @@ err_code api_members_create(struct request *r, struct api_call *c, struct err *e
 {
 	struct user_new n = {0};
 	const char *role = NULL;
-	const struct json_field spec[] = {
-	        JF_STRING("email", &n.email, JF_REQUIRED, LIMIT_EMAIL_BYTES),
-	        JF_STRING("first_name", &n.first_name, JF_OPTIONAL, 0),
-	        JF_STRING("last_name", &n.last_name, JF_OPTIONAL, 0),
-	        JF_STRING("company", &n.company, JF_OPTIONAL, 0),
-	        JF_STRING("language", &n.language, JF_OPTIONAL, 0),
-	        JF_STRING("role", &role, JF_REQUIRED, LIMIT_ROLE_NAME_CHARS),
-	        JF_STRING("password", &n.password, JF_OPTIONAL, 0),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("email", &n.email, JF_REQUIRED, LIMIT_EMAIL_BYTES),
+	             JF_STRING("first_name", &n.first_name, JF_OPTIONAL, 0),
+	             JF_STRING("last_name", &n.last_name, JF_OPTIONAL, 0),
+	             JF_STRING("company", &n.company, JF_OPTIONAL, 0),
+	             JF_STRING("language", &n.language, JF_OPTIONAL, 0),
+	             JF_STRING("role", &role, JF_REQUIRED, LIMIT_ROLE_NAME_CHARS),
+	             JF_STRING("password", &n.password, JF_OPTIONAL, 0)))
 		return e->code;
 	struct member m;
 	if (member_create(&c->ctx, &n, role, &m, e))
@@ -67,8 +63,7 @@ err_code api_member_get(struct request *r, struct api_call *c, struct err *e)
 err_code api_member_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *role = NULL;
-	const struct json_field spec[] = {JF_STRING("role", &role, JF_REQUIRED, LIMIT_ROLE_NAME_CHARS), JF_END};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("role", &role, JF_REQUIRED, LIMIT_ROLE_NAME_CHARS)))
 		return e->code;
 	struct member m;
 	if (member_set_role(&c->ctx, http_param(r, "user"), role, &m, e))
@@ -86,8 +81,7 @@ err_code api_member_delete(struct request *r, struct api_call *c, struct err *e)
 err_code api_members_remove(struct request *r, struct api_call *c, struct err *e)
 {
 	struct json_strings ids = {0};
-	const struct json_field spec[] = {JF_STRINGS("ids", &ids, JF_REQUIRED, BULK_MAX), JF_END};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRINGS("ids", &ids, JF_REQUIRED, BULK_MAX)))
 		return e->code;
 	err_code *results = arena_alloc(c->ctx.arena, (size_t)(ids.n + 1) * sizeof *results);
 	if (member_remove_bulk(&c->ctx, ids.items, ids.n, results, e))

@@ -80,14 +80,8 @@ err_code api_orgs_create(struct request *r, struct api_call *c, struct err *e)
 	const char *name = NULL, *type = NULL;
 	json_t *admin = NULL;
 	struct json_strings modules = {0};
-	const struct json_field spec[] = {
-	        JF_STRING("name", &name, JF_REQUIRED, 0),
-	        JF_STRING("type", &type, JF_REQUIRED, 0),
-	        JF_OBJECT("admin", &admin, JF_REQUIRED),
-	        JF_STRINGS("modules", &modules, JF_OPTIONAL, 16),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("name", &name, JF_REQUIRED, 0), JF_STRING("type", &type, JF_REQUIRED, 0),
+	             JF_OBJECT("admin", &admin, JF_REQUIRED), JF_STRINGS("modules", &modules, JF_OPTIONAL, 16)))
 		return e->code;
 	struct org_new n = {.name = name, .type = type, .modules = modules.items};
 	const struct json_field admin_spec[] = {
@@ -133,12 +127,7 @@ err_code api_org_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *name = NULL;
 	json_t *settings = NULL;
-	const struct json_field spec[] = {
-	        JF_STRING("name", &name, JF_OPTIONAL, 0),
-	        JF_OBJECT("settings", &settings, JF_OPTIONAL),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("name", &name, JF_OPTIONAL, 0), JF_OBJECT("settings", &settings, JF_OPTIONAL)))
 		return e->code;
 	if (settings && json_has_nul(settings))
 		return err_set(e, E_INVALID, "settings", "The settings must not contain NUL characters.");
@@ -191,12 +180,7 @@ err_code api_customers_list(struct request *r, struct api_call *c, struct err *e
 err_code api_customers_create(struct request *r, struct api_call *c, struct err *e)
 {
 	const char *name = NULL, *kind = NULL;
-	const struct json_field spec[] = {
-	        JF_STRING("name", &name, JF_REQUIRED, 0),
-	        JF_STRING("kind", &kind, JF_REQUIRED, 0),
-	        JF_END,
-	};
-	if (json_spec_parse(c->ctx.arena, c->body, spec, e))
+	if (api_body(c, e, JF_STRING("name", &name, JF_REQUIRED, 0), JF_STRING("kind", &kind, JF_REQUIRED, 0)))
 		return e->code;
 	struct org o;
 	if (org_customer_create(&c->ctx, name, kind, &o, e))
