@@ -67,6 +67,23 @@ static err_code take_strings(struct arena *a, const struct json_field *f, json_t
 	return E_OK;
 }
 
+/* The scalar fields: the JSON type each takes, then where its value goes. */
+static err_code take_scalar(const struct json_field *f, json_t *v, struct err *e)
+{
+	bool fits = f->type == JF_T_INT    ? json_is_integer(v)
+	            : f->type == JF_T_BOOL ? json_is_boolean(v)
+	                                   : json_is_object(v);
+	if (!fits)
+		return wrong_type(f, e);
+	if (f->type == JF_T_INT)
+		*(struct json_int *)f->out = (struct json_int){true, json_integer_value(v)};
+	else if (f->type == JF_T_BOOL)
+		*(struct json_bool *)f->out = (struct json_bool){true, json_is_true(v)};
+	else
+		*(json_t **)f->out = v;
+	return E_OK;
+}
+
 static err_code take(struct arena *a, const struct json_field *f, json_t *v, struct err *e)
 {
 	switch (f->type) {
@@ -75,22 +92,9 @@ static err_code take(struct arena *a, const struct json_field *f, json_t *v, str
 	case JF_T_STRINGS:
 		return take_strings(a, f, v, e);
 	case JF_T_INT:
-		if (!json_is_integer(v))
-			return wrong_type(f, e);
-		((struct json_int *)f->out)->set = true;
-		((struct json_int *)f->out)->value = json_integer_value(v);
-		return E_OK;
-	case JF_T_OBJECT:
-		if (!json_is_object(v))
-			return wrong_type(f, e);
-		*(json_t **)f->out = v;
-		return E_OK;
 	case JF_T_BOOL:
-		if (!json_is_boolean(v))
-			return wrong_type(f, e);
-		((struct json_bool *)f->out)->set = true;
-		((struct json_bool *)f->out)->value = json_is_true(v);
-		return E_OK;
+	case JF_T_OBJECT:
+		return take_scalar(f, v, e);
 	}
 	return wrong_type(f, e);
 }

@@ -111,27 +111,16 @@ static const char *const SQL_USER_LISTS[] = {
         [USERS_BY_ID] = "SELECT " USER_COLS ", u.email_key FROM users u WHERE u.id > $1 ORDER BY u.id LIMIT $2",
 };
 
-struct user_row {
-	struct user u;
-	const char *email_key;
-	store_user_cb cb;
-	void *arg;
-};
-
-static void user_row(void *arg)
-{
-	struct user_row *r = arg;
-	r->cb(&r->u, r->email_key, r->arg);
-}
+STORE_EACH_WITH(user, struct user, const char *, store_user_cb)
 
 err_code store_user_list(struct db *db, struct arena *a, user_order order, const char *after, int limit,
                          store_user_cb cb, void *arg, struct err *e)
 {
-	struct user_row r = {.cb = cb, .arg = arg};
+	struct user_each r = {.cb = cb, .arg = arg};
 	struct store_col cols[USER_NCOLS + 1];
-	*store_user_cols(cols, &r.u, true) = (struct store_col)C_TEXT(&r.email_key);
+	*store_user_cols(cols, &r.row, true) = (struct store_col)C_TEXT(&r.extra); /* the email key */
 	return store_q_each(db, a, SQL_USER_LISTS[order], PARAMS(P_TEXT(after ? after : ""), P_I64(limit)), cols,
-	                    STORE_LEN(cols), user_row, &r, e);
+	                    STORE_LEN(cols), user_each_row, &r, e);
 }
 
 static const char SQL_USER_SET_EMAIL_KEY[] = "UPDATE users SET email_key = $2 WHERE id = $1";

@@ -186,18 +186,7 @@ static const char *const SQL_ORG_SCOPES[] = {
 };
 
 /* A row of ORG_COLS and a role, for either callback type (they agree). */
-struct org_each {
-	struct org o;
-	const char *role;
-	store_org_cb cb;
-	void *arg;
-};
-
-static void org_row(void *arg)
-{
-	struct org_each *x = arg;
-	x->cb(&x->o, x->role, x->arg);
-}
+STORE_EACH_WITH(org, struct org, const char *, store_org_cb)
 
 err_code store_org_list(struct db *db, struct arena *a, org_scope scope, const char *scope_id,
                         const struct list_query *q, store_org_cb cb, void *arg, struct err *e)
@@ -206,7 +195,8 @@ err_code store_org_list(struct db *db, struct arena *a, org_scope scope, const c
 	if (store_list_page(SQL_ORG_SCOPES[scope], PARAMS(P_TEXT(scope_id ? scope_id : "")), q, &page, e))
 		return e->code;
 	struct org_each x = {.cb = cb, .arg = arg};
-	return store_q_each(db, a, page.sql, page.p, page.np, COLS(ORG_SPEC(&x.o), C_TEXT(&x.role)), org_row, &x, e);
+	return store_q_each(db, a, page.sql, page.p, page.np, COLS(ORG_SPEC(&x.row), C_TEXT(&x.extra)), org_each_row,
+	                    &x, e);
 }
 
 static const char SQL_ORGS_OF_USER[] = "SELECT " ORG_COLS ", m.role FROM memberships m JOIN orgs o ON o.id = m.org_id"
@@ -216,6 +206,6 @@ err_code store_orgs_of_user(struct db *db, struct arena *a, const char *user_id,
                             struct err *e)
 {
 	struct org_each x = {.cb = cb, .arg = arg};
-	return store_q_each(db, a, SQL_ORGS_OF_USER, PARAMS(P_TEXT(user_id)), COLS(ORG_SPEC(&x.o), C_TEXT(&x.role)),
-	                    org_row, &x, e);
+	return store_q_each(db, a, SQL_ORGS_OF_USER, PARAMS(P_TEXT(user_id)), COLS(ORG_SPEC(&x.row), C_TEXT(&x.extra)),
+	                    org_each_row, &x, e);
 }

@@ -13,12 +13,10 @@
 #include "store/db.h"
 #include "store/member_search.h"
 #include "store/members.h"
-#include "store/modules.h"
-#include "store/roles.h"
 
-/* Queries on organizations; and, through the headers included above, on
- * their modules, custom roles, memberships, the member search and the
- * audit log. Like every store file: on a connection inside a transaction,
+/* Queries on organizations, their modules and custom roles (orgs.c,
+ * modules.c, roles.c); and, through the headers included above, on
+ * memberships, the member search and the audit log. Like every store file: on a connection inside a transaction,
  * results copied into the arena. */
 
 err_code store_org_insert(struct db *db, const struct org *o, struct err *e);
@@ -69,5 +67,28 @@ err_code store_org_list(struct db *db, struct arena *a, org_scope scope, const c
 typedef void (*store_user_org_cb)(const struct org *o, const char *role, void *arg);
 err_code store_orgs_of_user(struct db *db, struct arena *a, const char *user_id, store_user_org_cb cb, void *arg,
                             struct err *e);
+
+/* ---- modules ---- */
+
+/* The modules enabled in an organization. */
+err_code store_module_enable(struct db *db, const char *org_id, const char *module, const char *by, int64_t now,
+                             struct err *e);
+err_code store_module_disable(struct db *db, const char *org_id, const char *module, struct err *e);
+err_code store_module_enabled(struct db *db, const char *org_id, const char *module, bool *out, struct err *e);
+typedef void (*store_module_cb)(const char *module, void *arg);
+err_code store_module_list(struct db *db, const char *org_id, store_module_cb cb, void *arg, struct err *e);
+
+/* ---- custom roles ---- */
+
+/* E_CONFLICT when the name is taken. */
+err_code store_role_insert(struct db *db, const char *org_id, const struct role_row *r, struct err *e);
+err_code store_role_get(struct db *db, struct arena *a, const char *org_id, const char *name, struct role_row *out,
+                        struct err *e);
+err_code store_role_update(struct db *db, const char *org_id, const char *name, const char *description,
+                           const char *permissions, int64_t now, struct err *e);
+err_code store_role_delete(struct db *db, const char *org_id, const char *name, struct err *e);
+typedef void (*store_role_cb)(const struct role_row *r, void *arg);
+err_code store_role_list(struct db *db, struct arena *a, const char *org_id, store_role_cb cb, void *arg,
+                         struct err *e);
 
 #endif

@@ -90,18 +90,29 @@ struct store_col {
 /* What hands each row of store_q_each() to a typed callback cb(&row, arg):
  * STORE_EACH(audit, struct audit_row, audit_row_cb) declares
  * struct audit_each {row, cb, arg} and its row function audit_each_row(),
- * for store_q_each(..., audit_each_row, &x, e) with the columns into x.row. */
+ * for store_q_each(..., audit_each_row, &x, e) with the columns into x.row.
+ * STORE_EACH_WITH adds one column more, handed on as cb(&row, extra, arg). */
+#define STORE_EACH_FN_(name, call)                                                                                     \
+	static void name##_each_row(void *arg)                                                                         \
+	{                                                                                                              \
+		struct name##_each *x = arg;                                                                           \
+		call;                                                                                                  \
+	}
 #define STORE_EACH(name, row_type, cb_type)                                                                            \
 	struct name##_each {                                                                                           \
 		row_type row;                                                                                          \
 		cb_type cb;                                                                                            \
 		void *arg;                                                                                             \
 	};                                                                                                             \
-	static void name##_each_row(void *arg)                                                                         \
-	{                                                                                                              \
-		struct name##_each *x = arg;                                                                           \
-		x->cb(&x->row, x->arg);                                                                                \
-	}
+	STORE_EACH_FN_(name, x->cb(&x->row, x->arg))
+#define STORE_EACH_WITH(name, row_type, extra_type, cb_type)                                                           \
+	struct name##_each {                                                                                           \
+		row_type row;                                                                                          \
+		extra_type extra;                                                                                      \
+		cb_type cb;                                                                                            \
+		void *arg;                                                                                             \
+	};                                                                                                             \
+	STORE_EACH_FN_(name, x->cb(&x->row, x->extra, x->arg))
 
 /* Reads the first row into the columns (text into a) and steps past the
  * rest. No row: on_missing (E_NOT_FOUND, or whichever code the caller

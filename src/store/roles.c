@@ -1,4 +1,4 @@
-#include "store/roles.h"
+#include "store/orgs.h"
 
 #include "store/query.h"
 #include "store/store.h"
