@@ -23,7 +23,9 @@ MAIL_HTML  = $(wildcard src/mail/templates/*/*.html)
 
 LIB_SRC  = $(BASE_SRC) $(STORE_SRC) $(CORE_SRC) $(MAIL_SRC) src/config.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/templates.o
-HTTP_OBJ = $(HTTP_SRC:%.c=$(BUILD)/%.o)
+HTTP_OBJ = $(HTTP_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
+# The console's bundle as committed (make web builds it again from web/).
+WEB_DIST = $(sort $(shell find web/dist -type f 2>/dev/null))
 
 # Defined before the rules that list them: prerequisites expand as they are read.
 FUZZ_SECONDS ?= 20
@@ -32,7 +34,7 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz
 UNIT_SRC  = $(wildcard tests/unit/*/*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test asan bench fuzz deps deps-test clean format check-layers
+.PHONY: all run test asan bench fuzz deps deps-test clean format check-layers web
 
 all: $(BUILD)/rosterd $(BUILD)/rosterctl
 
@@ -48,6 +50,10 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
 $(BUILD)/gen/templates.c: $(MAIL_TEXTS) $(MAIL_HTML) scripts/embed-templates.sh
 	@mkdir -p $(dir $@)
 	@sh scripts/embed-templates.sh $@ $(MAIL_TEXTS)
+
+$(BUILD)/gen/assets.c: $(WEB_DIST) scripts/embed-assets.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-assets.sh $@ web/dist
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -83,6 +89,10 @@ check-layers:
 	  || (echo "only src/http may include microhttpd.h" && false)
 
 unit: $(UNIT_BIN)
+
+# The console's bundle (web/dist, committed): esbuild from the npm packages.
+web: deps-test
+	@node scripts/build-web.mjs
 
 deps:
 	@sh scripts/deps.sh build

@@ -7,6 +7,7 @@
 #include "core/accounts.h"
 #include "core/member_card.h"
 #include "core/migrate.h"
+#include "http/assets.h"
 #include "http/http.h"
 #include "mail/mail.h"
 #include "store/store.h"
@@ -90,6 +91,8 @@ static struct http_server *start_http(const struct config *cfg, struct app *app,
 	        .max_connections = cfg->max_connections,
 	        .max_connections_per_addr = cfg->max_connections_per_addr,
 	        .trusted_proxies = cfg->trusted_proxies,
+	        .assets = console_assets,
+	        .nassets = console_nassets,
 	};
 	size_t nroutes;
 	const struct http_route *routes = api_http_routes(&nroutes);

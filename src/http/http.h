@@ -15,6 +15,7 @@
  * handler, which gets each routed request with its route's data. */
 
 struct request;
+struct http_asset;
 
 enum http_route_flags {
 	HTTP_JSON_BODY = 1, /* takes a JSON body (415 for another type); other routes' bodies are counted, not kept */
@@ -79,8 +80,10 @@ struct http_config {
 	int body_timeout_s; /* a request body must be in within this, from the end of its headers */
 	int body_min_rate;  /* bytes per second, averaged since the headers; 0: no minimum */
 	int max_connections;
-	int max_connections_per_addr; /* per IPv4 address or IPv6 /64; trusted proxies exempt */
-	const char *trusted_proxies;  /* comma-separated addresses, or NULL */
+	int max_connections_per_addr;    /* per IPv4 address or IPv6 /64; trusted proxies exempt */
+	const char *trusted_proxies;     /* comma-separated addresses, or NULL */
+	const struct http_asset *assets; /* the console's files (http/assets.h), or NULL */
+	size_t nassets;
 };
 
 struct http_server;

@@ -96,6 +96,19 @@ bool addr_limit_allows(struct addr_limit *l, const char *group);
 int addr_limit_add(struct addr_limit *l, const char *group, int delta);
 int addr_limit_count(struct addr_limit *l, const char *group);
 
+/* ---- the console's files (console.c) ---- */
+#include "http/assets.h"
+/* The file a GET of path is answered with: an embedded /assets/ file by its
+ * name, index.html for the console's pages (console.c lists their first
+ * segments); NULL for any other path, and for a file asked for that is not
+ * there (404, never the page). */
+const struct http_asset *console_find(const struct http_asset *assets, size_t n, const char *path);
+bool console_accepts_gzip(const char *accept_encoding);
+/* Only the console's own scripts and styles; no inline script, no eval, no framing. */
+#define CONSOLE_CSP                                                                                                    \
+	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "             \
+	"connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
 /* ---- metrics ---- */
 void metrics_init(size_t nroutes);
 void metrics_observe(int route_index, int status, int64_t duration_ns);

@@ -150,10 +150,13 @@ struct request {
 	const char *content_type;
 	const char *resp;
 	size_t resp_len;
-	struct header out_headers[HTTP_MAX_OUT_HEADERS + 2]; /* the handler's, then Allow or Retry-After */
+	struct header out_headers[HTTP_MAX_OUT_HEADERS + 6]; /* the handler's, then the framework's own */
 	int nout;
 	bool close;
 	bool replied;
+	bool resp_static;               /* resp is the binary's own memory: not copied */
+	const char *cache_control;      /* NULL: no-store */
+	const struct http_asset *asset; /* a console file to answer with */
 };
 
 /* ---- helpers for handlers ---- */
@@ -359,14 +362,14 @@ static void run_offloaded(void *item, bool late)
 
 static enum MHD_Result queue_reply(struct request *r)
 {
-	struct MHD_Response *resp =
-	        MHD_create_response_from_buffer(r->resp_len, (void *)r->resp, MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+	        r->resp_len, (void *)r->resp, r->resp_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
 	if (r->content_type)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	MHD_add_response_header(resp, "X-Request-Id", r->request_id);
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "Cache-Control", r->cache_control ? r->cache_control : "no-store");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	for (int i = 0; i < r->nout; i++)
 		MHD_add_response_header(resp, r->out_headers[i].name, r->out_headers[i].value);
@@ -783,6 +786,10 @@ static void begin_route(struct request *r, const struct collect *cl, const char 
 	struct route_target rt;
 	router_resolve(r->srv->router, r->arena, method, r->tcp->uri, &rt);
 	r->path = rt.path;
+	if (rt.index < 0 && rt.code == E_NOT_FOUND && (!strcmp(method, "GET") || !strcmp(method, "HEAD")))
+		r->asset = console_find(r->srv->cfg.assets, r->srv->cfg.nassets, rt.path);
+	if (r->asset)
+		return;
 	if (rt.index < 0) {
 		refuse_route(r, &rt);
 		return;
@@ -816,6 +823,34 @@ static void request_begin(struct request *r, const char *url, const char *method
 	struct collect cl = {.r = r};
 	if (begin_headers(r, &cl, url, method, version) && begin_body(r, &cl))
 		begin_route(r, &cl, method);
+}
+
+/* A console file: gzip when the client takes it, 304 for the ETag it has,
+ * cached for good when its name changes with its content, never framed. */
+static void reply_asset(struct request *r)
+{
+	const struct http_asset *a = r->asset;
+	add_header(r, "ETag", a->etag);
+	add_header(r, "Vary", "Accept-Encoding");
+	add_header(r, "Content-Security-Policy", CONSOLE_CSP);
+	add_header(r, "Referrer-Policy", "no-referrer");
+	r->cache_control = a->immutable ? "public, max-age=31536000, immutable" : "no-store";
+	r->resp_static = true;
+	r->replied = true;
+	const char *inm = http_header(r, "If-None-Match");
+	if (inm && !strcmp(inm, a->etag)) {
+		r->status = 304;
+		r->resp = "";
+		r->resp_len = 0;
+		return;
+	}
+	bool gz = a->gz && console_accepts_gzip(http_header(r, "Accept-Encoding"));
+	if (gz)
+		add_header(r, "Content-Encoding", "gzip");
+	r->status = 200;
+	r->content_type = a->content_type;
+	r->resp = (const char *)(gz ? a->gz : a->data);
+	r->resp_len = gz ? a->gz_len : a->len;
 }
 
 /* A piece of the body: counted, kept for the routes that take one. */
@@ -862,6 +897,10 @@ static enum MHD_Result body_done(struct http_server *s, struct request *r)
 	body_phase_end(r->tcp);
 	if (r->refuse)
 		return queue_reply(r);
+	if (r->asset) {
+		reply_asset(r);
+		return queue_reply(r);
+	}
 	if (r->body)
 		r->body[r->body_len] = '\0';
 	if (r->route->flags & HTTP_OFFLOAD) {

@@ -1,0 +1,67 @@
+// Builds the console into web/dist: the bundle (esbuild) under a name made
+// of its content's hash, index.html pointing at it, and a gzip copy of each
+// file. `--check` builds in memory and fails when web/dist is not what the
+// sources give (the committed bundle is what a build without Node embeds).
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, readFileSync, writeFileSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const top = new URL('..', import.meta.url).pathname;
+const dist = join(top, 'web/dist');
+const check = process.argv.includes('--check');
+
+async function bundle(entry) {
+	const r = await build({
+		entryPoints: [join(top, entry)],
+		bundle: true,
+		minify: true,
+		format: 'esm',
+		target: 'es2020',
+		write: false,
+		legalComments: 'none',
+		outdir: 'out',
+	});
+	return r.outputFiles[0].contents;
+}
+
+const hashName = (stem, ext, data) => `${stem}-${createHash('sha256').update(data).digest('hex').slice(0, 12)}.${ext}`;
+
+const js = await bundle('web/src/main.js');
+const css = await bundle('web/src/app.css');
+const files = {};
+const jsName = hashName('app', 'js', js);
+const cssName = hashName('app', 'css', css);
+files[`assets/${jsName}`] = js;
+files[`assets/${cssName}`] = css;
+files['index.html'] = Buffer.from(
+	readFileSync(join(top, 'web/index.html'), 'utf8').replace('{{js}}', jsName).replace('{{css}}', cssName),
+);
+for (const [name, data] of Object.entries({ ...files })) files[`${name}.gz`] = gzipSync(data, { level: 9 });
+
+function listDist(dir = dist, prefix = '') {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+		d.isDirectory() ? listDist(join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`],
+	);
+}
+
+if (check) {
+	const have = listDist().sort();
+	const want = Object.keys(files).sort();
+	const same =
+		JSON.stringify(have) === JSON.stringify(want) &&
+		want.every((n) => Buffer.compare(readFileSync(join(dist, n)), Buffer.from(files[n])) === 0);
+	if (!same) {
+		console.error('web/dist is not what web/ builds: run `make web` and commit web/dist');
+		process.exit(1);
+	}
+	console.log('web/dist is up to date');
+} else {
+	rmSync(dist, { recursive: true, force: true });
+	mkdirSync(join(dist, 'assets'), { recursive: true });
+	for (const [name, data] of Object.entries(files)) writeFileSync(join(dist, name), data);
+	const gz = Object.keys(files).filter((n) => n.endsWith('.gz')).reduce((s, n) => s + files[n].length, 0);
+	console.log(`web/dist: ${Object.keys(files).length / 2} files, ${gz} bytes gzipped`);
+}
