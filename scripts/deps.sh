@@ -6,7 +6,7 @@ set -eu
 what=${1:-build}
 pkgs="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev libsodium-dev libcurl4-openssl-dev"
 if [ "$what" = test ]; then
-	pkgs="$pkgs libcmocka-dev postgresql nodejs npm wrk clang libclang-rt-14-dev"
+	pkgs="$pkgs libcmocka-dev postgresql nodejs npm wrk clang libclang-rt-14-dev chromium"
 fi
 missing=""
 for p in $pkgs; do
