@@ -28,11 +28,11 @@ static void print_sign_in(const char *base, const char *email, const char *passw
 	printf("\n  roster is ready. The first operator account was created:\n\n"
 	       "    email:    %s\n"
 	       "    password: %s\n\n"
-	       "  Sign in through the API:\n"
+	       "  Open the console at %s/ and sign in with them, or sign in through the API:\n"
 	       "    curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\\n"
 	       "         -d '{\"email\":\"%s\",\"password\":\"%s\"}'\n\n"
 	       "  This is shown once; change the password with POST /api/v1/me/password.\n\n",
-	       email, password, base, email, password);
+	       email, password, base, base, email, password);
 	fflush(stdout);
 }
 
@@ -126,7 +126,7 @@ static void announce(const struct config *cfg, struct http_server *server, struc
 		sodium_memzero(password, len);
 	}
 	if (isatty(STDOUT_FILENO) || cfg->bootstrap_operator) {
-		printf("rosterd listening on http://%s\n", address);
+		printf("rosterd listening on http://%s (the console: http://%s/)\n", address, address);
 		fflush(stdout);
 	}
 }
