@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every suite: the C unit tests, the store contract suite on SQLite and
-# on PostgreSQL, and the HTTP scenarios against a real rosterd on both
-# engines. Ends with the line "N passed, N failed".
+# on PostgreSQL, the HTTP scenarios against a real rosterd on both engines,
+# and the console in headless Chromium. Ends with the line "N passed, N failed".
 set -u
 BUILD=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +12,22 @@ passed=0
 failed=0
 pg_url=""
 
+# The browsers a browser test started and did not close (it was killed or
+# timed out): each left a file named after its pid, a process group leader.
+kill_browsers() {
+	for f in "$work"/browser-pids/*; do
+		[ -f "$f" ] || continue
+		pid=$(basename "$f")
+		if grep -q chromium "/proc/$pid/cmdline" 2>/dev/null; then
+			echo "!! killing browser $pid left by a browser test"
+			kill -KILL -- "-$pid" 2>/dev/null
+		fi
+		rm -f "$f"
+	done
+}
+
 cleanup() {
+	kill_browsers
 	[ -n "$pg_url" ] && sh tests/pg.sh stop "$work/pg"
 	rm -rf "$work"
 }
@@ -25,11 +40,13 @@ count_cmocka() { # file
 	failed=$((failed + f))
 }
 
+# A cancelled test (it timed out, or its file ended first) counts as failed.
 count_tap() { # file
 	p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$1" | tail -n 1)
 	f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$1" | tail -n 1)
+	c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$1" | tail -n 1)
 	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-0}))
+	failed=$((failed + ${f:-0} + ${c:-0}))
 }
 
 # A suite that crashes or prints no summary counts as one failure.
@@ -45,7 +62,7 @@ run_suite() { # label, log, command...
 		failed=$((failed + 1))
 		return
 	fi
-	if [ $rc -ne 0 ] && ! grep -qE '^\[  FAILED  \]|^# fail [1-9]' "$log"; then
+	if [ $rc -ne 0 ] && ! grep -qE '^\[  FAILED  \]|^# (fail|cancelled) [1-9]' "$log"; then
 		echo "!! $label exited $rc"
 		failed=$((failed + 1))
 	fi
@@ -101,6 +118,21 @@ for engine in sqlite postgres; do
 		run_suite "api ($engine)" "$work/log" node --test --test-reporter=tap --test-concurrency=1 tests/api/
 	count_tap "$work/log"
 done
+
+# The console in headless Chromium, once, on SQLite. Without chromium the
+# suite fails (make test installs it through scripts/deps.sh test); timeout
+# bounds a hung browser, and kill_browsers ends what a killed test left.
+chromium=${ROSTER_CHROMIUM:-/usr/bin/chromium}
+if [ -x "$chromium" ]; then
+	ROSTER_TEST_ENGINE=sqlite ROSTER_BROWSER_PIDS="$work/browser-pids" \
+		run_suite "browser" "$work/log" timeout -k 10 300 node --test --test-reporter=tap --test-concurrency=1 tests/browser/
+	count_tap "$work/log"
+	kill_browsers
+else
+	echo "== browser"
+	echo "!! browser: no chromium at $chromium (scripts/deps.sh test installs Debian's chromium)"
+	failed=$((failed + 1))
+fi
 
 # Under `make asan` every process writes its sanitizer reports into one
 # directory: any report there (a leak at exit, an overflow in a process
