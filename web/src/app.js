@@ -29,6 +29,7 @@ addWords({
 		'nav.settings': 'Settings',
 		'nav.mySettings': 'My settings',
 		'nav.signOut': 'Sign out',
+		'nav.signedInAs': (email) => `Signed in as ${email}`,
 		'home.none': 'You are not a member of any organization yet. When someone adds you to one, it appears here.',
 		'home.title': 'Welcome',
 	},
@@ -45,6 +46,7 @@ addWords({
 		'nav.settings': 'Paramètres',
 		'nav.mySettings': 'Mes paramètres',
 		'nav.signOut': 'Se déconnecter',
+		'nav.signedInAs': (email) => `Connecté en tant que ${email}`,
 		'home.none': 'Vous n’êtes encore membre d’aucune organisation. Quand quelqu’un vous y ajoute, elle apparaît ici.',
 		'home.title': 'Bienvenue',
 	},
@@ -61,6 +63,7 @@ addWords({
 		'nav.settings': 'Einstellungen',
 		'nav.mySettings': 'Meine Einstellungen',
 		'nav.signOut': 'Abmelden',
+		'nav.signedInAs': (email) => `Angemeldet als ${email}`,
 		'home.none': 'Sie sind noch in keiner Organisation Mitglied. Sobald Sie jemand hinzufügt, erscheint sie hier.',
 		'home.title': 'Willkommen',
 	},
@@ -172,6 +175,7 @@ function Header({ me, orgId }) {
 		<${OrgSwitcher} me=${me} orgId=${orgId} />
 		<nav class="user-nav" aria-label=${t('nav.main')}>
 			<ul>
+				<li class="who">${t('nav.signedInAs', me.email)}</li>
 				${me.is_operator && html`<li><${Link} href="/orgs">${t('nav.allOrgs')}<//></li>`}
 				<li><${Link} href="/settings">${t('nav.mySettings')}<//></li>
 				<li><button type="button" class="link" onClick=${signOut}>${t('nav.signOut')}</button></li>

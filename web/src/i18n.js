@@ -44,6 +44,12 @@ export function formatDateTime(iso) {
 	return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+// "in 40 seconds", "dans 15 minutes": when to try again.
+export function formatIn(seconds) {
+	const rt = new Intl.RelativeTimeFormat(current, { numeric: 'always' });
+	return seconds < 120 ? rt.format(seconds, 'second') : rt.format(Math.ceil(seconds / 60), 'minute');
+}
+
 export function formatNumber(n) {
 	return new Intl.NumberFormat(current).format(n);
 }
@@ -113,7 +119,7 @@ addWords({
 		'error.customer_login_unavailable': 'This customer cannot have logins.',
 		'error.too_many_items': 'Too many at once.',
 		'error.too_many_requests': (e) =>
-			e.retryAfter ? `Too many attempts; try again in ${e.retryAfter} seconds.` : 'Too many attempts; try again later.',
+			e.retryAfter ? `Too many attempts; try again ${formatIn(e.retryAfter)}.` : 'Too many attempts; try again later.',
 		'error.unavailable': 'The server is busy; try again in a moment.',
 		'error.retry': 'The server is busy; try again in a moment.',
 		'error.internal': 'Something went wrong; try again.',
@@ -169,7 +175,7 @@ addWords({
 		'error.too_many_items': 'Trop à la fois.',
 		'error.too_many_requests': (e) =>
 			e.retryAfter
-				? `Trop de tentatives ; réessayez dans ${e.retryAfter} secondes.`
+				? `Trop de tentatives ; réessayez ${formatIn(e.retryAfter)}.`
 				: 'Trop de tentatives ; réessayez plus tard.',
 		'error.unavailable': 'Le serveur est occupé ; réessayez dans un instant.',
 		'error.retry': 'Le serveur est occupé ; réessayez dans un instant.',
@@ -226,7 +232,7 @@ addWords({
 		'error.too_many_items': 'Zu viele auf einmal.',
 		'error.too_many_requests': (e) =>
 			e.retryAfter
-				? `Zu viele Versuche; versuchen Sie es in ${e.retryAfter} Sekunden erneut.`
+				? `Zu viele Versuche; versuchen Sie es ${formatIn(e.retryAfter)} erneut.`
 				: 'Zu viele Versuche; versuchen Sie es später erneut.',
 		'error.unavailable': 'Der Server ist ausgelastet; versuchen Sie es gleich noch einmal.',
 		'error.retry': 'Der Server ist ausgelastet; versuchen Sie es gleich noch einmal.',
