@@ -133,6 +133,7 @@ bench: deps-test all
 	@sh bench/run.sh $(BUILD)
 	@sh bench/members.sh $(BUILD)
 	@sh bench/forgot.sh $(BUILD)
+	@sh bench/console.sh $(BUILD)
 
 format:
 	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.h tests/unit/*/*.c
