@@ -176,11 +176,16 @@ done
 
 # --- throughput ------------------------------------------------------------------
 
-# The script as rosterd serves it, from its own index.html.
+# The largest script of the first screen (the entry or a chunk it preloads),
+# as rosterd's own index.html names them.
 curl -sS -m 10 -o "$TMP/index.html" "$BASE/" || die "GET / failed"
-JS=$(sed -n 's/.*<script[^>]*src="\(\/assets\/[^"]*\.js\)".*/\1/p' "$TMP/index.html" | head -n 1)
-[ -n "$JS" ] || die "GET / has no <script src=\"/assets/...js\">"
-[ "$JS" = "$(get JS "$TMP/size.txt")" ] || note "rosterd serves $JS, web/dist/index.html names $(get JS "$TMP/size.txt") (make all embeds web/dist)"
+JS="" JS_BYTES=0
+for p in $(grep -o '"/assets/[^"]*\.js"' "$TMP/index.html" | tr -d '"'); do
+	b=$(curl -sS -m 10 -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$BASE$p") || die "GET $p failed"
+	if [ "$b" -gt "$JS_BYTES" ]; then JS=$p JS_BYTES=$b; fi
+done
+[ -n "$JS" ] || die "GET / names no /assets/...js"
+note "the script measured: $JS, the largest of the first screen ($JS_BYTES bytes gzipped)"
 for p in / "$JS"; do
 	enc=$(curl -sS -m 10 -o /dev/null -D - -H 'Accept-Encoding: gzip' "$BASE$p" |
 		awk -F': *' 'tolower($1) == "content-encoding" { sub(/\r$/, "", $2); print $2 }')
@@ -317,7 +322,7 @@ row "GET /healthz req/s, 64 conns" "$(awk -v a="$HZ" 'BEGIN { printf "%.0f", a }
 row "GET / (index.html, gzip) req/s" "$(awk -v a="$IDX" 'BEGIN { printf "%.0f", a }')" "-" "info"
 row "  / share of /healthz" "$r %" ">= $SHARE_MIN %" "$(flag "$(check "$r" ge $SHARE_MIN)" "$SLICES_INDEX")"
 r=$(pct "$JSR" "$HZ")
-row "GET /assets/<script> (gzip) req/s" "$(awk -v a="$JSR" 'BEGIN { printf "%.0f", a }')" "-" "info"
+row "GET largest first-screen script (gzip) req/s" "$(awk -v a="$JSR" 'BEGIN { printf "%.0f", a }')" "-" "info"
 row "  share of /healthz" "$r %" ">= $SHARE_MIN %" "$(flag "$(check "$r" ge $SHARE_MIN)" "$SLICES_JS")"
 SIGNIN=$(get SIGNIN_MS "$B")
 row "sign-in form at /sign-in, median ms" "${SIGNIN:-n/a}" "-" "$(flag info browser-before browser-after)"

@@ -6,19 +6,45 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync, rmSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const top = new URL('..', import.meta.url).pathname;
 const dist = join(top, 'web/dist');
 const check = process.argv.includes('--check');
 
-async function bundle(entry) {
+// The script: main.js and what the first screen needs in one file, each
+// other screen in a chunk of its own that the console loads when it is
+// opened (esbuild names them by their content's hash).
+async function bundleScript() {
 	const r = await build({
-		entryPoints: [join(top, entry)],
+		entryPoints: [join(top, 'web/src/main.js')],
 		bundle: true,
+		splitting: true,
 		minify: true,
 		format: 'esm',
 		target: 'es2020',
+		write: false,
+		legalComments: 'none',
+		outdir: join(dist, 'assets'),
+		entryNames: 'app-[hash]',
+		chunkNames: 'chunk-[hash]',
+		metafile: true,
+	});
+	const rel = (p) => relative(dist, resolve(top, p));
+	const [entryOut, entryMeta] = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint);
+	const preload = entryMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => rel(i.path));
+	return {
+		files: Object.fromEntries(r.outputFiles.map((f) => [relative(dist, f.path), f.contents])),
+		entry: rel(entryOut),
+		preload,
+	};
+}
+
+async function bundleStyle() {
+	const r = await build({
+		entryPoints: [join(top, 'web/src/app.css')],
+		bundle: true,
+		minify: true,
 		write: false,
 		legalComments: 'none',
 		outdir: 'out',
@@ -28,15 +54,16 @@ async function bundle(entry) {
 
 const hashName = (stem, ext, data) => `${stem}-${createHash('sha256').update(data).digest('hex').slice(0, 12)}.${ext}`;
 
-const js = await bundle('web/src/main.js');
-const css = await bundle('web/src/app.css');
-const files = {};
-const jsName = hashName('app', 'js', js);
-const cssName = hashName('app', 'css', css);
-files[`assets/${jsName}`] = js;
-files[`assets/${cssName}`] = css;
+const script = await bundleScript();
+const css = await bundleStyle();
+const cssName = `assets/${hashName('app', 'css', css)}`;
+const files = { ...script.files, [cssName]: css };
+const preloads = script.preload.map((p) => `<link rel="modulepreload" href="/${p}">`).join('\n');
 files['index.html'] = Buffer.from(
-	readFileSync(join(top, 'web/index.html'), 'utf8').replace('{{js}}', jsName).replace('{{css}}', cssName),
+	readFileSync(join(top, 'web/index.html'), 'utf8')
+		.replace('{{js}}', `/${script.entry}`)
+		.replace('{{css}}', `/${cssName}`)
+		.replace('{{preload}}', preloads),
 );
 for (const [name, data] of Object.entries({ ...files })) files[`${name}.gz`] = gzipSync(data, { level: 9 });
 

@@ -44,7 +44,7 @@ describe('console files', { timeout: 60000 }, () => {
 		await migrate(db);
 		srv = await startRosterd({ db });
 		index = await raw(srv.base, '/');
-		js = String(index.body).match(/src="(\/assets\/app-[0-9a-f]{12}\.js)"/)?.[1];
+		js = String(index.body).match(/src="(\/assets\/app-[A-Z0-9]{8}\.js)"/)?.[1];
 		css = String(index.body).match(/href="(\/assets\/app-[0-9a-f]{12}\.css)"/)?.[1];
 	});
 

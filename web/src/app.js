@@ -6,14 +6,17 @@ import { whenSessionLost, request } from './api.js';
 import { addWords, pickLanguage, setLanguage, t } from './i18n.js';
 import { Link, match, navigate, useLocation } from './router.js';
 import { can, loadMe, loadOrg, orgHome, setMe, useMe } from './session.js';
-import { html, ErrorBox, Loading } from './ui.js';
+import { html, lazy, ErrorBox, Loading } from './ui.js';
 import { SignIn, ForgotPassword, SetPassword } from './screens/auth.js';
-import { OrgList, CreateOrg, OrgOverview, OrgSettings } from './screens/orgs.js';
-import { Users, CreateUser, UserDetail } from './screens/users.js';
-import { Roles, RoleEdit } from './screens/roles.js';
-import { Customers, CreateCustomer } from './screens/customers.js';
-import { Audit } from './screens/audit.js';
-import { MySettings } from './screens/settings.js';
+
+// The screens behind sign-in load when first opened: the first screen's
+// script stays small however many screens the console has.
+const orgs = () => import('./screens/orgs.js');
+const users = () => import('./screens/users.js');
+const roles = () => import('./screens/roles.js');
+const customers = () => import('./screens/customers.js');
+const audit = () => import('./screens/audit.js');
+const settings = () => import('./screens/settings.js');
 
 addWords({
 	en: {
@@ -78,25 +81,25 @@ const PUBLIC = [
 
 const SIGNED_IN = [
 	['/', Home],
-	['/settings', MySettings],
-	['/orgs', OrgList],
-	['/orgs/new', CreateOrg],
+	['/settings', lazy(settings, 'MySettings')],
+	['/orgs', lazy(orgs, 'OrgList')],
+	['/orgs/new', lazy(orgs, 'CreateOrg')],
 ];
 
 // Screens of one organization: the frame loads it (its name, type, the
 // caller's permissions) and hands it to the screen.
 const IN_ORG = [
-	['/orgs/:org', OrgOverview],
-	['/orgs/:org/users', Users],
-	['/orgs/:org/users/new', CreateUser],
-	['/orgs/:org/users/:user', UserDetail],
-	['/orgs/:org/roles', Roles],
-	['/orgs/:org/roles/new', RoleEdit],
-	['/orgs/:org/roles/:role', RoleEdit],
-	['/orgs/:org/customers', Customers],
-	['/orgs/:org/customers/new', CreateCustomer],
-	['/orgs/:org/audit', Audit],
-	['/orgs/:org/settings', OrgSettings],
+	['/orgs/:org', lazy(orgs, 'OrgOverview')],
+	['/orgs/:org/users', lazy(users, 'Users')],
+	['/orgs/:org/users/new', lazy(users, 'CreateUser')],
+	['/orgs/:org/users/:user', lazy(users, 'UserDetail')],
+	['/orgs/:org/roles', lazy(roles, 'Roles')],
+	['/orgs/:org/roles/new', lazy(roles, 'RoleEdit')],
+	['/orgs/:org/roles/:role', lazy(roles, 'RoleEdit')],
+	['/orgs/:org/customers', lazy(customers, 'Customers')],
+	['/orgs/:org/customers/new', lazy(customers, 'CreateCustomer')],
+	['/orgs/:org/audit', lazy(audit, 'Audit')],
+	['/orgs/:org/settings', lazy(orgs, 'OrgSettings')],
 ];
 
 function find(table, path) {

@@ -246,6 +246,31 @@ export function Confirm({ title, children, confirmLabel, danger = true, busy, on
 	</dialog>`;
 }
 
+// A component that the module load() brings: a loading line until it is
+// there, the error when it cannot come. Its words are added as it loads, so
+// the screen renders once more with them.
+export function lazy(load, name) {
+	let Loaded = null;
+	return function LazyScreen(props) {
+		const [state, setState] = useState({ ready: !!Loaded, error: null });
+		useEffect(() => {
+			if (Loaded) return undefined;
+			let live = true;
+			load().then(
+				(m) => {
+					Loaded = m[name];
+					if (live) setState({ ready: true, error: null });
+				},
+				() => live && setState({ ready: false, error: new ApiError(0, null, 0) }),
+			);
+			return () => (live = false);
+		}, []);
+		if (state.error) return html`<${ErrorBox} error=${state.error} />`;
+		if (!Loaded) return html`<${Loading} />`;
+		return h(Loaded, props);
+	};
+}
+
 export function languageOptions() {
 	return ['en', 'fr', 'de'].map((l) => ({ value: l, label: t(`lang.${l}`) }));
 }

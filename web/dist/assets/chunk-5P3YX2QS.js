@@ -1,0 +1,139 @@
+import{b as H}from"./chunk-X4MQW27I.js";import{c as C,d as Q,e as b}from"./chunk-RHKIT3QX.js";import{B as w,D as n,E as L,F as T,G as $,I as J,J as D,K as c,L as k,M as E,N as f,O as X,P as Y,Q as ee,R as se,S as q,U as re,c as g,f as F,h as K,i as S,j as N,k as U,l as j,m as I,n as p,o as W,r as R,s as e,t as V,w as B,y as G,z as Z}from"./chunk-U4B6FJDL.js";var A=["customer_login","teams"];W({en:{"orgs.title":"Organizations","orgs.mine":"My organizations","orgs.search":"Search by name","orgs.create":"Create organization","orgs.name":"Name","orgs.type":"Type","orgs.type.enterprise":"Enterprise","orgs.type.partner":"Partner","orgs.type.customer":"Customer","orgs.state":"State","orgs.state.active":"Active","orgs.state.closed":"Closed","orgs.role":"My role","orgs.created":"Created","orgs.none":"No organization matches.","orgs.list":"Organizations","orgs.newTitle":"Create an organization","orgs.typeHint.enterprise":"A company that buys licenses for its people.","orgs.typeHint.partner":"A reseller: it has customers, and its staff may work in teams.","orgs.admin":"First administrator","orgs.adminHint":"They receive an email to set a password; an existing account is used as it is.","orgs.adminEmail":"Administrator\u2019s email","orgs.firstName":"First name","orgs.lastName":"Last name","orgs.language":"Language","orgs.modules":"Modules","module.customer_login":"Customer login: corporate customers get their own back office","module.teams":"Teams: staff work in teams that manage customer accounts","orgs.overview":"Overview","orgs.provider":"Provided by","orgs.kind":"Kind","orgs.myPermissions":"What I can do here","orgs.viaProvider":"Through the provider","orgs.operator":"Operator","orgs.independent":"Make independent","orgs.independentBody":(s,r)=>`${s} becomes an enterprise of its own. ${r} and its people lose all access to it at once, and this cannot be undone. Its members, roles and data stay.`,"orgs.independentDone":"This organization is now independent.","orgs.settings":"Settings","orgs.saved":"Saved.","orgs.modulesHint":"Only the service\u2019s operators switch modules on and off.","orgs.moduleOn":s=>`${s} is on.`,"orgs.moduleOff":s=>`${s} is off.`,"orgs.close":"Close the organization","orgs.closeBody":s=>`${s} is closed: nobody can work in it any more and its people lose their access to it. Its data is kept, and the audit log records the closing.`,"orgs.closed":"This organization is closed."},fr:{"orgs.title":"Organisations","orgs.mine":"Mes organisations","orgs.search":"Rechercher par nom","orgs.create":"Cr\xE9er une organisation","orgs.name":"Nom","orgs.type":"Type","orgs.type.enterprise":"Entreprise","orgs.type.partner":"Partenaire","orgs.type.customer":"Client","orgs.state":"\xC9tat","orgs.state.active":"Active","orgs.state.closed":"Ferm\xE9e","orgs.role":"Mon r\xF4le","orgs.created":"Cr\xE9\xE9e","orgs.none":"Aucune organisation ne correspond.","orgs.list":"Organisations","orgs.newTitle":"Cr\xE9er une organisation","orgs.typeHint.enterprise":"Une entreprise qui ach\xE8te des licences pour ses personnes.","orgs.typeHint.partner":"Un revendeur : il a des clients, et ses \xE9quipes peuvent travailler en \xE9quipes.","orgs.admin":"Premier administrateur","orgs.adminHint":"Il re\xE7oit un e-mail pour choisir un mot de passe ; un compte existant est repris tel quel.","orgs.adminEmail":"E-mail de l\u2019administrateur","orgs.firstName":"Pr\xE9nom","orgs.lastName":"Nom","orgs.language":"Langue","orgs.modules":"Modules","module.customer_login":"Acc\xE8s client : les clients entreprises ont leur propre espace","module.teams":"\xC9quipes : le personnel travaille en \xE9quipes qui g\xE8rent des comptes clients","orgs.overview":"Vue d\u2019ensemble","orgs.provider":"Fourni par","orgs.kind":"Type de client","orgs.myPermissions":"Ce que je peux faire ici","orgs.viaProvider":"Par le fournisseur","orgs.operator":"Op\xE9rateur","orgs.independent":"Rendre ind\xE9pendante","orgs.independentBody":(s,r)=>`${s} devient une entreprise \xE0 part enti\xE8re. ${r} et ses personnes perdent imm\xE9diatement tout acc\xE8s, et c\u2019est d\xE9finitif. Ses membres, r\xF4les et donn\xE9es restent.`,"orgs.independentDone":"Cette organisation est maintenant ind\xE9pendante.","orgs.settings":"Param\xE8tres","orgs.saved":"Enregistr\xE9.","orgs.modulesHint":"Seuls les op\xE9rateurs du service activent et d\xE9sactivent les modules.","orgs.moduleOn":s=>`${s} est activ\xE9.`,"orgs.moduleOff":s=>`${s} est d\xE9sactiv\xE9.`,"orgs.close":"Fermer l\u2019organisation","orgs.closeBody":s=>`${s} est ferm\xE9e : personne ne peut plus y travailler et ses personnes perdent leur acc\xE8s. Ses donn\xE9es sont gard\xE9es, et le journal d\u2019audit enregistre la fermeture.`,"orgs.closed":"Cette organisation est ferm\xE9e."},de:{"orgs.title":"Organisationen","orgs.mine":"Meine Organisationen","orgs.search":"Nach Name suchen","orgs.create":"Organisation anlegen","orgs.name":"Name","orgs.type":"Typ","orgs.type.enterprise":"Unternehmen","orgs.type.partner":"Partner","orgs.type.customer":"Kunde","orgs.state":"Status","orgs.state.active":"Aktiv","orgs.state.closed":"Geschlossen","orgs.role":"Meine Rolle","orgs.created":"Angelegt","orgs.none":"Keine Organisation passt.","orgs.list":"Organisationen","orgs.newTitle":"Organisation anlegen","orgs.typeHint.enterprise":"Ein Unternehmen, das Lizenzen f\xFCr seine Leute kauft.","orgs.typeHint.partner":"Ein Wiederverk\xE4ufer: er hat Kunden, seine Leute k\xF6nnen in Teams arbeiten.","orgs.admin":"Erster Administrator","orgs.adminHint":"Er erh\xE4lt eine E-Mail zum Setzen des Passworts; ein bestehendes Konto wird \xFCbernommen, wie es ist.","orgs.adminEmail":"E-Mail des Administrators","orgs.firstName":"Vorname","orgs.lastName":"Nachname","orgs.language":"Sprache","orgs.modules":"Module","module.customer_login":"Kundenzugang: Firmenkunden erhalten ihren eigenen Bereich","module.teams":"Teams: die Leute arbeiten in Teams, die Kundenkonten betreuen","orgs.overview":"\xDCbersicht","orgs.provider":"Betreut von","orgs.kind":"Kundenart","orgs.myPermissions":"Was ich hier tun kann","orgs.viaProvider":"\xDCber den Anbieter","orgs.operator":"Betreiber","orgs.independent":"Unabh\xE4ngig machen","orgs.independentBody":(s,r)=>`${s} wird ein eigenst\xE4ndiges Unternehmen. ${r} und seine Leute verlieren sofort jeden Zugriff, und das l\xE4sst sich nicht r\xFCckg\xE4ngig machen. Mitglieder, Rollen und Daten bleiben.`,"orgs.independentDone":"Diese Organisation ist jetzt unabh\xE4ngig.","orgs.settings":"Einstellungen","orgs.saved":"Gespeichert.","orgs.modulesHint":"Nur die Betreiber des Dienstes schalten Module ein und aus.","orgs.moduleOn":s=>`${s} ist eingeschaltet.`,"orgs.moduleOff":s=>`${s} ist ausgeschaltet.`,"orgs.close":"Organisation schlie\xDFen","orgs.closeBody":s=>`${s} wird geschlossen: niemand kann mehr darin arbeiten, und ihre Leute verlieren den Zugang. Die Daten bleiben erhalten, und das Protokoll verzeichnet die Schlie\xDFung.`,"orgs.closed":"Diese Organisation ist geschlossen."}});function fe({me:s}){let r=G("q"),i=F(o=>S("/api/v1/orgs",{q:r,cursor:o,limit:50}),[r]),t=Y(i,[i]);return n`
+		<${f} title=${s.is_operator?e("orgs.title"):e("orgs.mine")}>
+			${s.is_operator&&n`<${w} class="button" href="/orgs/new">${e("orgs.create")}<//>`}
+		<//>
+		<div class="filters">
+			<${X} label=${e("orgs.search")} value=${r} onSearch=${o=>Z({q:o})} />
+		</div>
+		<${c} error=${t.error} />
+		<${se} label=${e("orgs.list")}>
+			<table>
+				<thead>
+					<tr>
+						<th scope="col">${e("orgs.name")}</th>
+						<th scope="col">${e("orgs.type")}</th>
+						<th scope="col">${s.is_operator?e("orgs.state"):e("orgs.role")}</th>
+						<th scope="col">${e("orgs.created")}</th>
+					</tr>
+				</thead>
+				<tbody>
+					${t.items.map(o=>n`<tr key=${o.id}>
+							<td><${w} href=${`/orgs/${o.id}`}>${o.name}<//></td>
+							<td>${e(`orgs.type.${o.type}`)}</td>
+							<td>${s.is_operator?e(`orgs.state.${o.state}`):H(o.role)}</td>
+							<td>${V(o.created_at)}</td>
+						</tr>`)}
+				</tbody>
+			</table>
+		<//>
+		${t.loading&&!t.items.length&&n`<${E} />`}
+		${!t.loading&&!t.error&&!t.items.length&&n`<p>${e("orgs.none")}</p>`}
+		<${ee} list=${t} />`}function he(){let s=T({name:"",type:"enterprise",email:"",first_name:"",last_name:"",language:R(),modules:[]},["name","type","modules","admin.email","admin.first_name","admin.last_name","admin.language"]);async function r(t){t.preventDefault(),await s.submit(async o=>{let d=await N("/api/v1/orgs",{name:o.name,type:o.type,modules:o.modules,admin:{email:o.email.trim(),first_name:o.first_name,last_name:o.last_name,language:o.language}});B(`/orgs/${d.id}`)})}let i=t=>({...s.bind(t),error:s.errors[`admin.${t}`]});return n`
+		<${f} title=${e("orgs.newTitle")} />
+		<form class="card form" onSubmit=${r} novalidate>
+			<${$} label=${e("orgs.name")} required autocomplete="organization" ...${s.bind("name")} />
+			<fieldset>
+				<legend>${e("orgs.type")}</legend>
+				${["enterprise","partner"].map(t=>n`<div class="check">
+						<input
+							id=${`type-${t}`}
+							type="radio"
+							name="type"
+							checked=${s.values.type===t}
+							onChange=${()=>s.set("type",t)}
+							aria-describedby=${`type-${t}-hint`}
+						/>
+						<label for=${`type-${t}`}>${e(`orgs.type.${t}`)}</label>
+						<p id=${`type-${t}-hint`} class="hint">${e(`orgs.typeHint.${t}`)}</p>
+					</div>`)}
+			</fieldset>
+			<fieldset>
+				<legend>${e("orgs.admin")}</legend>
+				<p class="hint">${e("orgs.adminHint")}</p>
+				<${$} label=${e("orgs.adminEmail")} type="email" required autocomplete="off" ...${i("email")} />
+				<${$} label=${e("orgs.firstName")} optional autocomplete="off" ...${i("first_name")} />
+				<${$} label=${e("orgs.lastName")} optional autocomplete="off" ...${i("last_name")} />
+				<${J} label=${e("orgs.language")} options=${re()} ...${i("language")} />
+			</fieldset>
+			<fieldset>
+				<legend>${e("orgs.modules")}</legend>
+				${A.map(t=>n`<${D}
+						label=${e(`module.${t}`)}
+						name=${`module-${t}`}
+						checked=${s.values.modules.includes(t)}
+						onValue=${o=>s.set("modules",A.filter(d=>d===t?o:s.values.modules.includes(d)))}
+					/>`)}
+			</fieldset>
+			<${c} error=${s.error} />
+			<div class="actions">
+				<${w} class="button secondary" href="/orgs">${e("app.cancel")}<//>
+				<button type="submit" disabled=${s.busy}>${e("app.create")}</button>
+			</div>
+		</form>`}function ae(s,r,i){if(s.is_operator)return!0;let t=s.organizations.find(d=>d.id===r.id);if(t&&t.role==="administrator")return!0;let o=s.organizations.find(d=>d.id===i.provider_id);return!!o&&o.role==="administrator"}function ye({me:s,org:r}){let i=L(()=>Q(r.id,{fresh:!0}),[r.id]),[t,o]=g(!1),[d,h]=g(!1),[_,z]=g(null),[v,P]=g(!1),a=i.data;async function M(){h(!0);try{await N(p(r.id,"/independence")),b(),await C(),i.reload(),P(!0)}catch(m){z(m)}finally{h(!1),o(!1)}}let O=a?a.role:r.role;return n`
+		<${f} title=${r.name} />
+		${v&&n`<${k}>${e("orgs.independentDone")}<//>`}
+		<${c} error=${i.error||_} />
+		${!a&&!i.error&&n`<${E} />`}
+		${a&&n`<dl class="card facts">
+				<dt>${e("orgs.type")}</dt>
+				<dd>${e(`orgs.type.${a.type}`)}${a.kind?` (${e(`customers.kind.${a.kind}`)})`:""}</dd>
+				${a.provider&&n`<dt>${e("orgs.provider")}</dt><dd>${a.provider.name}</dd>`}
+				<dt>${e("orgs.state")}</dt>
+				<dd>${e(`orgs.state.${a.state}`)}</dd>
+				<dt>${e("orgs.role")}</dt>
+				<dd>${O?H(O):s.is_operator?e("orgs.operator"):e("orgs.viaProvider")}</dd>
+				<dt>${e("orgs.modules")}</dt>
+				<dd>${a.modules.length?a.modules.map(m=>e(`module.${m}`)).join("; "):e("app.none")}</dd>
+			</dl>
+			<section class="card" aria-labelledby="perm-title">
+				<h2 id="perm-title">${e("orgs.myPermissions")}</h2>
+				${a.permissions.length?n`<ul class="perms">
+							${a.permissions.map(m=>n`<li>${e(`perm.${m}`)}</li>`)}
+						</ul>`:n`<p>${e("app.none")}</p>`}
+			</section>
+			${a.type==="customer"&&a.provider&&ae(s,r,a)&&n`<section class="card danger-zone" aria-labelledby="indep-title">
+				<h2 id="indep-title">${e("orgs.independent")}</h2>
+				<p>${e("orgs.independentBody",a.name,a.provider.name)}</p>
+				<div class="actions">
+					<button type="button" class="danger" onClick=${()=>o(!0)}>${e("orgs.independent")}</button>
+				</div>
+			</section>`}`}
+		${t&&n`<${q}
+			title=${e("orgs.independent")}
+			confirmLabel=${e("orgs.independent")}
+			busy=${d}
+			onConfirm=${M}
+			onClose=${()=>o(!1)}
+		>
+			<p>${e("orgs.independentBody",a.name,a.provider.name)}</p>
+		<//>`}`}function be({me:s,org:r}){let i=L(()=>S(p(r.id)),[r.id]);return i.error?n`<${f} title=${e("orgs.settings")} /><${c} error=${i.error} />`:i.data?n`<${ie} me=${s} org=${i.data} onChange=${i.setData} />`:n`<${E} />`}function ie({me:s,org:r,onChange:i}){let t=T({name:r.name}),[o,d]=g(!1),[h,_]=g(""),[z,v]=g(null),[P,a]=g(!1),[M,O]=g(null),[m,x]=g(!1);async function te(l){l.preventDefault(),d(!1),await t.submit(async u=>{let y=await U(p(r.id),{name:u.name});i({...r,...y}),b(r.id),await C(),d(!0)})}async function oe(l,u){v(null);try{let y=await(u?j:I)(p(r.id,`/modules/${l}`));i({...r,modules:y.modules}),b(r.id),_(u?e("orgs.moduleOn",e(`module.${l}`)):e("orgs.moduleOff",e(`module.${l}`)))}catch(y){v(y)}}async function ne(){x(!0);try{await K("DELETE",p(r.id)),b(r.id),await C(),B("/orgs")}catch(l){a(!1),O(l)}finally{x(!1)}}return n`
+		<${f} title=${e("orgs.settings")} />
+		${r.state==="closed"&&n`<p class="notice">${e("orgs.closed")}</p>`}
+		<form class="card form" onSubmit=${te} novalidate>
+			<${$} label=${e("orgs.name")} required autocomplete="organization" ...${t.bind("name")} />
+			<${c} error=${t.error} />
+			${o&&n`<${k}>${e("orgs.saved")}<//>`}
+			<div class="actions"><button type="submit" disabled=${t.busy}>${e("app.save")}</button></div>
+		</form>
+		<section class="card" aria-labelledby="modules-title">
+			<h2 id="modules-title">${e("orgs.modules")}</h2>
+			${!s.is_operator&&n`<p class="hint">${e("orgs.modulesHint")}</p>`}
+			${A.map(l=>n`<${D}
+					label=${e(`module.${l}`)}
+					name=${`module-${l}`}
+					checked=${r.modules.includes(l)}
+					disabled=${!s.is_operator}
+					onValue=${u=>oe(l,u)}
+				/>`)}
+			<${c} error=${z} />
+			${h&&n`<${k}>${h}<//>`}
+		</section>
+		${s.is_operator&&r.state!=="closed"&&n`<section class="card danger-zone" aria-labelledby="close-title">
+			<h2 id="close-title">${e("orgs.close")}</h2>
+			<p>${e("orgs.closeBody",r.name)}</p>
+			<${c} error=${M} />
+			<div class="actions"><button type="button" class="danger" onClick=${()=>a(!0)}>${e("orgs.close")}</button></div>
+		</section>`}
+		${P&&n`<${q} title=${e("orgs.close")} confirmLabel=${e("orgs.close")} busy=${m} onConfirm=${ne} onClose=${()=>a(!1)}>
+			<p>${e("orgs.closeBody",r.name)}</p>
+		<//>`}`}export{he as CreateOrg,fe as OrgList,ye as OrgOverview,be as OrgSettings};
