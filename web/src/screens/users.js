@@ -221,7 +221,10 @@ function resultText(result) {
 	return errorText({ code: result });
 }
 
-function BulkRemove({ org, people, onDone, onClose }) {
+// people is taken once, when the dialog opens: onDone deselects the removed,
+// and the results must still name them.
+function BulkRemove({ org, people: selection, onDone, onClose }) {
+	const [people] = useState(selection);
 	const [progress, setProgress] = useState(null); // {done, all}
 	const [results, setResults] = useState(null);
 	const [error, setError] = useState(null);
