@@ -443,9 +443,16 @@ function RoleChange({ org, member, roles, onChanged }) {
 		ev.preventDefault();
 		setDone(false);
 		await f.submit(async (v) => {
-			const m = await patch(orgPath(org.id, `/members/${member.id}`), { role: v.role });
-			onChanged(m);
-			setDone(true);
+			try {
+				const m = await patch(orgPath(org.id, `/members/${member.id}`), { role: v.role });
+				onChanged(m);
+				setDone(true);
+			} catch (err) {
+				// forbidden names the field role when the new role is too much:
+				// either way the answer is the explanation below, not a field error.
+				if (err.code === 'forbidden') err.field = null;
+				throw err;
+			}
 		});
 	}
 	const options = (roles || [{ name: member.role }]).map((r) => ({ value: r.name, label: roleLabel(r.name) }));
