@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { del, get, orgPath, patch, post } from '../api.js';
 import { addWords, t } from '../i18n.js';
-import { Link, navigate } from '../router.js';
+import { Link, navigate, queryParam } from '../router.js';
 import { can } from '../session.js';
 import { html, useAsync, useForm, Confirm, ErrorBox, Field, Loading, PageHeader, TableWrap, TextArea } from '../ui.js';
 
@@ -223,7 +223,9 @@ function RoleForm({ org, role }) {
 	const f = useForm(
 		{ name: role ? role.name : '', description: role ? role.description : '', permissions: role ? role.permissions : [] },
 	);
-	const [saved, setSaved] = useState(false);
+	// A new role's form is replaced by its own page once created: the query
+	// carries the confirmation there, as for a new user.
+	const [saved, setSaved] = useState(() => !isNew && queryParam('done') === 'created');
 	const [confirm, setConfirm] = useState(false);
 	const [deleteError, setDeleteError] = useState(null);
 	const [busy, setBusy] = useState(false);
@@ -238,13 +240,13 @@ function RoleForm({ org, role }) {
 		await f.submit(async (v) => {
 			if (isNew) {
 				const r = await post(orgPath(org.id, '/roles'), v);
-				navigate(`/orgs/${org.id}/roles/${encodeURIComponent(r.name)}`, { replace: true });
-			} else {
-				await patch(orgPath(org.id, `/roles/${encodeURIComponent(role.name)}`), {
-					description: v.description,
-					permissions: v.permissions,
-				});
+				navigate(`/orgs/${org.id}/roles/${encodeURIComponent(r.name)}?done=created`, { replace: true });
+				return;
 			}
+			await patch(orgPath(org.id, `/roles/${encodeURIComponent(role.name)}`), {
+				description: v.description,
+				permissions: v.permissions,
+			});
 			setSaved(true);
 		});
 	}
