@@ -48,8 +48,9 @@ async function newOrg(site) {
 	return { org, admin: Object.assign(admin, { email: adminEmail, id: org.admin.id }) };
 }
 
-// Members made through the API with a password (no email), `parallel` at
-// a time. people: [{first_name, last_name, role?}]. Answers the members.
+// Members made through the API, `parallel` at a time. people: [{first_name,
+// last_name, role?, password?}]; without a password (the quicker: no hash)
+// each gets a set-password email. Answers the members.
 async function addMembers(admin, orgId, people, parallel = 8) {
 	const out = [];
 	for (let i = 0; i < people.length; i += parallel) {
@@ -57,7 +58,6 @@ async function addMembers(admin, orgId, people, parallel = 8) {
 			admin.ok('POST', `/api/v1/orgs/${orgId}/members`, {
 				email: email(p.first_name.toLowerCase()),
 				role: 'member',
-				password: PASSWORD,
 				...p,
 			}),
 		);
@@ -552,3 +552,51 @@ consoleTest('by keyboard: Tab reaches the search, the filters, the checkboxes an
 	assert.deepEqual(await rowNames(page), ['Ada Admin', 'Bea Berg']);
 	assert.ok((await memberEmails(admin, org.id)).includes(bea.email), 'the API agrees');
 });
+
+consoleTest(
+	'a department administrator is refused in words what needs more than her permissions: removing an administrator among others, giving the administrator role',
+	{ timeout: 30000 },
+	async ({ page, site }) => {
+		const { org, admin } = await newOrg(site);
+		const [dora, bob, carl] = await addMembers(admin, org.id, [
+			{ first_name: 'Dora', last_name: 'Dept', role: 'department_admin', password: PASSWORD },
+			{ first_name: 'Bob', last_name: 'Boss', role: 'administrator' },
+			{ first_name: 'Carl', last_name: 'Crew' },
+		]);
+		await signInByApi(page, dora.email, PASSWORD);
+		await page.goto(`/orgs/${org.id}/users`);
+		await until(async () => assert.deepEqual(await rowNames(page), ['Ada Admin', 'Bob Boss', 'Carl Crew', 'Dora Dept']));
+		await page.getByLabel('Select Bob Boss').check();
+		await page.getByLabel('Select Carl Crew').check();
+		await page.getByRole('button', { name: 'Remove 2 from the organization' }).click();
+		const answer = page.waitForResponse((r) => r.url().endsWith(`/orgs/${org.id}/members/remove`));
+		await page.getByRole('dialog').getByRole('button', { name: 'Remove 2 from the organization' }).click();
+		assert.deepEqual(
+			Object.fromEntries((await (await answer).json()).items.map((x) => [x.id, x.result])),
+			{ [bob.id]: 'forbidden', [carl.id]: 'removed' },
+		);
+		const results = page.getByRole('dialog', { name: '1 removed, 1 not removed.' });
+		await results.waitFor();
+		assert.deepEqual((await results.getByRole('listitem').allInnerTexts()).map((s) => s.trim()).sort(), [
+			`${bob.email}: You cannot remove someone who has permissions that you do not have.`,
+			`${carl.email}: Removed`,
+		]);
+		await results.getByRole('button', { name: 'Close' }).click();
+		await until(async () => assert.deepEqual(await rowNames(page), ['Ada Admin', 'Bob Boss', 'Dora Dept']));
+
+		// The administrator role is more than she has.
+		const [eve] = await addMembers(admin, org.id, [{ first_name: 'Eve', last_name: 'Eager' }]);
+		page.expectHttp(403, `/api/v1/orgs/${org.id}/members/${eve.id}`, { method: 'PATCH' });
+		await page.goto(`/orgs/${org.id}/users/${eve.id}`);
+		await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Administrator' });
+		await page.getByRole('button', { name: 'Save' }).click();
+		const alert = page.getByRole('alert');
+		await alert.waitFor();
+		assert.equal(
+			(await alert.innerText()).trim(),
+			'You cannot give a role with permissions that you do not have yourself, nor change the role of someone who has more than you.',
+		);
+		assert.equal(await fact(page, 'Role'), 'Member');
+		assert.equal((await admin.ok('GET', `/api/v1/orgs/${org.id}/members/${eve.id}`)).role, 'member');
+	},
+);
