@@ -217,7 +217,7 @@ consoleTest('a role name that is not valid, or taken, is refused next to the nam
 	await name.fill('Bad Name!');
 	await page.getByLabel('See the members').check();
 	await page.getByRole('button', { name: 'Create', exact: true }).click();
-	assert.equal(await fieldError(page, 'Name'), 'This value is not valid.');
+	assert.equal(await fieldError(page, 'Name'), 'Use only lower-case letters, digits, “_” and “-”, at most 64.');
 	assert.equal(pathOf(page), `/orgs/${org.id}/roles/new`);
 	assert.ok(await page.getByLabel('See the members').isChecked(), 'the form keeps what was chosen');
 

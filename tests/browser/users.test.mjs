@@ -598,5 +598,21 @@ consoleTest(
 		);
 		assert.equal(await fact(page, 'Role'), 'Member');
 		assert.equal((await admin.ok('GET', `/api/v1/orgs/${org.id}/members/${eve.id}`)).role, 'member');
+
+		// Nor can she create an administrator: the refusal is next to the role.
+		page.expectHttp(403, `/api/v1/orgs/${org.id}/members`, { method: 'POST' });
+		await page.goto(`/orgs/${org.id}/users/new`);
+		await page.getByRole('textbox', { name: 'Email' }).fill('new.admin@example.com');
+		await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Administrator' });
+		await page.getByRole('button', { name: 'Create' }).click();
+		const roleError = page.locator('.field-error');
+		await roleError.waitFor();
+		assert.equal(
+			(await roleError.innerText()).trim(),
+			'You cannot give a role with permissions that you do not have yourself, nor change the role of someone who has more than you.',
+		);
+		assert.equal(await page.getByLabel('Role', { exact: true }).getAttribute('aria-invalid'), 'true');
+		const found = await admin.ok('GET', `/api/v1/orgs/${org.id}/members?q=new.admin`);
+		assert.equal(found.items.length, 0, 'nobody was created');
 	},
 );

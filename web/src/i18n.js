@@ -59,8 +59,10 @@ export function formatNumber(n) {
 // console does not know.
 export function errorText(err) {
 	if (!err) return '';
-	const key = `error.${err.code}`;
-	const w = words[current][key] ?? words.en[key];
+	// A word for this code on this field ("error.forbidden.role") first.
+	const keys = err.field ? [`error.${err.code}.${err.field}`, `error.${err.code}`] : [`error.${err.code}`];
+	const key = keys.find((k) => words[current][k] !== undefined || words.en[k] !== undefined);
+	const w = key && (words[current][key] ?? words.en[key]);
 	if (w !== undefined) return typeof w === 'function' ? w(err) : w;
 	return err.message || t('error.internal');
 }

@@ -26,8 +26,9 @@ export function useAsync(fn, deps) {
 }
 
 // A form's values, its per-field errors (from the API's `field`) and the
-// error that names no field of the form.
-export function useForm(initial, fields = Object.keys(initial)) {
+// error that names no field of the form. explain(err) may word an error
+// better for this form than errorText() does.
+export function useForm(initial, fields = Object.keys(initial), explain = () => undefined) {
 	const [values, setValues] = useState(initial);
 	const [errors, setErrors] = useState({});
 	const [error, setError] = useState(null);
@@ -47,7 +48,7 @@ export function useForm(initial, fields = Object.keys(initial)) {
 			return await action(values);
 		} catch (err) {
 			if (!(err instanceof ApiError)) throw err;
-			if (err.field && fields.includes(err.field)) setErrors({ [err.field]: errorText(err) });
+			if (err.field && fields.includes(err.field)) setErrors({ [err.field]: explain(err) || errorText(err) });
 			else setError(err);
 			return undefined;
 		} finally {

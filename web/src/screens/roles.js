@@ -65,6 +65,7 @@ addWords({
 		'roles.kind': 'Kind',
 		'roles.list': 'Roles',
 		'roles.nameHint': 'Lower-case letters, digits, “_” and “-”; it cannot be changed later.',
+		'roles.nameInvalid': 'Use only lower-case letters, digits, “_” and “-”, at most 64.',
 		'roles.newTitle': 'Create a role',
 		'roles.editTitle': (name) => `Role ${name}`,
 		'roles.builtinNote': 'A built-in role cannot be changed or deleted.',
@@ -108,6 +109,7 @@ addWords({
 		'roles.kind': 'Type',
 		'roles.list': 'Rôles',
 		'roles.nameHint': 'Lettres minuscules, chiffres, « _ » et « - » ; il ne pourra plus être changé.',
+		'roles.nameInvalid': 'Uniquement des lettres minuscules, des chiffres, « _ » et « - », 64 au plus.',
 		'roles.newTitle': 'Créer un rôle',
 		'roles.editTitle': (name) => `Rôle ${name}`,
 		'roles.builtinNote': 'Un rôle prédéfini ne peut être ni modifié ni supprimé.',
@@ -151,6 +153,7 @@ addWords({
 		'roles.kind': 'Art',
 		'roles.list': 'Rollen',
 		'roles.nameHint': 'Kleinbuchstaben, Ziffern, „_“ und „-“; später nicht mehr änderbar.',
+		'roles.nameInvalid': 'Nur Kleinbuchstaben, Ziffern, „_“ und „-“, höchstens 64.',
 		'roles.newTitle': 'Rolle anlegen',
 		'roles.editTitle': (name) => `Rolle ${name}`,
 		'roles.builtinNote': 'Eine vordefinierte Rolle kann weder geändert noch gelöscht werden.',
@@ -222,6 +225,8 @@ function RoleForm({ org, role }) {
 	const readOnly = !!(role && role.builtin) || !can(org, 'roles:write');
 	const f = useForm(
 		{ name: role ? role.name : '', description: role ? role.description : '', permissions: role ? role.permissions : [] },
+		['name', 'description', 'permissions'],
+		(err) => (err.field === 'name' && err.code === 'invalid' ? t('roles.nameInvalid') : undefined),
 	);
 	// A new role's form is replaced by its own page once created: the query
 	// carries the confirmation there, as for a new user.

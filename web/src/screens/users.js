@@ -86,6 +86,8 @@ addWords({
 		'users.noEscalation':
 			'You cannot give a role with permissions that you do not have yourself, nor change the role of someone who has more than you.',
 		'users.noEscalationRemove': 'You cannot remove someone who has permissions that you do not have.',
+		'error.forbidden.role':
+			'You cannot give a role with permissions that you do not have yourself, nor change the role of someone who has more than you.',
 	},
 	fr: {
 		'users.title': 'Utilisateurs',
@@ -145,6 +147,8 @@ addWords({
 		'users.noEscalation':
 			'Vous ne pouvez pas donner un rôle avec des permissions que vous n’avez pas, ni changer le rôle de quelqu’un qui en a plus que vous.',
 		'users.noEscalationRemove': 'Vous ne pouvez pas retirer quelqu’un qui a des permissions que vous n’avez pas.',
+		'error.forbidden.role':
+			'Vous ne pouvez pas donner un rôle avec des permissions que vous n’avez pas, ni changer le rôle de quelqu’un qui en a plus que vous.',
 	},
 	de: {
 		'users.title': 'Benutzer',
@@ -204,6 +208,8 @@ addWords({
 		'users.noEscalation':
 			'Sie können keine Rolle mit Berechtigungen vergeben, die Sie selbst nicht haben, und nicht die Rolle von jemandem ändern, der mehr darf als Sie.',
 		'users.noEscalationRemove': 'Sie können niemanden entfernen, der Berechtigungen hat, die Sie nicht haben.',
+		'error.forbidden.role':
+			'Sie können keine Rolle mit Berechtigungen vergeben, die Sie selbst nicht haben, und nicht die Rolle von jemandem ändern, der mehr darf als Sie.',
 	},
 });
 
