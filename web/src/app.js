@@ -200,9 +200,11 @@ function OrgScope({ me, found, path }) {
 		return () => (live = false);
 	}, [orgId, me]);
 	const Screen = found.screen;
+	// A screen gets only its own organization: for one render after the path
+	// changed, state.org is still the previous one's.
 	let body;
 	if (state.error) body = html`<${ErrorBox} error=${state.error} />`;
-	else if (!state.org) body = html`<${Loading} />`;
+	else if (!state.org || state.org.id !== orgId) body = html`<${Loading} />`;
 	else body = html`<${Screen} me=${me} org=${state.org} params=${found.params} />`;
 	return html`
 		<${Header} me=${me} orgId=${orgId} />
