@@ -1,11 +1,11 @@
 // Customers of a provider or partner: the list with search, creating a
 // corporate or individual customer, and opening one to manage its people.
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { get, orgPath, post } from '../api.js';
 import { addWords, formatDate, t } from '../i18n.js';
 import { Link, navigate, queryParam, setQuery } from '../router.js';
 import { can } from '../session.js';
-import { html, useForm, useList, ErrorBox, Field, Loading, MoreButton, PageHeader, SearchBox, TableWrap } from '../ui.js';
+import { html, useForm, useList, ErrorBox, Field, Loading, MoreButton, Notice, PageHeader, SearchBox, TableWrap } from '../ui.js';
 
 addWords({
 	en: {
@@ -23,6 +23,7 @@ addWords({
 		'customers.none': 'No customer matches.',
 		'customers.list': 'Customers',
 		'customers.newTitle': 'Create a customer',
+		'customers.independent': (name) => `${name} is now independent: it is no longer your customer.`,
 	},
 	fr: {
 		'customers.title': 'Clients',
@@ -39,6 +40,7 @@ addWords({
 		'customers.none': 'Aucun client ne correspond.',
 		'customers.list': 'Clients',
 		'customers.newTitle': 'Créer un client',
+		'customers.independent': (name) => `${name} est maintenant indépendant : ce n’est plus votre client.`,
 	},
 	de: {
 		'customers.title': 'Kunden',
@@ -55,10 +57,22 @@ addWords({
 		'customers.none': 'Kein Kunde passt.',
 		'customers.list': 'Kunden',
 		'customers.newTitle': 'Kunden anlegen',
+		'customers.independent': (name) => `${name} ist jetzt unabhängig und nicht mehr Ihr Kunde.`,
 	},
 });
 
+// A notice for the next Customers screen shown (a customer that left).
+let pendingNotice = '';
+export function noteOnCustomers(text) {
+	pendingNotice = text;
+}
+
 export function Customers({ org }) {
+	const [notice] = useState(() => {
+		const n = pendingNotice;
+		pendingNotice = '';
+		return n;
+	});
 	const q = queryParam('q');
 	const fetchPage = useCallback((cursor) => get(orgPath(org.id, '/customers'), { q, cursor, limit: 50 }), [org.id, q]);
 	const list = useList(fetchPage, [fetchPage]);
@@ -67,6 +81,7 @@ export function Customers({ org }) {
 			${can(org, 'customers:write') &&
 			html`<${Link} class="button" href=${`/orgs/${org.id}/customers/new`}>${t('customers.create')}<//>`}
 		<//>
+		${notice && html`<${Notice}>${notice}<//>`}
 		<div class="filters">
 			<${SearchBox} label=${t('customers.search')} value=${q} onSearch=${(v) => setQuery({ q: v })} />
 		</div>

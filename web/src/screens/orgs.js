@@ -24,6 +24,7 @@ import {
 	TableWrap,
 	languageOptions,
 } from '../ui.js';
+import { noteOnCustomers } from './customers.js';
 import { roleLabel } from './roles.js';
 
 const MODULES = ['customer_login', 'teams'];
@@ -300,14 +301,23 @@ export function OrgOverview({ me, org }) {
 	const [error, setError] = useState(null);
 	const [done, setDone] = useState(false);
 	const d = detail.data;
+	// Its own people and operators keep the organization; the provider's
+	// people lose it at once, so they go back to their customers.
 	async function independence() {
+		const leaving = !me.is_operator && !me.organizations.some((o) => o.id === org.id);
 		setBusy(true);
 		try {
 			await post(orgPath(org.id, '/independence'));
 			forgetOrg();
+			if (leaving) {
+				noteOnCustomers(t('customers.independent', d.name));
+				navigate(`/orgs/${d.provider.id}/customers`);
+			}
 			await loadMe();
-			detail.reload();
-			setDone(true);
+			if (!leaving) {
+				detail.reload();
+				setDone(true);
+			}
 		} catch (err) {
 			setError(err);
 		} finally {
