@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { whenSessionLost, request } from './api.js';
 import { addWords, pickLanguage, setLanguage, t } from './i18n.js';
-import { Link, match, navigate, useLocation } from './router.js';
+import { Link, match, navigate, safeNext, useLocation } from './router.js';
 import { can, loadMe, loadOrg, orgHome, setMe, useMe } from './session.js';
 import { html, lazy, ErrorBox, Loading } from './ui.js';
 import { SignIn, ForgotPassword, SetPassword } from './screens/auth.js';
@@ -245,8 +245,10 @@ export function App() {
 			const next = pathname === '/' ? '' : `?next=${encodeURIComponent(path)}`;
 			navigate(`/sign-in${next}`, { replace: true });
 		} else if (me && pathname === '/sign-in') {
-			const next = new URLSearchParams(location.search).get('next');
-			navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+			// The query of this render's path: by the time the effect runs, the
+			// sign-in form may have gone to next already, and location with it.
+			const next = new URLSearchParams(path.slice(pathname.length)).get('next');
+			navigate(safeNext(next), { replace: true });
 		}
 	}, [me, pathname]);
 
