@@ -194,7 +194,7 @@ consoleTest('operators rename an organization, switch a module on and off, and c
 	await dialog.waitFor();
 	assert.match(
 		await dialog.innerText(),
-		/Settled Up Ltd is closed: nobody can work in it any more and its people lose their access to it\. Its data is kept/,
+		/Settled Up Ltd will be closed: nobody can work in it any more and its people lose their access to it\. Its data is kept/,
 	);
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await dialog.waitFor({ state: 'detached' });

@@ -2,7 +2,7 @@
 // filtered by action, actor and time, newest first, paged.
 import { useCallback, useState } from 'preact/hooks';
 import { get, orgPath } from '../api.js';
-import { addWords, formatDateTime, t } from '../i18n.js';
+import { addWords, errorText, formatDateTime, t } from '../i18n.js';
 import { Link, queryParam, setQuery } from '../router.js';
 import { html, useList, ErrorBox, Field, Loading, MoreButton, PageHeader, Select, TableWrap } from '../ui.js';
 
@@ -186,7 +186,7 @@ export function Audit({ org }) {
 		setForm({ actor: '', since: '', until: '' });
 		setQuery({ action: '', actor: '', since: '', until: '', sort: '' });
 	}
-	const fieldError = (name) => list.error && list.error.field === name && list.error.message;
+	const fieldError = (name) => list.error && list.error.field === name && errorText(list.error);
 	return html`
 		<${PageHeader} title=${t('audit.title')} />
 		<form class="filters" onSubmit=${apply}>

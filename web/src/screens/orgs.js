@@ -76,7 +76,7 @@ addWords({
 		'orgs.moduleOff': (m) => `${m} is off.`,
 		'orgs.close': 'Close the organization',
 		'orgs.closeBody': (name) =>
-			`${name} is closed: nobody can work in it any more and its people lose their access to it. Its data is kept, and the audit log records the closing.`,
+			`${name} will be closed: nobody can work in it any more and its people lose their access to it. Its data is kept, and the audit log records the closing.`,
 		'orgs.closed': 'This organization is closed.',
 	},
 	fr: {
@@ -125,7 +125,7 @@ addWords({
 		'orgs.moduleOff': (m) => `${m} est désactivé.`,
 		'orgs.close': 'Fermer l’organisation',
 		'orgs.closeBody': (name) =>
-			`${name} est fermée : personne ne peut plus y travailler et ses personnes perdent leur accès. Ses données sont gardées, et le journal d’audit enregistre la fermeture.`,
+			`${name} sera fermée : personne ne pourra plus y travailler et ses personnes perdent leur accès. Ses données sont gardées, et le journal d’audit enregistre la fermeture.`,
 		'orgs.closed': 'Cette organisation est fermée.',
 	},
 	de: {

@@ -127,9 +127,7 @@ function Password({ me }) {
 		<${Field} label=${t('me.current')} type="password" autocomplete="current-password" ...${f.bind('current_password')} />
 		<${Field} label=${t('me.new')} type="password" autocomplete="new-password" hint=${t('me.newHint')} ...${f.bind('new_password')} />
 		<${Field} label=${t('me.repeat')} type="password" autocomplete="new-password" ...${f.bind('repeat')} />
-		${f.error && f.error.code === 'wrong_password'
-			? html`<p class="error" role="alert">${t('error.wrong_password')}</p>`
-			: html`<${ErrorBox} error=${f.error} />`}
+		<${ErrorBox} error=${f.error} />
 		${done && html`<${Notice}>${t('me.changed')}<//>`}
 		<div class="actions"><button type="submit" disabled=${f.busy}>${t('me.change')}</button></div>
 	</form>`;
