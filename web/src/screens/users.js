@@ -3,7 +3,7 @@
 // change and the removal.
 import { useCallback, useState } from 'preact/hooks';
 import { del, get, orgPath, patch, post } from '../api.js';
-import { addWords, errorText, formatDate, formatDateTime, language, t } from '../i18n.js';
+import { addWords, errorText, formatDate, formatDateTime, formatNumber, language, t } from '../i18n.js';
 import { Link, navigate, queryParam, setQuery } from '../router.js';
 import { can } from '../session.js';
 import {
@@ -50,12 +50,12 @@ addWords({
 		'users.state.disabled': 'Disabled',
 		'users.select': (name) => `Select ${name}`,
 		'users.selectPage': 'Select everyone shown',
-		'users.selected': (n) => (n === 1 ? '1 selected' : `${n} selected`),
+		'users.selected': (n) => (n === 1 ? '1 selected' : `${formatNumber(n)} selected`),
 		'users.removeSelected': (n) => `Remove ${n} from the organization`,
 		'users.removeTitle': (n) => (n === 1 ? 'Remove 1 person?' : `Remove ${n} people?`),
 		'users.removeBody': (org) =>
 			`They leave ${org} at once and lose everything they could do in it. Their accounts stay, and so do their other organizations.`,
-		'users.removing': (done, all) => `Removing… ${done} of ${all}`,
+		'users.removing': (done, all) => `Removing… ${formatNumber(done)} of ${formatNumber(all)}`,
 		'users.results': (removed, refused) => `${removed} removed, ${refused} not removed.`,
 		'users.result.removed': 'Removed',
 		'users.none': 'No one matches.',
@@ -111,12 +111,12 @@ addWords({
 		'users.state.disabled': 'Désactivé',
 		'users.select': (name) => `Sélectionner ${name}`,
 		'users.selectPage': 'Sélectionner toutes les personnes affichées',
-		'users.selected': (n) => (n <= 1 ? `${n} sélectionné` : `${n} sélectionnés`),
+		'users.selected': (n) => (n <= 1 ? `${formatNumber(n)} sélectionné` : `${formatNumber(n)} sélectionnés`),
 		'users.removeSelected': (n) => `Retirer ${n} de l’organisation`,
 		'users.removeTitle': (n) => (n === 1 ? 'Retirer 1 personne ?' : `Retirer ${n} personnes ?`),
 		'users.removeBody': (org) =>
 			`Elles quittent ${org} immédiatement et perdent tout ce qu’elles pouvaient y faire. Leurs comptes restent, ainsi que leurs autres organisations.`,
-		'users.removing': (done, all) => `Retrait… ${done} sur ${all}`,
+		'users.removing': (done, all) => `Retrait… ${formatNumber(done)} sur ${formatNumber(all)}`,
 		'users.results': (removed, refused) => `${removed} retiré(s), ${refused} non retiré(s).`,
 		'users.result.removed': 'Retiré',
 		'users.none': 'Personne ne correspond.',
@@ -172,12 +172,12 @@ addWords({
 		'users.state.disabled': 'Deaktiviert',
 		'users.select': (name) => `${name} auswählen`,
 		'users.selectPage': 'Alle Angezeigten auswählen',
-		'users.selected': (n) => `${n} ausgewählt`,
+		'users.selected': (n) => `${formatNumber(n)} ausgewählt`,
 		'users.removeSelected': (n) => `${n} aus der Organisation entfernen`,
 		'users.removeTitle': (n) => (n === 1 ? '1 Person entfernen?' : `${n} Personen entfernen?`),
 		'users.removeBody': (org) =>
 			`Sie verlassen ${org} sofort und verlieren alles, was sie dort tun konnten. Ihre Konten bleiben, ebenso ihre anderen Organisationen.`,
-		'users.removing': (done, all) => `Wird entfernt… ${done} von ${all}`,
+		'users.removing': (done, all) => `Wird entfernt… ${formatNumber(done)} von ${formatNumber(all)}`,
 		'users.results': (removed, refused) => `${removed} entfernt, ${refused} nicht entfernt.`,
 		'users.result.removed': 'Entfernt',
 		'users.none': 'Niemand passt.',
