@@ -1,4 +1,5 @@
 #include "store/orgs.h"
+#include "store/licenses.h"
 #include "core/members.h"
 
 #include "base/clock.h"
@@ -233,7 +234,9 @@ static err_code remove_tx(struct db *db, void *arg, struct err *e)
 	if (load_target(db, x, &acc, &m, e))
 		return e->code;
 	const char *org_id = acc.org.id;
-	if (keep_an_administrator(db, org_id, m.role, e) || store_member_delete(db, org_id, x->user_id, e))
+	/* The seats go with the membership (core/licenses.c: SEAT_MEMBER_LEFT). */
+	if (keep_an_administrator(db, org_id, m.role, e) || store_seats_release_user(db, org_id, x->user_id, e) ||
+	    store_member_delete(db, org_id, x->user_id, e))
 		return e->code;
 	return audit_record(db, x->c, org_id, "member.removed", "user", x->user_id,
 	                    AUDIT_DETAILS(A_STR("email", m.user.email), A_STR("role", m.role)), e);

@@ -9,6 +9,9 @@ NAMED_ENUM(ORG_KINDS, org_kind, ORG_KIND__COUNT, org_kind_name, org_kind_parse)
 NAMED_ENUM(ORG_STATES, org_state, ORG_STATE__COUNT, org_state_name, org_state_parse)
 NAMED_ENUM(USER_STATES, user_state, USER_STATE__COUNT, user_state_name, user_state_parse)
 NAMED_ENUM(OUTBOX_STATES, outbox_state, OUTBOX_STATE__COUNT, outbox_state_name, outbox_state_parse)
+NAMED_ENUM(LICENSE_STATES, license_state, LICENSE_STATE__COUNT, license_state_name, license_state_parse)
+NAMED_ENUM(LICENSE_UNITS, license_unit, LICENSE_UNIT__COUNT, license_unit_name, license_unit_parse)
+NAMED_ENUM(SEAT_SOURCES, seat_source, SEAT_SOURCE__COUNT, seat_source_name, seat_source_parse)
 
 /* Whether a stored word is the word of that value. */
 static bool is(const char *stored, const char *word)

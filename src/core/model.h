@@ -10,6 +10,12 @@
 #define ORG_KINDS(X) X(ORG_CORPORATE, "corporate") X(ORG_INDIVIDUAL, "individual") /* customers only */
 #define ORG_STATES(X) X(ORG_ACTIVE, "active") X(ORG_CLOSED, "closed")              /* core/orgs.c: the machine */
 #define USER_STATES(X) X(USER_ACTIVE, "active") X(USER_DISABLED, "disabled")
+/* A pool's stored state; one past its ends_at reads as LICENSE_EXPIRED (core/licenses.c). */
+#define LICENSE_STATES(X)                                                                                              \
+	X(LICENSE_TRIAL, "trial")                                                                                      \
+	X(LICENSE_ACTIVE, "active") X(LICENSE_EXPIRED, "expired") X(LICENSE_CANCELLED, "cancelled")
+#define LICENSE_UNITS(X) X(LICENSE_PER_USER, "user") X(LICENSE_PER_DEVICE, "device")
+#define SEAT_SOURCES(X) X(SEAT_MANUAL, "manual") X(SEAT_AUTO, "auto") X(SEAT_INVITATION, "invitation")
 #define OUTBOX_STATES(X)                                                                                               \
 	X(OUTBOX_QUEUED, "queued") X(OUTBOX_SENDING, "sending") X(OUTBOX_SENT, "sent") X(OUTBOX_FAILED, "failed")
 
@@ -19,6 +25,9 @@ typedef enum { ORG_KINDS(MODEL_ENUM_ITEM_) ORG_KIND__COUNT } org_kind;
 typedef enum { ORG_STATES(MODEL_ENUM_ITEM_) ORG_STATE__COUNT } org_state;
 typedef enum { USER_STATES(MODEL_ENUM_ITEM_) USER_STATE__COUNT } user_state;
 typedef enum { OUTBOX_STATES(MODEL_ENUM_ITEM_) OUTBOX_STATE__COUNT } outbox_state;
+typedef enum { LICENSE_STATES(MODEL_ENUM_ITEM_) LICENSE_STATE__COUNT } license_state;
+typedef enum { LICENSE_UNITS(MODEL_ENUM_ITEM_) LICENSE_UNIT__COUNT } license_unit;
+typedef enum { SEAT_SOURCES(MODEL_ENUM_ITEM_) SEAT_SOURCE__COUNT } seat_source;
 
 /* The stored word of each; parse: false for a word that is none of them. */
 const char *org_type_name(org_type v);
@@ -31,6 +40,12 @@ const char *user_state_name(user_state v);
 bool user_state_parse(const char *s, user_state *out);
 const char *outbox_state_name(outbox_state v);
 bool outbox_state_parse(const char *s, outbox_state *out);
+const char *license_state_name(license_state v);
+bool license_state_parse(const char *s, license_state *out);
+const char *license_unit_name(license_unit v);
+bool license_unit_parse(const char *s, license_unit *out);
+const char *seat_source_name(seat_source v);
+bool seat_source_parse(const char *s, seat_source *out);
 
 /* The things roster keeps, as every layer sees them: store fills them from
  * the database, core decides on them, api renders them. Plain data; the
@@ -86,6 +101,25 @@ struct team {
 	const char *lead_user_id; /* or NULL */
 	int64_t created_at, updated_at;
 };
+
+/* A license pool as stored; state is the stored word (see license_effective_state). */
+struct license_pool {
+	const char *id, *org_id, *product, *plan, *unit, *state;
+	int64_t seats, used, reserved;
+	bool auto_assign;
+	int64_t starts_at, ends_at;
+	int offline_days;
+	int max_transfers_per_month; /* -1: unlimited */
+	const char *created_by;
+	int64_t created_at, updated_at;
+};
+
+/* A seat in use, with its holder's email (and device, for per-device pools). */
+struct seat_row {
+	const char *pool_id, *holder_id, *user_id, *device_id, *email, *first_name, *last_name, *source, *assigned_by;
+	int64_t assigned_at;
+};
+typedef void (*seat_row_cb)(const struct seat_row *s, void *arg);
 
 struct audit_row {
 	const char *id, *org_id, *actor_id, *action, *target_type, *target_id, *request_id, *client_addr, *details;

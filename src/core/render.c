@@ -86,3 +86,70 @@ void render_role_fields(struct jw *w, const struct role_view *v)
 	when(w, "created_at", v->created_at);
 	when(w, "updated_at", v->updated_at);
 }
+
+void render_license_fields(struct jw *w, const struct license_pool *p, int64_t now)
+{
+	jw_key(w, "id");
+	jw_str(w, p->id);
+	jw_key(w, "org_id");
+	jw_str(w, p->org_id);
+	jw_key(w, "product");
+	jw_str(w, p->product);
+	jw_key(w, "plan");
+	jw_str(w, p->plan);
+	jw_key(w, "unit");
+	jw_str(w, p->unit);
+	jw_key(w, "state");
+	jw_str(w, license_state_name(license_effective_state(p, now)));
+	jw_key(w, "seats");
+	jw_int(w, p->seats);
+	jw_key(w, "used");
+	jw_int(w, p->used);
+	jw_key(w, "reserved");
+	jw_int(w, p->reserved);
+	jw_key(w, "free");
+	jw_int(w, p->seats - p->used - p->reserved);
+	jw_key(w, "waiting");
+	jw_int(w, 0);
+	jw_key(w, "auto_assign");
+	jw_bool(w, p->auto_assign);
+	jw_key(w, "starts_at");
+	jw_time(w, p->starts_at);
+	jw_key(w, "ends_at");
+	jw_time(w, p->ends_at);
+	jw_key(w, "days_left");
+	jw_int(w, license_days_left(p, now));
+	jw_key(w, "offline_days");
+	jw_int(w, p->offline_days);
+	jw_key(w, "max_transfers_per_month");
+	if (p->max_transfers_per_month < 0)
+		jw_null(w);
+	else
+		jw_int(w, p->max_transfers_per_month);
+	jw_key(w, "created_at");
+	jw_time(w, p->created_at);
+	jw_key(w, "updated_at");
+	jw_time(w, p->updated_at);
+}
+
+void render_seat_fields(struct jw *w, const struct seat_row *s)
+{
+	jw_key(w, "holder_id");
+	jw_str(w, s->holder_id);
+	jw_key(w, "user_id");
+	jw_str(w, s->user_id);
+	jw_key(w, "email");
+	jw_str(w, s->email);
+	jw_key(w, "first_name");
+	jw_str(w, s->first_name ? s->first_name : "");
+	jw_key(w, "last_name");
+	jw_str(w, s->last_name ? s->last_name : "");
+	jw_key(w, "device_id");
+	jw_str(w, s->device_id);
+	jw_key(w, "source");
+	jw_str(w, s->source);
+	jw_key(w, "assigned_by");
+	jw_str(w, s->assigned_by);
+	jw_key(w, "assigned_at");
+	jw_time(w, s->assigned_at);
+}

@@ -2,6 +2,7 @@
 #define ROSTER_CORE_RENDER_H
 
 #include "base/jsonw.h"
+#include "core/licenses.h"
 #include "core/members.h"
 #include "core/model.h"
 #include "core/perms.h"
@@ -23,6 +24,11 @@ void render_org_ref_fields(struct jw *w, const struct org *o);
 void render_perms(struct jw *w, permset p);
 /* A role, built in or custom. */
 void render_role_fields(struct jw *w, const struct role_view *v);
+/* A license pool as it reads at now: its state (expired past its term),
+ * its counts (free, waiting) and the days left. */
+void render_license_fields(struct jw *w, const struct license_pool *p, int64_t now);
+/* A seat and its holder. */
+void render_seat_fields(struct jw *w, const struct seat_row *s);
 /* An audit event. */
 void render_audit_fields(struct jw *w, const struct audit_row *row);
 

@@ -1,0 +1,381 @@
+/* License pools and seats.
+ *
+ * A seat, for one holder (a member, or a device in a per-device pool) of
+ * one pool:
+ *
+ *              SEAT_ASSIGN (a seat free, the pool usable)
+ *   (none) ────────────────────────────────────────────▶ held
+ *     ▲                                                   │
+ *     │   SEAT_REMOVE, SEAT_MEMBER_LEFT (member removed)  │
+ *     └───────────────────────────────────────────────────┤
+ *                                                         │ SEAT_MOVE: the holder's
+ *          another member ◀── held ◀──────────────────────┘ seat goes to a member without one
+ *
+ * The pool counts what is held: used + reserved + free = seats, and
+ * used + reserved <= seats, always. Every transition runs in one write
+ * transaction whose first statement is a conditional UPDATE of the pool
+ * row (store_seat_take, store_license_lock), so that concurrent changes of
+ * one pool take their turns on its row: SEAT_ASSIGN takes the counter only
+ * while used + reserved < seats, and the seats table's key (pool, holder)
+ * refuses a second seat for one holder. A pool is usable while it is not
+ * cancelled and its term has not ended: an expired pool keeps its holders
+ * (for when it is renewed) but gives no new seat and moves none.
+ *
+ * (Automatic assignment with its waiting list, reservations by invitations
+ * and per-device seats are the transitions still to come; reserved is 0
+ * until then.) */
+#include "core/licenses.h"
+
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/text.h"
+#include "core/audit.h"
+#include "core/authz.h"
+#include "store/licenses.h"
+#include "store/store.h"
+
+#include <string.h>
+
+#define DAY_MS (24LL * 3600 * 1000)
+
+/* The transitions, as the audit log names them. */
+#define SEAT_ASSIGN "seat.assigned"
+#define SEAT_REMOVE "seat.removed"
+#define SEAT_MOVE "seat.moved"
+
+license_state license_effective_state(const struct license_pool *p, int64_t now)
+{
+	license_state s = LICENSE_ACTIVE;
+	license_state_parse(p->state, &s);
+	if ((s == LICENSE_TRIAL || s == LICENSE_ACTIVE) && now >= p->ends_at)
+		return LICENSE_EXPIRED;
+	return s;
+}
+
+int64_t license_days_left(const struct license_pool *p, int64_t now)
+{
+	return p->ends_at <= now ? 0 : (p->ends_at - now + DAY_MS - 1) / DAY_MS;
+}
+
+static err_code check_product(const char *field, const char *s, bool required, struct err *e)
+{
+	if (!s)
+		return required ? err_set(e, E_MISSING_FIELD, field, NULL) : E_OK;
+	if (!text_is_clean(s))
+		return err_set(e, E_INVALID, field, "The %s must be text without control characters.", field);
+	if (required && strspn(s, " \t") == strlen(s))
+		return err_set(e, E_INVALID, field, "The %s must not be empty.", field);
+	if (utf8_chars(s) > LICENSE_PRODUCT_MAX)
+		return err_set(e, E_TOO_LONG, field, "The %s is longer than %d characters.", field,
+		               LICENSE_PRODUCT_MAX);
+	return E_OK;
+}
+
+static err_code check_seats(int64_t seats, struct err *e)
+{
+	if (seats < 0 || seats > LICENSE_SEATS_MAX)
+		return err_set(e, E_INVALID, "seats", "The seats must be between 0 and %d.", LICENSE_SEATS_MAX);
+	return E_OK;
+}
+
+/* What a client may set: trial or active when granting, and cancelled too
+ * when changing (expired is read from the term, never written). */
+static err_code check_state(const char *s, bool may_cancel, struct err *e)
+{
+	license_state v;
+	if (!license_state_parse(s, &v) || v == LICENSE_EXPIRED || (v == LICENSE_CANCELLED && !may_cancel))
+		return err_set(e, E_INVALID, "state",
+		               may_cancel ? "The state must be trial, active or cancelled."
+		                          : "The state must be trial or active.");
+	return E_OK;
+}
+
+/* ---- pools ---- */
+
+struct grant_arg {
+	const struct ctx *c;
+	struct license_pool *p;
+};
+
+static err_code grant_tx(struct db *db, void *arg, struct err *e)
+{
+	struct grant_arg *x = arg;
+	struct org_access acc;
+	if (authz_org_recheck(db, x->c, &acc, e) || store_license_insert(db, x->p, e))
+		return e->code;
+	const struct license_pool *p = x->p;
+	return audit_record(db, x->c, p->org_id, "license.granted", "license", p->id,
+	                    AUDIT_DETAILS(A_STR("product", p->product), A_STR("unit", p->unit),
+	                                  A_INT("seats", p->seats), A_STR("state", p->state),
+	                                  A_BOOL("auto_assign", p->auto_assign)),
+	                    e);
+}
+
+err_code license_grant(const struct ctx *c, const struct license_new *n, struct license_pool *out, struct err *e)
+{
+	int64_t now = clock_now_ms();
+	license_unit unit;
+	if (check_product("product", n->product, true, e) || check_product("plan", n->plan, false, e) ||
+	    check_seats(n->seats, e))
+		return e->code;
+	if (!license_unit_parse(n->unit, &unit))
+		return err_set(e, E_INVALID, "unit", "The unit must be user or device.");
+	if (check_state(n->state ? n->state : "active", false, e))
+		return e->code;
+	int64_t starts = n->starts_at ? n->starts_at : now;
+	int64_t ends = n->ends_at ? n->ends_at : starts + LICENSE_TERM_DEFAULT_MS;
+	if (ends <= starts)
+		return err_set(e, E_INVALID, "ends_at", "The term must end after it starts.");
+	int offline = n->offline_days ? n->offline_days : LICENSE_OFFLINE_DAYS_DEFAULT;
+	if (offline < 1 || offline > LICENSE_OFFLINE_DAYS_MAX)
+		return err_set(e, E_INVALID, "offline_days", "The offline days must be between 1 and %d.",
+		               LICENSE_OFFLINE_DAYS_MAX);
+	if (n->max_transfers_per_month < -1)
+		return err_set(e, E_INVALID, "max_transfers_per_month",
+		               "The transfers per month must not be negative.");
+	char id[ID_MAX];
+	id_new("lic", id);
+	*out = (struct license_pool){
+	        .id = arena_strdup(c->arena, id),
+	        .org_id = c->access->org.id,
+	        .product = n->product,
+	        .plan = n->plan ? n->plan : "",
+	        .unit = license_unit_name(unit),
+	        .state = n->state ? n->state : "active",
+	        .seats = n->seats,
+	        .auto_assign = n->auto_assign,
+	        .starts_at = starts,
+	        .ends_at = ends,
+	        .offline_days = offline,
+	        .max_transfers_per_month = n->max_transfers_per_month,
+	        .created_by = ctx_actor(c),
+	        .created_at = now,
+	        .updated_at = now,
+	};
+	struct grant_arg x = {c, out};
+	return store_tx(c->app->store, true, grant_tx, &x, e);
+}
+
+struct get_arg {
+	const struct ctx *c;
+	const char *id;
+	struct license_pool *out;
+	license_cb cb;
+	void *arg;
+};
+
+static err_code get_tx(struct db *db, void *arg, struct err *e)
+{
+	struct get_arg *x = arg;
+	return store_license_get(db, x->c->arena, x->c->access->org.id, x->id, x->out, e);
+}
+
+err_code license_get(const struct ctx *c, const char *id, struct license_pool *out, struct err *e)
+{
+	struct get_arg x = {.c = c, .id = id, .out = out};
+	return store_read(c->app->store, get_tx, &x, e);
+}
+
+static err_code list_tx(struct db *db, void *arg, struct err *e)
+{
+	struct get_arg *x = arg;
+	return store_license_list(db, x->c->arena, x->c->access->org.id, x->cb, x->arg, e);
+}
+
+err_code license_list(const struct ctx *c, license_cb cb, void *arg, struct err *e)
+{
+	struct get_arg x = {.c = c, .cb = cb, .arg = arg};
+	return store_read(c->app->store, list_tx, &x, e);
+}
+
+struct update_arg {
+	const struct ctx *c;
+	const char *id;
+	const struct license_change *ch;
+	struct license_pool *out;
+};
+
+static err_code update_tx(struct db *db, void *arg, struct err *e)
+{
+	struct update_arg *x = arg;
+	const struct license_change *ch = x->ch;
+	struct org_access acc;
+	if (authz_org_recheck(db, x->c, &acc, e) || store_license_lock(db, acc.org.id, x->id, e) ||
+	    store_license_get(db, x->c->arena, acc.org.id, x->id, x->out, e))
+		return e->code;
+	struct license_pool *p = x->out;
+	struct license_pool before = *p;
+	if (ch->set_seats)
+		p->seats = ch->seats;
+	if (ch->set_state)
+		p->state = ch->state;
+	if (ch->set_auto_assign)
+		p->auto_assign = ch->auto_assign;
+	if (ch->set_ends_at)
+		p->ends_at = ch->ends_at;
+	if (p->ends_at <= p->starts_at)
+		return err_set(e, E_INVALID, "ends_at", "The term must end after it starts.");
+	if (p->seats < p->used + p->reserved)
+		return err_set(e, E_SEATS_IN_USE, "seats",
+		               "Seats in use: %lld; take seats back before lowering the pool to %lld.",
+		               (long long)(p->used + p->reserved), (long long)p->seats);
+	int64_t now = clock_now_ms();
+	if (store_license_update(db, p, now, e))
+		return e->code;
+	p->updated_at = now;
+	return audit_record(db, x->c, acc.org.id, "license.updated", "license", p->id,
+	                    AUDIT_DETAILS(A_INT("seats_before", before.seats), A_INT("seats", p->seats),
+	                                  A_STR("state", p->state), A_BOOL("auto_assign", p->auto_assign),
+	                                  A_BOOL("renewed", p->ends_at != before.ends_at)),
+	                    e);
+}
+
+err_code license_update(const struct ctx *c, const char *id, const struct license_change *ch, struct license_pool *out,
+                        struct err *e)
+{
+	if ((ch->set_seats && check_seats(ch->seats, e)) || (ch->set_state && check_state(ch->state, true, e)))
+		return e->code;
+	struct update_arg x = {c, id, ch, out};
+	return store_tx(c->app->store, true, update_tx, &x, e);
+}
+
+/* ---- seats ---- */
+
+static const struct list_sort seat_sorts[] = {{"assigned_at", "s.assigned_at", LIST_TIME}};
+static const char *const seat_search[] = {"m.email_key", "m.last_key", "m.full_key", NULL};
+
+const struct list_spec seat_list_spec = {
+        .name = "seats",
+        .sorts = seat_sorts,
+        .nsorts = 1,
+        .default_sort = 0,
+        .default_desc = true,
+        .search = seat_search,
+        .id_column = "s.holder_id",
+};
+
+struct seat_arg {
+	const struct ctx *c;
+	const char *pool_id, *a, *b; /* a: the user or holder; b: the member a move goes to */
+	const struct list_query *q;
+	seat_row_cb cb;
+	void *arg;
+};
+
+static err_code seat_list_tx(struct db *db, void *arg, struct err *e)
+{
+	struct seat_arg *x = arg;
+	struct license_pool p;
+	if (store_license_get(db, x->c->arena, x->c->access->org.id, x->pool_id, &p, e))
+		return e->code;
+	return store_seat_list(db, x->c->arena, p.id, x->q, x->cb, x->arg, e);
+}
+
+err_code seat_list(const struct ctx *c, const char *pool_id, const struct list_query *q, seat_row_cb cb, void *arg,
+                   struct err *e)
+{
+	struct seat_arg x = {.c = c, .pool_id = pool_id, .q = q, .cb = cb, .arg = arg};
+	return store_read(c->app->store, seat_list_tx, &x, e);
+}
+
+/* The pool, checked to be the organization's and to count users. */
+static err_code user_pool(struct db *db, const struct seat_arg *x, const struct org_access *acc, struct license_pool *p,
+                          struct err *e)
+{
+	if (store_license_get(db, x->c->arena, acc->org.id, x->pool_id, p, e))
+		return e->code;
+	if (strcmp(p->unit, "user"))
+		return err_set(e, E_INVALID, "user_id",
+		               "This pool counts devices: its seats go to devices, not people.");
+	return E_OK;
+}
+
+static err_code assign_tx(struct db *db, void *arg, struct err *e)
+{
+	struct seat_arg *x = arg;
+	struct org_access acc;
+	struct license_pool p;
+	int64_t now = clock_now_ms();
+	bool taken;
+	if (authz_org_recheck(db, x->c, &acc, e) || store_seat_take(db, acc.org.id, x->pool_id, now, &taken, e) ||
+	    user_pool(db, x, &acc, &p, e))
+		return e->code;
+	if (!taken)
+		return license_effective_state(&p, now) == LICENSE_EXPIRED || !strcmp(p.state, "cancelled")
+		               ? err_set(e, E_LICENSE_INACTIVE, NULL, NULL)
+		               : err_set(e, E_SEAT_LIMIT_REACHED, NULL, "All %lld seats of this pool are in use.",
+		                         (long long)p.seats);
+	if (store_seat_insert_user(db, acc.org.id, p.id, x->a, "manual", ctx_actor(x->c), now, e))
+		return e->code;
+	return audit_record(db, x->c, acc.org.id, SEAT_ASSIGN, "user", x->a,
+	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
+}
+
+err_code seat_assign(const struct ctx *c, const char *pool_id, const char *user_id, struct err *e)
+{
+	struct seat_arg x = {.c = c, .pool_id = pool_id, .a = user_id};
+	return store_tx(c->app->store, true, assign_tx, &x, e);
+}
+
+static err_code remove_tx(struct db *db, void *arg, struct err *e)
+{
+	struct seat_arg *x = arg;
+	struct org_access acc;
+	struct license_pool p;
+	if (authz_org_recheck(db, x->c, &acc, e) || store_license_lock(db, acc.org.id, x->pool_id, e) ||
+	    store_license_get(db, x->c->arena, acc.org.id, x->pool_id, &p, e))
+		return e->code;
+	err_code rc = store_seat_delete(db, p.id, x->a, e);
+	if (rc == E_NOT_FOUND)
+		return err_set(e, E_NOT_FOUND, NULL, "This holder has no seat of the pool.");
+	if (rc)
+		return rc;
+	return audit_record(db, x->c, acc.org.id, SEAT_REMOVE, !strncmp(x->a, "dev_", 4) ? "device" : "user", x->a,
+	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
+}
+
+err_code seat_remove(const struct ctx *c, const char *pool_id, const char *holder_id, struct err *e)
+{
+	struct seat_arg x = {.c = c, .pool_id = pool_id, .a = holder_id};
+	return store_tx(c->app->store, true, remove_tx, &x, e);
+}
+
+err_code seat_remove_bulk(const struct ctx *c, const char *pool_id, const char *const *ids, int n,
+                          err_code *out_results, struct err *e)
+{
+	for (int i = 0; i < n; i++) {
+		struct err one = {0};
+		out_results[i] = seat_remove(c, pool_id, ids[i], &one);
+		/* The pool itself gone, or the database failing, ends the batch. */
+		if (out_results[i] == E_INTERNAL || out_results[i] == E_RETRY || out_results[i] == E_UNAVAILABLE) {
+			*e = one;
+			return e->code;
+		}
+	}
+	return E_OK;
+}
+
+static err_code move_tx(struct db *db, void *arg, struct err *e)
+{
+	struct seat_arg *x = arg;
+	struct org_access acc;
+	struct license_pool p;
+	int64_t now = clock_now_ms();
+	if (authz_org_recheck(db, x->c, &acc, e) || store_license_lock(db, acc.org.id, x->pool_id, e) ||
+	    user_pool(db, x, &acc, &p, e))
+		return e->code;
+	if (license_effective_state(&p, now) == LICENSE_EXPIRED || !strcmp(p.state, "cancelled"))
+		return err_set(e, E_LICENSE_INACTIVE, NULL, NULL);
+	if (!strcmp(x->a, x->b))
+		return err_set(e, E_INVALID, "to", "A seat moves to someone else.");
+	if (store_seat_move_user(db, acc.org.id, p.id, x->a, x->b, ctx_actor(x->c), now, e))
+		return e->code;
+	return audit_record(db, x->c, acc.org.id, SEAT_MOVE, "user", x->b,
+	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("from", x->a), A_STR("to", x->b)), e);
+}
+
+err_code seat_move(const struct ctx *c, const char *pool_id, const char *from, const char *to, struct err *e)
+{
+	struct seat_arg x = {.c = c, .pool_id = pool_id, .a = from, .b = to};
+	return store_tx(c->app->store, true, move_tx, &x, e);
+}

@@ -1,0 +1,74 @@
+#ifndef ROSTER_CORE_LICENSES_H
+#define ROSTER_CORE_LICENSES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/ctx.h"
+#include "core/list.h"
+#include "core/model.h"
+
+/* License pools and their seats (DESIGN.md §2): what an organization paid
+ * for and who uses it. Every function acts in the organization of
+ * c->access, which the dispatcher granted (operators to grant and change
+ * pools, licenses:read to read them, licenses:assign to move seats); the
+ * changes check it again in their transaction. */
+
+#define LICENSE_SEATS_MAX 1000000
+#define LICENSE_PRODUCT_MAX 100
+#define LICENSE_TERM_DEFAULT_MS (365LL * 24 * 3600 * 1000)
+#define LICENSE_OFFLINE_DAYS_DEFAULT 7
+#define LICENSE_OFFLINE_DAYS_MAX 365
+
+/* A pool to grant. Zero times take the defaults (now, a year after
+ * starts_at); offline_days 0 the default; max_transfers_per_month -1 is
+ * unlimited. */
+struct license_new {
+	const char *product, *plan, *unit, *state;
+	int64_t seats;
+	bool auto_assign;
+	int64_t starts_at, ends_at;
+	int offline_days;
+	int max_transfers_per_month;
+};
+err_code license_grant(const struct ctx *c, const struct license_new *n, struct license_pool *out, struct err *e);
+
+/* What PATCH changes: each field only when its flag is set. */
+struct license_change {
+	bool set_seats, set_state, set_auto_assign, set_ends_at;
+	int64_t seats;
+	const char *state;
+	bool auto_assign;
+	int64_t ends_at;
+};
+err_code license_update(const struct ctx *c, const char *id, const struct license_change *ch, struct license_pool *out,
+                        struct err *e);
+
+err_code license_get(const struct ctx *c, const char *id, struct license_pool *out, struct err *e);
+typedef void (*license_cb)(const struct license_pool *p, void *arg);
+err_code license_list(const struct ctx *c, license_cb cb, void *arg, struct err *e);
+
+/* The state a pool reads as at now: its stored trial or active turns
+ * expired once ends_at has passed, without waiting for anyone to write it. */
+license_state license_effective_state(const struct license_pool *p, int64_t now);
+/* Whole days until ends_at, rounded up; 0 once it has passed. */
+int64_t license_days_left(const struct license_pool *p, int64_t now);
+
+/* ---- seats ---- */
+
+/* The pool's holders, newest first (sort=assigned_at for oldest first);
+ * ?q= on the holder's email, last name or "first last". */
+extern const struct list_spec seat_list_spec;
+err_code seat_list(const struct ctx *c, const char *pool_id, const struct list_query *q, seat_row_cb cb, void *arg,
+                   struct err *e);
+/* A seat for a member of the organization (per-user pools). */
+err_code seat_assign(const struct ctx *c, const char *pool_id, const char *user_id, struct err *e);
+err_code seat_remove(const struct ctx *c, const char *pool_id, const char *holder_id, struct err *e);
+/* Each id on its own: out_results[i] is E_OK or why it was not removed. */
+err_code seat_remove_bulk(const struct ctx *c, const char *pool_id, const char *const *ids, int n,
+                          err_code *out_results, struct err *e);
+/* From a holder to a member without a seat of the pool, in one transaction. */
+err_code seat_move(const struct ctx *c, const char *pool_id, const char *from, const char *to, struct err *e);
+
+#endif

@@ -1,0 +1,171 @@
+#include "store/licenses.h"
+
+#include "store/list.h"
+#include "store/query.h"
+#include "store/store.h"
+
+#include <string.h>
+
+#define POOL_COLS                                                                                                      \
+	"id, org_id, product, plan, unit, state, seats, used, reserved, auto_assign, starts_at, ends_at, "             \
+	"offline_days, COALESCE(max_transfers_per_month, -1), created_by, created_at, updated_at"
+
+#define POOL_READ(p)                                                                                                   \
+	COLS(C_TEXT(&(p)->id), C_TEXT(&(p)->org_id), C_TEXT(&(p)->product), C_TEXT(&(p)->plan), C_TEXT(&(p)->unit),    \
+	     C_TEXT(&(p)->state), C_I64(&(p)->seats), C_I64(&(p)->used), C_I64(&(p)->reserved),                        \
+	     C_BOOL(&(p)->auto_assign), C_I64(&(p)->starts_at), C_I64(&(p)->ends_at), C_INT(&(p)->offline_days),       \
+	     C_INT(&(p)->max_transfers_per_month), C_TEXT(&(p)->created_by), C_I64(&(p)->created_at),                  \
+	     C_I64(&(p)->updated_at))
+
+static const char SQL_POOL_INSERT[] =
+        "INSERT INTO license_pools (id, org_id, product, plan, unit, state, seats, auto_assign, starts_at, ends_at,"
+        " offline_days, max_transfers_per_month, created_by, created_at, updated_at)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULLIF($12, -1), $13, $14, $14)";
+
+err_code store_license_insert(struct db *db, const struct license_pool *p, struct err *e)
+{
+	return store_q_exec(db, SQL_POOL_INSERT,
+	                    PARAMS(P_TEXT(p->id), P_TEXT(p->org_id), P_TEXT(p->product), P_TEXT(p->plan),
+	                           P_TEXT(p->unit), P_TEXT(p->state), P_I64(p->seats), P_BOOL(p->auto_assign),
+	                           P_I64(p->starts_at), P_I64(p->ends_at), P_I64(p->offline_days),
+	                           P_I64(p->max_transfers_per_month), P_TEXT(p->created_by), P_I64(p->created_at)),
+	                    E_INVALID, e);
+}
+
+static const char SQL_POOL_GET[] = "SELECT " POOL_COLS " FROM license_pools WHERE id = $1 AND org_id = $2";
+
+err_code store_license_get(struct db *db, struct arena *a, const char *org_id, const char *id, struct license_pool *out,
+                           struct err *e)
+{
+	return store_q_one(db, a, SQL_POOL_GET, PARAMS(P_TEXT(id), P_TEXT(org_id)), POOL_READ(out), E_NOT_FOUND, e);
+}
+
+STORE_EACH(pool, struct license_pool, license_pool_cb)
+
+static const char SQL_POOL_LIST[] = "SELECT " POOL_COLS " FROM license_pools WHERE org_id = $1 ORDER BY product, id";
+
+err_code store_license_list(struct db *db, struct arena *a, const char *org_id, license_pool_cb cb, void *arg,
+                            struct err *e)
+{
+	struct pool_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, SQL_POOL_LIST, PARAMS(P_TEXT(org_id)), POOL_READ(&x.row), pool_each_row, &x, e);
+}
+
+/* The seats may not fall below what is in use: the condition answers no
+ * row rather than a CHECK violation, so that it reads as a conflict. */
+static const char SQL_POOL_UPDATE[] =
+        "UPDATE license_pools SET seats = $3, state = $4, auto_assign = $5, ends_at = $6, updated_at = $7"
+        " WHERE id = $1 AND org_id = $2 AND used + reserved <= $3";
+
+err_code store_license_update(struct db *db, const struct license_pool *p, int64_t now, struct err *e)
+{
+	err_code rc = store_q_exec_one(db, SQL_POOL_UPDATE,
+	                               PARAMS(P_TEXT(p->id), P_TEXT(p->org_id), P_I64(p->seats), P_TEXT(p->state),
+	                                      P_BOOL(p->auto_assign), P_I64(p->ends_at), P_I64(now)),
+	                               E_INVALID, e);
+	if (rc == E_NOT_FOUND)
+		return err_set(e, E_SEATS_IN_USE, "seats", NULL);
+	return rc;
+}
+
+static const char SQL_POOL_LOCK[] = "UPDATE license_pools SET updated_at = updated_at WHERE id = $1 AND org_id = $2";
+
+err_code store_license_lock(struct db *db, const char *org_id, const char *id, struct err *e)
+{
+	return store_q_exec_one(db, SQL_POOL_LOCK, PARAMS(P_TEXT(id), P_TEXT(org_id)), E_INTERNAL, e);
+}
+
+static const char SQL_SEAT_TAKE[] =
+        "UPDATE license_pools SET used = used + 1, updated_at = $3"
+        " WHERE id = $1 AND org_id = $2 AND used + reserved < seats AND state <> 'cancelled' AND ends_at > $3";
+
+err_code store_seat_take(struct db *db, const char *org_id, const char *pool_id, int64_t now, bool *taken,
+                         struct err *e)
+{
+	err_code rc =
+	        store_q_exec_one(db, SQL_SEAT_TAKE, PARAMS(P_TEXT(pool_id), P_TEXT(org_id), P_I64(now)), E_INTERNAL, e);
+	*taken = rc == E_OK;
+	if (rc == E_NOT_FOUND) {
+		err_clear(e);
+		return E_OK;
+	}
+	return rc;
+}
+
+/* Only a member of the pool's organization can hold its seat. */
+static const char SQL_SEAT_INSERT_USER[] =
+        "INSERT INTO seats (pool_id, holder_id, org_id, user_id, device_id, source, assigned_by, assigned_at)"
+        " SELECT $1, m.user_id, m.org_id, m.user_id, NULL, $4, $5, $6 FROM memberships m"
+        " WHERE m.org_id = $2 AND m.user_id = $3";
+
+err_code store_seat_insert_user(struct db *db, const char *org_id, const char *pool_id, const char *user_id,
+                                const char *source, const char *assigned_by, int64_t now, struct err *e)
+{
+	err_code rc = store_q_exec_one(db, SQL_SEAT_INSERT_USER,
+	                               PARAMS(P_TEXT(pool_id), P_TEXT(org_id), P_TEXT(user_id), P_TEXT(source),
+	                                      P_TEXT(assigned_by), P_I64(now)),
+	                               E_ALREADY_ASSIGNED, e);
+	if (rc == E_NOT_FOUND)
+		return err_set(e, E_NOT_FOUND, "user_id", "There is no such member in this organization.");
+	if (rc == E_ALREADY_ASSIGNED)
+		return err_set(e, E_ALREADY_ASSIGNED, "user_id", NULL);
+	return rc;
+}
+
+static const char SQL_SEAT_DELETE[] = "DELETE FROM seats WHERE pool_id = $1 AND holder_id = $2";
+static const char SQL_SEAT_RELEASE[] = "UPDATE license_pools SET used = used - 1 WHERE id = $1";
+
+err_code store_seat_delete(struct db *db, const char *pool_id, const char *holder_id, struct err *e)
+{
+	if (store_q_exec_one(db, SQL_SEAT_DELETE, PARAMS(P_TEXT(pool_id), P_TEXT(holder_id)), E_INTERNAL, e))
+		return e->code;
+	return store_q_exec_one(db, SQL_SEAT_RELEASE, PARAMS(P_TEXT(pool_id)), E_INTERNAL, e);
+}
+
+err_code store_seat_move_user(struct db *db, const char *org_id, const char *pool_id, const char *from, const char *to,
+                              const char *assigned_by, int64_t now, struct err *e)
+{
+	if (store_q_exec_one(db, SQL_SEAT_DELETE, PARAMS(P_TEXT(pool_id), P_TEXT(from)), E_INTERNAL, e))
+		return e->code == E_NOT_FOUND
+		               ? err_set(e, E_NOT_FOUND, "from", "This person holds no seat of the pool.")
+		               : e->code;
+	err_code rc = store_seat_insert_user(db, org_id, pool_id, to, "manual", assigned_by, now, e);
+	if (rc == E_NOT_FOUND || rc == E_ALREADY_ASSIGNED)
+		e->field = "to";
+	return rc;
+}
+
+/* The counters first, while the rows they count are still there. */
+static const char SQL_SEATS_RELEASE_USER[] =
+        "UPDATE license_pools SET used = used - 1"
+        " WHERE id IN (SELECT pool_id FROM seats WHERE org_id = $1 AND user_id = $2)";
+static const char SQL_SEATS_DELETE_USER[] = "DELETE FROM seats WHERE org_id = $1 AND user_id = $2";
+
+err_code store_seats_release_user(struct db *db, const char *org_id, const char *user_id, struct err *e)
+{
+	if (store_q_exec(db, SQL_SEATS_RELEASE_USER, PARAMS(P_TEXT(org_id), P_TEXT(user_id)), E_INTERNAL, e))
+		return e->code;
+	return store_q_exec(db, SQL_SEATS_DELETE_USER, PARAMS(P_TEXT(org_id), P_TEXT(user_id)), E_INTERNAL, e);
+}
+
+STORE_EACH(seat, struct seat_row, seat_row_cb)
+
+static const char SQL_SEAT_SCOPE[] =
+        "SELECT s.pool_id, s.holder_id, s.user_id, s.device_id, u.email, u.first_name, u.last_name, s.source,"
+        " s.assigned_by, s.assigned_at FROM seats s JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id"
+        " JOIN users u ON u.id = s.user_id WHERE s.pool_id = $1";
+
+err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
+                         seat_row_cb cb, void *arg, struct err *e)
+{
+	struct store_page page;
+	if (store_list_page(SQL_SEAT_SCOPE, PARAMS(P_TEXT(pool_id)), q, &page, e))
+		return e->code;
+	struct seat_each x = {.cb = cb, .arg = arg};
+	struct seat_row *r = &x.row;
+	return store_q_each(db, a, page.sql, page.p, page.np,
+	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
+	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
+	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at)),
+	                    seat_each_row, &x, e);
+}

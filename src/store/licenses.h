@@ -1,0 +1,57 @@
+#ifndef ROSTER_STORE_LICENSES_H
+#define ROSTER_STORE_LICENSES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "core/list.h"
+#include "core/model.h"
+#include "store/db.h"
+
+/* License pools and their seats. The counters used and reserved move only
+ * here, each time with the seats rows they count, in the caller's
+ * transaction; the first statement of every change is a conditional
+ * UPDATE of the pool row, which locks it (PostgreSQL) until the end of the
+ * transaction (SQLite serializes writers already). */
+
+err_code store_license_insert(struct db *db, const struct license_pool *p, struct err *e);
+/* E_NOT_FOUND unless the pool is the organization's. */
+err_code store_license_get(struct db *db, struct arena *a, const char *org_id, const char *id, struct license_pool *out,
+                           struct err *e);
+typedef void (*license_pool_cb)(const struct license_pool *p, void *arg);
+/* Every pool of the organization, by product then id. */
+err_code store_license_list(struct db *db, struct arena *a, const char *org_id, license_pool_cb cb, void *arg,
+                            struct err *e);
+/* Writes seats, state, auto_assign and ends_at as given in p (the others
+ * are kept); E_CONFLICT when seats would be below used + reserved. */
+err_code store_license_update(struct db *db, const struct license_pool *p, int64_t now, struct err *e);
+/* Locks the pool row for the rest of the transaction. */
+err_code store_license_lock(struct db *db, const char *org_id, const char *id, struct err *e);
+
+/* Takes one seat of the pool's counter when one is free and the pool is
+ * usable at now (not cancelled, within its term): *taken says whether. */
+err_code store_seat_take(struct db *db, const char *org_id, const char *pool_id, int64_t now, bool *taken,
+                         struct err *e);
+/* The holder's row for a seat just taken: E_NOT_FOUND when the user is no
+ * member of the organization, E_ALREADY_ASSIGNED when they hold one. */
+err_code store_seat_insert_user(struct db *db, const char *org_id, const char *pool_id, const char *user_id,
+                                const char *source, const char *assigned_by, int64_t now, struct err *e);
+/* Frees the holder's seat (row and counter): E_NOT_FOUND when there is none. */
+err_code store_seat_delete(struct db *db, const char *pool_id, const char *holder_id, struct err *e);
+/* Hands the seat of from to the user to (a member without one), keeping
+ * the counters: E_NOT_FOUND (from holds none, to is no member),
+ * E_ALREADY_ASSIGNED (to holds one). */
+err_code store_seat_move_user(struct db *db, const char *org_id, const char *pool_id, const char *from, const char *to,
+                              const char *assigned_by, int64_t now, struct err *e);
+/* Frees every seat the user holds in the organization's pools (a member
+ * removed), counters with them. */
+err_code store_seats_release_user(struct db *db, const char *org_id, const char *user_id, struct err *e);
+
+/* A page of the pool's holders (core's seat_list_spec: columns of seats as
+ * s and memberships as m). */
+err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
+                         seat_row_cb cb, void *arg, struct err *e);
+
+#endif
