@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/accounts.h"
+#include "core/licenses.h"
 #include "core/migrate.h"
 #include "core/orgs.h"
 #include "store/store.h"
@@ -45,6 +46,8 @@ static int cmd_org_create(struct ctl *c);
 static int cmd_org_list(struct ctl *c);
 static int cmd_org_module(struct ctl *c);
 static int cmd_org_admin(struct ctl *c);
+static int cmd_license_grant(struct ctl *c);
+static int cmd_license_list(struct ctl *c);
 
 static const struct command commands[] = {
         {"migrate", NULL, 0, 0, "migrate", "apply pending database migrations", NULL, cmd_migrate},
@@ -62,6 +65,11 @@ static const struct command commands[] = {
          cmd_org_module},
         {"org", "admin", 2, 2, "org admin ORG EMAIL", "make EMAIL an administrator of ORG (told by email)", NULL,
          cmd_org_admin},
+        {"license", "grant", 3, 9,
+         "license grant ORG PRODUCT SEATS [--unit user|device] [--trial] [--auto-assign] [--ends TIME]",
+         "grant ORG a pool of SEATS seats of PRODUCT for a year\n(or until TIME, RFC 3339)", NULL, cmd_license_grant},
+        {"license", "list", 1, 1, "license list ORG", "list the license pools of ORG (tab-separated)", NULL,
+         cmd_license_list},
 };
 #define COMMANDS_COUNT ((int)(sizeof commands / sizeof commands[0]))
 
@@ -337,4 +345,52 @@ int main(int argc, char **argv)
 	if (cmd->check && (rc = cmd->check(args, n)))
 		return rc;
 	return run(&o, cmd, args, n);
+}
+
+static int cmd_license_grant(struct ctl *c)
+{
+	static const char synopsis[] =
+	        "license grant ORG PRODUCT SEATS [--unit user|device] [--trial] [--auto-assign] [--ends TIME]";
+	char *end;
+	long long seats = strtoll(c->args[2], &end, 10);
+	if (!*c->args[2] || *end)
+		return usage_error(synopsis);
+	struct license_new n = {.product = c->args[1], .seats = seats, .unit = "user", .max_transfers_per_month = -1};
+	for (int i = 3; i < c->n; i++) {
+		const char *a = c->args[i];
+		if (!strcmp(a, "--trial"))
+			n.state = "trial";
+		else if (!strcmp(a, "--auto-assign"))
+			n.auto_assign = true;
+		else if (!strcmp(a, "--unit") && i + 1 < c->n)
+			n.unit = c->args[++i];
+		else if (!strcmp(a, "--ends") && i + 1 < c->n) {
+			if (!clock_parse_rfc3339(c->args[++i], &n.ends_at) || n.ends_at == 0)
+				return usage_error(synopsis);
+		} else
+			return usage_error(synopsis);
+	}
+	struct license_pool p;
+	if (license_grant_in(&c->ctx, c->args[0], &n, &p, c->e))
+		return fail(c->e);
+	char ends[RFC3339_LEN];
+	clock_format_rfc3339(p.ends_at, ends);
+	printf("%s\t%s\t%lld seats per %s\t%s until %s\n", p.id, p.product, (long long)p.seats, p.unit, p.state, ends);
+	return 0;
+}
+
+static void print_license(const struct license_pool *p, void *arg)
+{
+	(void)arg;
+	char ends[RFC3339_LEN];
+	clock_format_rfc3339(p->ends_at, ends);
+	printf("%s\t%s\t%s\t%lld\t%lld\t%s\t%s\n", p->id, p->product, p->unit, (long long)p->seats, (long long)p->used,
+	       license_state_name(license_effective_state(p, clock_now_ms())), ends);
+}
+
+static int cmd_license_list(struct ctl *c)
+{
+	if (license_list_in(&c->ctx, c->args[0], print_license, NULL, c->e))
+		return fail(c->e);
+	return 0;
 }

@@ -34,6 +34,10 @@ struct license_new {
 };
 err_code license_grant(const struct ctx *c, const struct license_new *n, struct license_pool *out, struct err *e);
 
+/* The same from the shell (rosterctl), as the local operator, in org_id. */
+err_code license_grant_in(const struct ctx *c, const char *org_id, const struct license_new *n,
+                          struct license_pool *out, struct err *e);
+
 /* What PATCH changes: each field only when its flag is set. */
 struct license_change {
 	bool set_seats, set_state, set_auto_assign, set_ends_at;
@@ -48,6 +52,7 @@ err_code license_update(const struct ctx *c, const char *id, const struct licens
 err_code license_get(const struct ctx *c, const char *id, struct license_pool *out, struct err *e);
 typedef void (*license_cb)(const struct license_pool *p, void *arg);
 err_code license_list(const struct ctx *c, license_cb cb, void *arg, struct err *e);
+err_code license_list_in(const struct ctx *c, const char *org_id, license_cb cb, void *arg, struct err *e);
 
 /* The state a pool reads as at now: its stored trial or active turns
  * expired once ends_at has passed, without waiting for anyone to write it. */
