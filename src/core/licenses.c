@@ -326,11 +326,17 @@ static err_code assign_tx(struct db *db, void *arg, struct err *e)
 	if (authz_org_recheck(db, x->c, &acc, e) || store_seat_take(db, acc.org.id, x->pool_id, now, &taken, e) ||
 	    user_pool(db, x, &acc, &p, e))
 		return e->code;
-	if (!taken)
-		return license_effective_state(&p, now) == LICENSE_EXPIRED || !strcmp(p.state, "cancelled")
-		               ? err_set(e, E_LICENSE_INACTIVE, NULL, NULL)
-		               : err_set(e, E_SEAT_LIMIT_REACHED, NULL, "All %lld seats of this pool are in use.",
-		                         (long long)p.seats);
+	if (!taken) {
+		/* Why: the pool not usable, the person holding one already, or none free. */
+		bool held;
+		if (license_effective_state(&p, now) == LICENSE_EXPIRED || !strcmp(p.state, "cancelled"))
+			return err_set(e, E_LICENSE_INACTIVE, NULL, NULL);
+		if (store_seat_held(db, p.id, x->a, &held, e))
+			return e->code;
+		return held ? err_set(e, E_ALREADY_ASSIGNED, "user_id", NULL)
+		            : err_set(e, E_SEAT_LIMIT_REACHED, NULL, "All %lld seats of this pool are in use.",
+		                      (long long)p.seats);
+	}
 	if (store_seat_insert_user(db, acc.org.id, p.id, x->a, "manual", ctx_actor(x->c), now, e))
 		return e->code;
 	return audit_record(db, x->c, acc.org.id, SEAT_ASSIGN, "user", x->a,

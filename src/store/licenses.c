@@ -112,6 +112,17 @@ err_code store_seat_insert_user(struct db *db, const char *org_id, const char *p
 	return rc;
 }
 
+static const char SQL_SEAT_HELD[] = "SELECT COUNT(*) FROM seats WHERE pool_id = $1 AND holder_id = $2";
+
+err_code store_seat_held(struct db *db, const char *pool_id, const char *holder_id, bool *out, struct err *e)
+{
+	int64_t n = 0;
+	if (store_q_count(db, SQL_SEAT_HELD, PARAMS(P_TEXT(pool_id), P_TEXT(holder_id)), &n, e))
+		return e->code;
+	*out = n > 0;
+	return E_OK;
+}
+
 static const char SQL_SEAT_DELETE[] = "DELETE FROM seats WHERE pool_id = $1 AND holder_id = $2";
 static const char SQL_SEAT_RELEASE[] = "UPDATE license_pools SET used = used - 1 WHERE id = $1";
 

@@ -38,6 +38,8 @@ err_code store_seat_take(struct db *db, const char *org_id, const char *pool_id,
  * member of the organization, E_ALREADY_ASSIGNED when they hold one. */
 err_code store_seat_insert_user(struct db *db, const char *org_id, const char *pool_id, const char *user_id,
                                 const char *source, const char *assigned_by, int64_t now, struct err *e);
+/* Whether the holder has a seat of the pool. */
+err_code store_seat_held(struct db *db, const char *pool_id, const char *holder_id, bool *out, struct err *e);
 /* Frees the holder's seat (row and counter): E_NOT_FOUND when there is none. */
 err_code store_seat_delete(struct db *db, const char *pool_id, const char *holder_id, struct err *e);
 /* Hands the seat of from to the user to (a member without one), keeping

@@ -1,0 +1,247 @@
+/* License pools and the seat rules on a real store (SQLite, then PostgreSQL
+ * under tests/run.sh): the term and the state a pool reads as, and each
+ * transition of the seat machine with the counters it moves. */
+#include "testutil.h"
+
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "core/authz.h"
+#include "core/licenses.h"
+#include "core/members.h"
+#include "core/orgs.h"
+#include "store/store.h"
+
+#define DAY (24LL * 3600 * 1000)
+
+static struct app app;
+
+static int setup(void **state)
+{
+	(void)state;
+	app = (struct app){.store = test_store(),
+	                   .public_url = "http://roster.test",
+	                   .session_idle_ms = 3600 * 1000LL,
+	                   .session_lifetime_ms = 24 * 3600 * 1000LL};
+	return 0;
+}
+
+struct fixture {
+	struct auth op;
+	struct org org;
+	struct user admin;
+	struct org_access acc; /* the operator's */
+	char email[128];
+};
+
+static const struct ctx *as_op(struct arena *a, struct fixture *f)
+{
+	return tctx(&app, a, NULL, &f->op, &f->acc);
+}
+
+static void new_org(struct arena *a, struct fixture *f)
+{
+	struct err e = {0};
+	test_operator_auth(a, &f->op);
+	test_email(f->email, sizeof f->email, "admin");
+	struct org_new n = {.name = "Licensed", .type = "enterprise", .admin = {.email = f->email}};
+	if (org_create(tctx(&app, a, NULL, NULL, NULL), &n, &f->org, &f->admin, &e) ||
+	    authz_org(tctx(&app, a, NULL, &f->op, NULL), f->org.id, PERM_NONE, 0, &f->acc, &e))
+		fail_msg("fixture: %s", err_message(&e));
+}
+
+static const char *add_member(struct arena *a, struct fixture *f)
+{
+	struct err e = {0};
+	char email[128];
+	test_email(email, sizeof email, "member");
+	struct user_new n = {.email = arena_strdup(a, email)};
+	struct member m;
+	if (member_create(as_op(a, f), &n, "member", &m, &e))
+		fail_msg("member_create: %s", err_message(&e));
+	return m.user.id;
+}
+
+static struct license_pool grant(struct arena *a, struct fixture *f, int64_t seats, int64_t starts, int64_t ends)
+{
+	struct err e = {0};
+	struct license_new n = {.product = "Viewer", .unit = "user", .seats = seats, .starts_at = starts, .ends_at = ends,
+	                        .max_transfers_per_month = -1};
+	struct license_pool p;
+	if (license_grant(as_op(a, f), &n, &p, &e))
+		fail_msg("license_grant: %s", err_message(&e));
+	return p;
+}
+
+static struct license_pool reread(struct arena *a, struct fixture *f, const char *id)
+{
+	struct err e = {0};
+	struct license_pool p;
+	if (license_get(as_op(a, f), id, &p, &e))
+		fail_msg("license_get: %s", err_message(&e));
+	return p;
+}
+
+static void the_term_decides_the_state_and_the_days_left(void **state)
+{
+	(void)state;
+	int64_t now = clock_now_ms();
+	struct license_pool p = {.state = "active", .starts_at = now - DAY, .ends_at = now + 10 * DAY};
+	assert_int_equal(license_effective_state(&p, now), LICENSE_ACTIVE);
+	assert_int_equal(license_days_left(&p, now), 10);
+	assert_int_equal(license_days_left(&p, now + 1), 10); /* rounded up */
+	assert_int_equal(license_effective_state(&p, p.ends_at), LICENSE_EXPIRED);
+	assert_int_equal(license_days_left(&p, p.ends_at + DAY), 0);
+	p.state = "trial";
+	assert_int_equal(license_effective_state(&p, p.ends_at - 1), LICENSE_TRIAL);
+	assert_int_equal(license_effective_state(&p, p.ends_at), LICENSE_EXPIRED);
+	p.state = "cancelled";
+	assert_int_equal(license_effective_state(&p, now), LICENSE_CANCELLED);
+	assert_int_equal(license_effective_state(&p, p.ends_at + DAY), LICENSE_CANCELLED);
+}
+
+static void a_grant_defaults_to_a_year_and_refuses_bad_terms(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct license_pool p = grant(a, &f, 5, 0, 0);
+	assert_true(id_valid("lic", p.id));
+	assert_int_equal(p.ends_at - p.starts_at, LICENSE_TERM_DEFAULT_MS);
+	assert_string_equal(p.state, "active");
+	assert_int_equal(p.offline_days, LICENSE_OFFLINE_DAYS_DEFAULT);
+	struct err e = {0};
+	struct license_pool out;
+	struct license_new bad[] = {
+	        {.product = "X", .unit = "user", .seats = -1},
+	        {.product = "X", .unit = "user", .seats = LICENSE_SEATS_MAX + 1},
+	        {.product = "X", .unit = "seat", .seats = 1},
+	        {.product = " ", .unit = "user", .seats = 1},
+	        {.product = "X\n", .unit = "user", .seats = 1},
+	        {.product = "X", .unit = "user", .seats = 1, .state = "expired"},
+	        {.product = "X", .unit = "user", .seats = 1, .starts_at = 2000, .ends_at = 1000},
+	        {.product = "X", .unit = "user", .seats = 1, .offline_days = 366},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		bad[i].max_transfers_per_month = -1;
+		err_clear(&e);
+		assert_int_not_equal(license_grant(as_op(a, &f), &bad[i], &out, &e), E_OK);
+		assert_non_null(e.field);
+	}
+	arena_free(a);
+}
+
+static void seats_are_taken_while_free_and_once_per_member(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct license_pool p = grant(a, &f, 2, 0, 0);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f), *u3 = add_member(a, &f);
+	struct err e = {0};
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_ALREADY_ASSIGNED);
+	assert_int_equal(reread(a, &f, p.id).used, 1); /* the refused second seat took nothing */
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u3, &e), E_SEAT_LIMIT_REACHED);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, "usr_nobody", &e), E_SEAT_LIMIT_REACHED);
+	assert_int_equal(reread(a, &f, p.id).used, 2);
+	/* A seat freed is there for the next. */
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_OK);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_NOT_FOUND);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, "usr_nobody", &e), E_NOT_FOUND);
+	assert_int_equal(reread(a, &f, p.id).used, 1);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u3, &e), E_OK);
+	assert_int_equal(reread(a, &f, p.id).used, 2);
+	arena_free(a);
+}
+
+static void a_move_changes_both_holders_or_neither(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct license_pool p = grant(a, &f, 2, 0, 0);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f), *u3 = add_member(a, &f);
+	struct err e = {0};
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
+	/* To someone who holds one already: nothing moves. */
+	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u2, &e), E_ALREADY_ASSIGNED);
+	assert_string_equal(e.field, "to");
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_ALREADY_ASSIGNED); /* u1 still holds it */
+	assert_int_equal(seat_move(as_op(a, &f), p.id, u3, u1, &e), E_NOT_FOUND);
+	assert_string_equal(e.field, "from");
+	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, "usr_nobody", &e), E_NOT_FOUND);
+	assert_string_equal(e.field, "to");
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_ALREADY_ASSIGNED); /* still u1's */
+	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u3, &e), E_OK);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_NOT_FOUND);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u3, &e), E_OK);
+	assert_int_equal(reread(a, &f, p.id).used, 1);
+	arena_free(a);
+}
+
+static void a_removed_member_frees_their_seats(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct license_pool p = grant(a, &f, 3, 0, 0), q = grant(a, &f, 3, 0, 0);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f);
+	struct err e = {0};
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), q.id, u1, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
+	assert_int_equal(member_remove(as_op(a, &f), u1, &e), E_OK);
+	assert_int_equal(reread(a, &f, p.id).used, 1);
+	assert_int_equal(reread(a, &f, q.id).used, 0);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_NOT_FOUND);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u2, &e), E_OK);
+	arena_free(a);
+}
+
+static void an_ended_or_cancelled_pool_gives_no_seat_and_keeps_its_holders(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	int64_t now = clock_now_ms();
+	struct license_pool old = grant(a, &f, 3, now - 10 * DAY, now - DAY);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f);
+	struct err e = {0};
+	assert_int_equal(seat_assign(as_op(a, &f), old.id, u1, &e), E_LICENSE_INACTIVE);
+	struct license_pool p = grant(a, &f, 3, 0, 0);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
+	struct license_change cancel = {.set_state = true, .state = "cancelled"};
+	struct license_pool out;
+	assert_int_equal(license_update(as_op(a, &f), p.id, &cancel, &out, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_LICENSE_INACTIVE);
+	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u2, &e), E_LICENSE_INACTIVE);
+	assert_int_equal(reread(a, &f, p.id).used, 1);
+	/* Lowering below what is held is refused; reactivated, it serves again. */
+	struct license_change lower = {.set_seats = true, .seats = 0};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &lower, &out, &e), E_SEATS_IN_USE);
+	assert_int_equal(reread(a, &f, p.id).seats, 3);
+	struct license_change again = {.set_state = true, .state = "active"};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &again, &out, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(the_term_decides_the_state_and_the_days_left),
+	        cmocka_unit_test(a_grant_defaults_to_a_year_and_refuses_bad_terms),
+	        cmocka_unit_test(seats_are_taken_while_free_and_once_per_member),
+	        cmocka_unit_test(a_move_changes_both_holders_or_neither),
+	        cmocka_unit_test(a_removed_member_frees_their_seats),
+	        cmocka_unit_test(an_ended_or_cancelled_pool_gives_no_seat_and_keeps_its_holders),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
