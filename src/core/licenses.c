@@ -31,7 +31,9 @@
 #include "base/text.h"
 #include "core/audit.h"
 #include "core/authz.h"
+#include "mail/mail.h"
 #include "store/licenses.h"
+#include "store/members.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -304,6 +306,23 @@ err_code seat_list(const struct ctx *c, const char *pool_id, const struct list_q
 	return store_read(c->app->store, seat_list_tx, &x, e);
 }
 
+/* Tells the member, in their language, that a seat of the pool became
+ * theirs or was taken back; in the transaction that did it. */
+static err_code tell_holder(struct db *db, const struct ctx *c, const struct org_access *acc,
+                            const struct license_pool *p, const char *user_id, enum mail_template t, struct err *e)
+{
+	struct member m;
+	if (store_member_get(db, c->arena, acc->org.id, user_id, &m, e))
+		return e->code;
+	const struct user *u = &m.user;
+	const char *vars[] = {"first_name", u->first_name && *u->first_name ? u->first_name : u->email,
+	                      "org",        acc->org.name,
+	                      "product",    p->product,
+	                      "link",       c->app->public_url,
+	                      NULL};
+	return mail_enqueue(db, c->arena, u->email, u->language, t, vars, e);
+}
+
 /* The pool, checked to be the organization's and to count users. */
 static err_code user_pool(struct db *db, const struct seat_arg *x, const struct org_access *acc, struct license_pool *p,
                           struct err *e)
@@ -337,7 +356,8 @@ static err_code assign_tx(struct db *db, void *arg, struct err *e)
 		            : err_set(e, E_SEAT_LIMIT_REACHED, NULL, "All %lld seats of this pool are in use.",
 		                      (long long)p.seats);
 	}
-	if (store_seat_insert_user(db, acc.org.id, p.id, x->a, "manual", ctx_actor(x->c), now, e))
+	if (store_seat_insert_user(db, acc.org.id, p.id, x->a, "manual", ctx_actor(x->c), now, e) ||
+	    tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_ASSIGNED, e))
 		return e->code;
 	return audit_record(db, x->c, acc.org.id, SEAT_ASSIGN, "user", x->a,
 	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
@@ -362,6 +382,8 @@ static err_code remove_tx(struct db *db, void *arg, struct err *e)
 		return err_set(e, E_NOT_FOUND, NULL, "This holder has no seat of the pool.");
 	if (rc)
 		return rc;
+	if (p.unit[0] == 'u' && tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e))
+		return e->code;
 	return audit_record(db, x->c, acc.org.id, SEAT_REMOVE, !strncmp(x->a, "dev_", 4) ? "device" : "user", x->a,
 	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
 }
@@ -400,7 +422,9 @@ static err_code move_tx(struct db *db, void *arg, struct err *e)
 		return err_set(e, E_LICENSE_INACTIVE, NULL, NULL);
 	if (!strcmp(x->a, x->b))
 		return err_set(e, E_INVALID, "to", "A seat moves to someone else.");
-	if (store_seat_move_user(db, acc.org.id, p.id, x->a, x->b, ctx_actor(x->c), now, e))
+	if (store_seat_move_user(db, acc.org.id, p.id, x->a, x->b, ctx_actor(x->c), now, e) ||
+	    tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e) ||
+	    tell_holder(db, x->c, &acc, &p, x->b, MAIL_SEAT_ASSIGNED, e))
 		return e->code;
 	return audit_record(db, x->c, acc.org.id, SEAT_MOVE, "user", x->b,
 	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("from", x->a), A_STR("to", x->b)), e);

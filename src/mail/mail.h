@@ -21,6 +21,8 @@ enum mail_template {
 	MAIL_ORG_ADMIN,       /* vars: first_name, org, link: an existing account became an org's administrator */
 	MAIL_ORG_ADMIN_SETUP, /* vars: first_name, email, org, link: the same for a new account, with a set-password
 	                         link */
+	MAIL_SEAT_ASSIGNED,   /* vars: first_name, org, product, link: a seat of a license pool is theirs */
+	MAIL_SEAT_REMOVED,    /* vars: first_name, org, product: their seat was taken back */
 	MAIL__COUNT
 };
 

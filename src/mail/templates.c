@@ -17,6 +17,8 @@ static const char *const template_names[MAIL__COUNT] = {
         [MAIL_PASSWORD_SETUP] = "password_setup",
         [MAIL_ORG_ADMIN] = "org_admin",
         [MAIL_ORG_ADMIN_SETUP] = "org_admin_setup",
+        [MAIL_SEAT_ASSIGNED] = "seat_assigned",
+        [MAIL_SEAT_REMOVED] = "seat_removed",
 };
 
 /* The texts in this language, else in English. */

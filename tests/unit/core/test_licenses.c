@@ -9,7 +9,9 @@
 #include "core/licenses.h"
 #include "core/members.h"
 #include "core/orgs.h"
+#include "store/misc.h"
 #include "store/store.h"
+#include <string.h>
 
 #define DAY (24LL * 3600 * 1000)
 
@@ -169,15 +171,28 @@ static void a_move_changes_both_holders_or_neither(void **state)
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
 	/* To someone who holds one already: nothing moves. */
+	test_drain_mail(app.store, a);
 	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u2, &e), E_ALREADY_ASSIGNED);
 	assert_string_equal(e.field, "to");
+	struct outbox_msg none;
+	assert_int_equal(test_take_mail(app.store, a, &none), E_NOT_FOUND); /* refused: nobody is told */
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_ALREADY_ASSIGNED); /* u1 still holds it */
 	assert_int_equal(seat_move(as_op(a, &f), p.id, u3, u1, &e), E_NOT_FOUND);
 	assert_string_equal(e.field, "from");
 	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, "usr_nobody", &e), E_NOT_FOUND);
 	assert_string_equal(e.field, "to");
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_ALREADY_ASSIGNED); /* still u1's */
+	test_drain_mail(app.store, a);
 	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u3, &e), E_OK);
+	/* Both are told, each in the words of what happened to them. */
+	struct outbox_msg m1, m2;
+	assert_int_equal(test_take_mail(app.store, a, &m1), E_OK);
+	assert_int_equal(test_take_mail(app.store, a, &m2), E_OK);
+	const struct outbox_msg *gone = strstr(m1.subject, "taken back") ? &m1 : &m2, *got = gone == &m1 ? &m2 : &m1;
+	assert_string_equal(gone->subject, "Your license for Viewer was taken back");
+	assert_string_equal(got->subject, "You now have a license for Viewer");
+	assert_string_not_equal(gone->recipient, got->recipient);
+	assert_int_equal(test_take_mail(app.store, a, &m1), E_NOT_FOUND);
 	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_NOT_FOUND);
 	assert_int_equal(seat_remove(as_op(a, &f), p.id, u3, &e), E_OK);
 	assert_int_equal(reread(a, &f, p.id).used, 1);
