@@ -17,6 +17,7 @@ const roles = () => import('./screens/roles.js');
 const customers = () => import('./screens/customers.js');
 const audit = () => import('./screens/audit.js');
 const settings = () => import('./screens/settings.js');
+const licenses = () => import('./screens/licenses.js');
 
 addWords({
 	en: {
@@ -27,6 +28,7 @@ addWords({
 		'nav.overview': 'Overview',
 		'nav.users': 'Users',
 		'nav.roles': 'Roles',
+		'nav.licenses': 'Licenses',
 		'nav.customers': 'Customers',
 		'nav.audit': 'Audit log',
 		'nav.settings': 'Settings',
@@ -44,6 +46,7 @@ addWords({
 		'nav.overview': 'Vue d’ensemble',
 		'nav.users': 'Utilisateurs',
 		'nav.roles': 'Rôles',
+		'nav.licenses': 'Licences',
 		'nav.customers': 'Clients',
 		'nav.audit': 'Journal d’audit',
 		'nav.settings': 'Paramètres',
@@ -61,6 +64,7 @@ addWords({
 		'nav.overview': 'Übersicht',
 		'nav.users': 'Benutzer',
 		'nav.roles': 'Rollen',
+		'nav.licenses': 'Lizenzen',
 		'nav.customers': 'Kunden',
 		'nav.audit': 'Protokoll',
 		'nav.settings': 'Einstellungen',
@@ -98,6 +102,9 @@ const IN_ORG = [
 	['/orgs/:org/roles/:role', lazy(roles, 'RoleEdit')],
 	['/orgs/:org/customers', lazy(customers, 'Customers')],
 	['/orgs/:org/customers/new', lazy(customers, 'CreateCustomer')],
+	['/orgs/:org/licenses', lazy(licenses, 'Licenses')],
+	['/orgs/:org/licenses/new', lazy(licenses, 'GrantLicense')],
+	['/orgs/:org/licenses/:lic', lazy(licenses, 'LicenseDetail')],
 	['/orgs/:org/audit', lazy(audit, 'Audit')],
 	['/orgs/:org/settings', lazy(orgs, 'OrgSettings')],
 ];
@@ -145,6 +152,7 @@ function OrgNav({ org, path }) {
 		[base, t('nav.overview'), true],
 		[`${base}/users`, t('nav.users'), can(org, 'members:read')],
 		[`${base}/roles`, t('nav.roles'), true],
+		[`${base}/licenses`, t('nav.licenses'), can(org, 'licenses:read')],
 		[`${base}/customers`, t('nav.customers'), org.type !== 'customer' && can(org, 'customers:read')],
 		[`${base}/audit`, t('nav.audit'), can(org, 'audit:read')],
 		[`${base}/settings`, t('nav.settings'), can(org, 'org:write')],

@@ -168,7 +168,7 @@ export function SearchBox({ label, value, onSearch, delay = 250 }) {
 		clearTimeout(timer.current);
 		timer.current = setTimeout(() => onSearch(v.trim()), delay);
 	}
-	return html`<div class="search" role="search">
+	return html`<div class="search">
 		<${Field} label=${label} name="q" type="search" value=${text} onValue=${onValue} autocomplete="off" />
 	</div>`;
 }
@@ -221,7 +221,8 @@ export function TableWrap({ label, children }) {
 }
 
 // A modal question before something that cannot be undone: what will
-// happen, then a button that says it. Escape or Cancel closes it.
+// happen, then a button that says it. Escape or Cancel closes it. Without
+// onConfirm it is a dialog whose own content acts (a picker), with Cancel.
 export function Confirm({ title, children, confirmLabel, danger = true, busy, onConfirm, onClose }) {
 	const ref = useRef(null);
 	useEffect(() => {
@@ -242,7 +243,8 @@ export function Confirm({ title, children, confirmLabel, danger = true, busy, on
 		<div class="dialog-body">${children}</div>
 		<div class="actions">
 			<button type="button" class="secondary" onClick=${onClose} disabled=${busy}>${t('app.cancel')}</button>
-			<button type="button" class=${danger ? 'danger' : ''} onClick=${onConfirm} disabled=${busy}>${confirmLabel}</button>
+			${onConfirm &&
+			html`<button type="button" class=${danger ? 'danger' : ''} onClick=${onConfirm} disabled=${busy}>${confirmLabel}</button>`}
 		</div>
 	</dialog>`;
 }

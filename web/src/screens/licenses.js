@@ -1,0 +1,560 @@
+// Licenses: the organization's pools with what is used and free, and a
+// pool's holders: assign a seat to a member (searched), remove one or
+// many, move one to a member without a seat. Operators grant and change
+// pools here too.
+import { useCallback, useState } from 'preact/hooks';
+import { get, orgPath, patch, post } from '../api.js';
+import { addWords, errorText, formatDate, formatDateTime, formatNumber, t } from '../i18n.js';
+import { Link, navigate, queryParam, setQuery } from '../router.js';
+import { can } from '../session.js';
+import {
+	html,
+	useAsync,
+	useForm,
+	useList,
+	Checkbox,
+	Confirm,
+	ErrorBox,
+	Field,
+	Loading,
+	MoreButton,
+	Notice,
+	PageHeader,
+	SearchBox,
+	Select,
+	TableWrap,
+	fullName,
+} from '../ui.js';
+
+addWords({
+	en: {
+		'lic.title': 'Licenses',
+		'lic.none': 'This organization has no licenses yet.',
+		'lic.grant': 'Grant licenses',
+		'lic.grantTitle': 'Grant licenses',
+		'lic.product': 'Product',
+		'lic.plan': 'Plan',
+		'lic.seats': 'Seats',
+		'lic.unit': 'Counted per',
+		'lic.unit.user': 'Person',
+		'lic.unit.device': 'Device',
+		'lic.state': 'State',
+		'lic.state.trial': 'Trial',
+		'lic.state.active': 'Active',
+		'lic.state.expired': 'Expired',
+		'lic.state.cancelled': 'Cancelled',
+		'lic.ends': 'Ends on',
+		'lic.endsHint': 'Leave empty for a year from today.',
+		'lic.auto': 'Give a free seat automatically to new members',
+		'lic.term': (ends, days) => `Until ${ends} (${days === 1 ? '1 day' : `${formatNumber(days)} days`} left)`,
+		'lic.termOver': (ends) => `Ended on ${ends}`,
+		'lic.usage': (used, seats, free) => `${formatNumber(used)} of ${formatNumber(seats)} used, ${formatNumber(free)} free`,
+		'lic.list': 'License pools',
+		'lic.open': (p) => `Open ${p}`,
+		'lic.holders': 'Holders',
+		'lic.search': 'Search holders by name or email',
+		'lic.noHolders': 'Nobody holds a seat of this pool.',
+		'lic.person': 'Person',
+		'lic.email': 'Email',
+		'lic.since': 'Since',
+		'lic.assign': 'Assign a seat',
+		'lic.assignSearch': 'Find a member by name or email',
+		'lic.assignTo': (name) => `Assign to ${name}`,
+		'lic.assigned': (name) => `${name} now holds a seat.`,
+		'lic.select': (name) => `Select ${name}`,
+		'lic.selectPage': 'Select every holder shown',
+		'lic.removeSelected': (n) => `Take back ${formatNumber(n)} seat${n === 1 ? '' : 's'}`,
+		'lic.removeTitle': (n) => `Take back ${formatNumber(n)} seat${n === 1 ? '' : 's'}?`,
+		'lic.removeBody': 'They can no longer use the product with this license; each is told by email. Their accounts stay.',
+		'lic.results': (removed, refused) => `${formatNumber(removed)} taken back, ${formatNumber(refused)} not.`,
+		'lic.result.removed': 'Taken back',
+		'lic.move': 'Move',
+		'lic.moveTitle': (name) => `Move ${name}’s seat`,
+		'lic.moveBody': 'The seat goes to the member you choose, who must not hold one of this pool. Both are told by email.',
+		'lic.moveTo': (name) => `Move to ${name}`,
+		'lic.moved': (from, to) => `The seat of ${from} is now ${to}’s.`,
+		'lic.change': 'Change the pool',
+		'lic.changed': 'The pool is changed.',
+		'lic.back': 'All licenses',
+		'error.seat_limit_reached': 'Every seat of this pool is in use: take one back first, or ask for more.',
+		'error.already_assigned': 'This person holds a seat of this pool already.',
+		'error.license_inactive': 'This pool has ended or was cancelled: it gives and moves no seat.',
+		'error.seats_in_use': 'More seats are in use than that: take seats back first.',
+	},
+	fr: {
+		'lic.title': 'Licences',
+		'lic.none': 'Cette organisation n’a pas encore de licences.',
+		'lic.grant': 'Attribuer des licences',
+		'lic.grantTitle': 'Attribuer des licences',
+		'lic.product': 'Produit',
+		'lic.plan': 'Offre',
+		'lic.seats': 'Sièges',
+		'lic.unit': 'Compté par',
+		'lic.unit.user': 'Personne',
+		'lic.unit.device': 'Appareil',
+		'lic.state': 'État',
+		'lic.state.trial': 'Essai',
+		'lic.state.active': 'Active',
+		'lic.state.expired': 'Expirée',
+		'lic.state.cancelled': 'Annulée',
+		'lic.ends': 'Fin le',
+		'lic.endsHint': 'Laisser vide pour un an à partir d’aujourd’hui.',
+		'lic.auto': 'Donner automatiquement un siège libre aux nouveaux membres',
+		'lic.term': (ends, days) => `Jusqu’au ${ends} (${days <= 1 ? `${days} jour` : `${formatNumber(days)} jours`} restants)`,
+		'lic.termOver': (ends) => `Terminée le ${ends}`,
+		'lic.usage': (used, seats, free) =>
+			`${formatNumber(used)} sur ${formatNumber(seats)} utilisés, ${formatNumber(free)} libres`,
+		'lic.list': 'Lots de licences',
+		'lic.open': (p) => `Ouvrir ${p}`,
+		'lic.holders': 'Titulaires',
+		'lic.search': 'Rechercher un titulaire par nom ou e-mail',
+		'lic.noHolders': 'Personne n’a de siège de ce lot.',
+		'lic.person': 'Personne',
+		'lic.email': 'E-mail',
+		'lic.since': 'Depuis',
+		'lic.assign': 'Attribuer un siège',
+		'lic.assignSearch': 'Trouver un membre par nom ou e-mail',
+		'lic.assignTo': (name) => `Attribuer à ${name}`,
+		'lic.assigned': (name) => `${name} a maintenant un siège.`,
+		'lic.select': (name) => `Sélectionner ${name}`,
+		'lic.selectPage': 'Sélectionner tous les titulaires affichés',
+		'lic.removeSelected': (n) => `Reprendre ${formatNumber(n)} siège${n > 1 ? 's' : ''}`,
+		'lic.removeTitle': (n) => `Reprendre ${formatNumber(n)} siège${n > 1 ? 's' : ''} ?`,
+		'lic.removeBody':
+			'Ils ne peuvent plus utiliser le produit avec cette licence ; chacun est prévenu par e-mail. Leurs comptes restent.',
+		'lic.results': (removed, refused) => `${formatNumber(removed)} repris, ${formatNumber(refused)} non.`,
+		'lic.result.removed': 'Repris',
+		'lic.move': 'Déplacer',
+		'lic.moveTitle': (name) => `Déplacer le siège de ${name}`,
+		'lic.moveBody':
+			'Le siège va au membre choisi, qui ne doit pas en avoir un de ce lot. Les deux sont prévenus par e-mail.',
+		'lic.moveTo': (name) => `Déplacer vers ${name}`,
+		'lic.moved': (from, to) => `Le siège de ${from} est maintenant à ${to}.`,
+		'lic.change': 'Modifier le lot',
+		'lic.changed': 'Le lot est modifié.',
+		'lic.back': 'Toutes les licences',
+		'error.seat_limit_reached': 'Tous les sièges de ce lot sont utilisés : reprenez-en un, ou demandez-en plus.',
+		'error.already_assigned': 'Cette personne a déjà un siège de ce lot.',
+		'error.license_inactive': 'Ce lot est terminé ou annulé : il ne donne ni ne déplace aucun siège.',
+		'error.seats_in_use': 'Plus de sièges sont utilisés : reprenez d’abord des sièges.',
+	},
+	de: {
+		'lic.title': 'Lizenzen',
+		'lic.none': 'Diese Organisation hat noch keine Lizenzen.',
+		'lic.grant': 'Lizenzen vergeben',
+		'lic.grantTitle': 'Lizenzen vergeben',
+		'lic.product': 'Produkt',
+		'lic.plan': 'Tarif',
+		'lic.seats': 'Plätze',
+		'lic.unit': 'Gezählt pro',
+		'lic.unit.user': 'Person',
+		'lic.unit.device': 'Gerät',
+		'lic.state': 'Status',
+		'lic.state.trial': 'Test',
+		'lic.state.active': 'Aktiv',
+		'lic.state.expired': 'Abgelaufen',
+		'lic.state.cancelled': 'Gekündigt',
+		'lic.ends': 'Endet am',
+		'lic.endsHint': 'Leer lassen für ein Jahr ab heute.',
+		'lic.auto': 'Neuen Mitgliedern automatisch einen freien Platz geben',
+		'lic.term': (ends, days) => `Bis ${ends} (noch ${days === 1 ? '1 Tag' : `${formatNumber(days)} Tage`})`,
+		'lic.termOver': (ends) => `Beendet am ${ends}`,
+		'lic.usage': (used, seats, free) =>
+			`${formatNumber(used)} von ${formatNumber(seats)} belegt, ${formatNumber(free)} frei`,
+		'lic.list': 'Lizenzpakete',
+		'lic.open': (p) => `${p} öffnen`,
+		'lic.holders': 'Inhaber',
+		'lic.search': 'Inhaber nach Name oder E-Mail suchen',
+		'lic.noHolders': 'Niemand hat einen Platz dieses Pakets.',
+		'lic.person': 'Person',
+		'lic.email': 'E-Mail',
+		'lic.since': 'Seit',
+		'lic.assign': 'Platz zuweisen',
+		'lic.assignSearch': 'Mitglied nach Name oder E-Mail finden',
+		'lic.assignTo': (name) => `${name} zuweisen`,
+		'lic.assigned': (name) => `${name} hat jetzt einen Platz.`,
+		'lic.select': (name) => `${name} auswählen`,
+		'lic.selectPage': 'Alle angezeigten Inhaber auswählen',
+		'lic.removeSelected': (n) => `${formatNumber(n)} Platz${n === 1 ? '' : 'e'} entziehen`,
+		'lic.removeTitle': (n) => `${formatNumber(n)} Platz${n === 1 ? '' : 'e'} entziehen?`,
+		'lic.removeBody':
+			'Sie können das Produkt mit dieser Lizenz nicht mehr nutzen; jeder wird per E-Mail informiert. Ihre Konten bleiben.',
+		'lic.results': (removed, refused) => `${formatNumber(removed)} entzogen, ${formatNumber(refused)} nicht.`,
+		'lic.result.removed': 'Entzogen',
+		'lic.move': 'Verschieben',
+		'lic.moveTitle': (name) => `Platz von ${name} verschieben`,
+		'lic.moveBody':
+			'Der Platz geht an das gewählte Mitglied, das keinen Platz dieses Pakets haben darf. Beide werden per E-Mail informiert.',
+		'lic.moveTo': (name) => `Zu ${name} verschieben`,
+		'lic.moved': (from, to) => `Der Platz von ${from} gehört jetzt ${to}.`,
+		'lic.change': 'Paket ändern',
+		'lic.changed': 'Das Paket ist geändert.',
+		'lic.back': 'Alle Lizenzen',
+		'error.seat_limit_reached': 'Alle Plätze dieses Pakets sind belegt: entziehen Sie zuerst einen oder fragen Sie nach mehr.',
+		'error.already_assigned': 'Diese Person hat bereits einen Platz dieses Pakets.',
+		'error.license_inactive': 'Dieses Paket ist beendet oder gekündigt: es vergibt und verschiebt keine Plätze.',
+		'error.seats_in_use': 'Es sind mehr Plätze belegt: entziehen Sie zuerst Plätze.',
+	},
+});
+
+const STATES = ['trial', 'active', 'cancelled'];
+
+function Term({ pool }) {
+	return pool.days_left > 0
+		? t('lic.term', formatDate(pool.ends_at), pool.days_left)
+		: t('lic.termOver', formatDate(pool.ends_at));
+}
+
+// Used and free, in words and as a bar.
+function Usage({ pool }) {
+	const label = t('lic.usage', pool.used + pool.reserved, pool.seats, pool.free);
+	return html`<div class="usage">
+		<progress max=${Math.max(pool.seats, 1)} value=${pool.used + pool.reserved} aria-label=${label}></progress>
+		<span>${label}</span>
+	</div>`;
+}
+
+export function Licenses({ me, org }) {
+	const pools = useAsync(() => get(orgPath(org.id, '/licenses')).then((r) => r.items), [org.id]);
+	return html`
+		<${PageHeader} title=${t('lic.title')}>
+			${me.is_operator && html`<${Link} class="button" href=${`/orgs/${org.id}/licenses/new`}>${t('lic.grant')}<//>`}
+		<//>
+		<${ErrorBox} error=${pools.error} />
+		${pools.loading && !pools.data && html`<${Loading} />`}
+		${pools.data && !pools.data.length && html`<p>${t('lic.none')}</p>`}
+		${pools.data &&
+		pools.data.length > 0 &&
+		html`<${TableWrap} label=${t('lic.list')}>
+			<table>
+				<thead>
+					<tr>
+						<th scope="col">${t('lic.product')}</th>
+						<th scope="col">${t('lic.state')}</th>
+						<th scope="col">${t('lic.seats')}</th>
+						<th scope="col">${t('lic.ends')}</th>
+					</tr>
+				</thead>
+				<tbody>
+					${pools.data.map(
+						(p) => html`<tr key=${p.id}>
+							<td>
+								<${Link} href=${`/orgs/${org.id}/licenses/${p.id}`}>${p.product}<//>
+								${p.plan && html`<div class="muted">${p.plan}</div>`}
+								<div class="muted small">${t('lic.unit')}: ${t(`lic.unit.${p.unit}`)}</div>
+							</td>
+							<td>${t(`lic.state.${p.state}`)}</td>
+							<td><${Usage} pool=${p} /></td>
+							<td><${Term} pool=${p} /></td>
+						</tr>`,
+					)}
+				</tbody>
+			</table>
+		<//>`}`;
+}
+
+// YYYY-MM-DD (UTC) as the API's time: the end of that day.
+const dayEnd = (d) => (d ? `${d}T23:59:59Z` : undefined);
+
+export function GrantLicense({ org }) {
+	const f = useForm({ product: '', plan: '', seats: '10', unit: 'user', state: 'active', ends_at: '', auto_assign: false });
+	async function submit(ev) {
+		ev.preventDefault();
+		await f.submit(async (v) => {
+			const body = {
+				product: v.product,
+				seats: Number(v.seats),
+				unit: v.unit,
+				state: v.state,
+				auto_assign: v.auto_assign,
+			};
+			if (v.plan) body.plan = v.plan;
+			if (v.ends_at) body.ends_at = dayEnd(v.ends_at);
+			if (!/^\d+$/.test(v.seats)) {
+				f.setErrors({ seats: t('error.invalid') });
+				return;
+			}
+			const p = await post(orgPath(org.id, '/licenses'), body);
+			navigate(`/orgs/${org.id}/licenses/${p.id}`);
+		});
+	}
+	return html`
+		<${PageHeader} title=${t('lic.grantTitle')} />
+		<form class="card form" onSubmit=${submit} novalidate>
+			<${Field} label=${t('lic.product')} required autocomplete="off" ...${f.bind('product')} />
+			<${Field} label=${t('lic.plan')} optional autocomplete="off" ...${f.bind('plan')} />
+			<${Field} label=${t('lic.seats')} type="number" min="0" max="1000000" required ...${f.bind('seats')} />
+			<${Select}
+				label=${t('lic.unit')}
+				options=${['user', 'device'].map((u) => ({ value: u, label: t(`lic.unit.${u}`) }))}
+				...${f.bind('unit')}
+			/>
+			<${Select}
+				label=${t('lic.state')}
+				options=${['active', 'trial'].map((s) => ({ value: s, label: t(`lic.state.${s}`) }))}
+				...${f.bind('state')}
+			/>
+			<${Field} label=${t('lic.ends')} type="date" hint=${t('lic.endsHint')} ...${f.bind('ends_at')} />
+			<${Checkbox} label=${t('lic.auto')} name="auto_assign" checked=${f.values.auto_assign} onValue=${(v) => f.set('auto_assign', v)} />
+			<${ErrorBox} error=${f.error} />
+			<div class="actions">
+				<${Link} class="button secondary" href=${`/orgs/${org.id}/licenses`}>${t('app.cancel')}<//>
+				<button type="submit" disabled=${f.busy}>${t('lic.grant')}</button>
+			</div>
+		</form>`;
+}
+
+// Operators change the seats, the state, the automatic assignment and the end.
+function ChangePool({ org, pool, onChanged }) {
+	const f = useForm({
+		seats: String(pool.seats),
+		state: pool.state === 'expired' ? 'active' : pool.state,
+		auto_assign: pool.auto_assign,
+		ends_at: pool.ends_at.slice(0, 10),
+	});
+	const [done, setDone] = useState(false);
+	async function submit(ev) {
+		ev.preventDefault();
+		setDone(false);
+		await f.submit(async (v) => {
+			const p = await patch(orgPath(org.id, `/licenses/${pool.id}`), {
+				seats: Number(v.seats),
+				state: v.state,
+				auto_assign: v.auto_assign,
+				ends_at: v.ends_at === pool.ends_at.slice(0, 10) ? pool.ends_at : dayEnd(v.ends_at),
+			});
+			onChanged(p);
+			setDone(true);
+		});
+	}
+	return html`<form class="card form" onSubmit=${submit} aria-labelledby="change-title" novalidate>
+		<h2 id="change-title">${t('lic.change')}</h2>
+		<${Field} label=${t('lic.seats')} type="number" min="0" max="1000000" ...${f.bind('seats')} />
+		<${Select} label=${t('lic.state')} options=${STATES.map((s) => ({ value: s, label: t(`lic.state.${s}`) }))} ...${f.bind('state')} />
+		<${Field} label=${t('lic.ends')} type="date" ...${f.bind('ends_at')} />
+		<${Checkbox} label=${t('lic.auto')} name="auto_assign" checked=${f.values.auto_assign} onValue=${(v) => f.set('auto_assign', v)} />
+		<${ErrorBox} error=${f.error} />
+		${done && html`<${Notice}>${t('lic.changed')}<//>`}
+		<div class="actions"><button type="submit" disabled=${f.busy}>${t('app.save')}</button></div>
+	</form>`;
+}
+
+// A member search with one button per person: assign, or move to them.
+function MemberPicker({ org, label, actionLabel, onPick, busy }) {
+	const [q, setQ] = useState('');
+	const fetchPage = useCallback(
+		() => (q ? get(orgPath(org.id, '/members'), { q, limit: 8 }) : Promise.resolve({ items: [], next_cursor: null })),
+		[org.id, q],
+	);
+	const found = useList(fetchPage, [fetchPage]);
+	return html`<div class="picker">
+		<${SearchBox} label=${label} value=${q} onSearch=${setQ} />
+		<${ErrorBox} error=${found.error} />
+		<ul class="picks">
+			${found.items.map(
+				(m) => html`<li key=${m.id}>
+					<span>${fullName(m) ? html`${fullName(m)} <span class="muted">${m.email}</span>` : m.email}</span>
+					<button type="button" class="secondary" disabled=${busy} onClick=${() => onPick(m)}>
+						${actionLabel(fullName(m) || m.email)}
+					</button>
+				</li>`,
+			)}
+		</ul>
+	</div>`;
+}
+
+function resultText(result) {
+	return result === 'removed' ? t('lic.result.removed') : errorText({ code: result });
+}
+
+export function LicenseDetail({ me, org, params }) {
+	const pool = useAsync(() => get(orgPath(org.id, `/licenses/${encodeURIComponent(params.lic)}`)), [org.id, params.lic]);
+	const q = queryParam('q');
+	const fetchPage = useCallback(
+		(cursor) => get(orgPath(org.id, `/licenses/${encodeURIComponent(params.lic)}/seats`), { q, cursor, limit: 50 }),
+		[org.id, params.lic, q],
+	);
+	const holders = useList(fetchPage, [fetchPage]);
+	const [selected, setSelected] = useState(new Map());
+	const [confirm, setConfirm] = useState(null); // {people} | {results}
+	const [moving, setMoving] = useState(null);
+	const [busy, setBusy] = useState(false);
+	const [error, setError] = useState(null);
+	const [notice, setNotice] = useState('');
+	const writable = can(org, 'licenses:assign');
+	const p = pool.data;
+	if (pool.error) return html`<${PageHeader} title=${t('lic.title')} /><${ErrorBox} error=${pool.error} />`;
+	if (!p) return html`<${Loading} />`;
+	const seatsPath = orgPath(org.id, `/licenses/${p.id}/seats`);
+	const refresh = () => {
+		pool.reload();
+		holders.reload();
+	};
+	async function act(fn, message) {
+		setBusy(true);
+		setError(null);
+		setNotice('');
+		try {
+			await fn();
+			setNotice(message);
+			refresh();
+		} catch (err) {
+			setError(err);
+		} finally {
+			setBusy(false);
+		}
+	}
+	const assign = (m) => act(() => post(seatsPath, { user_id: m.id }), t('lic.assigned', fullName(m) || m.email));
+	const move = (to) =>
+		act(async () => {
+			await post(`${seatsPath}/move`, { from: moving.user_id, to: to.id });
+			setMoving(null);
+		}, t('lic.moved', moving.email, to.email));
+	async function removeSelected() {
+		const people = [...selected.values()];
+		setBusy(true);
+		try {
+			const r = await post(`${seatsPath}/remove`, { ids: people.map((h) => h.holder_id) });
+			setConfirm({ people, results: r.items });
+			setSelected(new Map());
+			refresh();
+		} catch (err) {
+			setConfirm(null);
+			setError(err);
+		} finally {
+			setBusy(false);
+		}
+	}
+	const toggle = (h, on) =>
+		setSelected((s) => {
+			const n = new Map(s);
+			if (on) n.set(h.holder_id, h);
+			else n.delete(h.holder_id);
+			return n;
+		});
+	const allShown = holders.items.length > 0 && holders.items.every((h) => selected.has(h.holder_id));
+	const usable = p.state !== 'expired' && p.state !== 'cancelled';
+	return html`
+		<${PageHeader} title=${p.plan ? `${p.product} · ${p.plan}` : p.product}>
+			<${Link} class="button secondary" href=${`/orgs/${org.id}/licenses`}>${t('lic.back')}<//>
+		<//>
+		<section class="card" aria-label=${t('lic.seats')}>
+			<p><strong>${t(`lic.state.${p.state}`)}</strong> · ${t('lic.unit')}: ${t(`lic.unit.${p.unit}`)} · <${Term} pool=${p} /></p>
+			<${Usage} pool=${p} />
+		</section>
+		${notice && html`<${Notice}>${notice}<//>`}
+		<${ErrorBox} error=${error} />
+		${writable &&
+		usable &&
+		p.unit === 'user' &&
+		html`<section class="card" aria-labelledby="assign-title">
+			<h2 id="assign-title">${t('lic.assign')}</h2>
+			<${MemberPicker} org=${org} label=${t('lic.assignSearch')} actionLabel=${(n) => t('lic.assignTo', n)} onPick=${assign} busy=${busy} />
+		</section>`}
+		<h2>${t('lic.holders')}</h2>
+		<div class="filters">
+			<${SearchBox} label=${t('lic.search')} value=${q} onSearch=${(v) => setQuery({ q: v })} />
+		</div>
+		${writable &&
+		selected.size > 0 &&
+		html`<div class="bulk">
+			<button type="button" class="danger" onClick=${() => setConfirm({ people: [...selected.values()] })}>
+				${t('lic.removeSelected', selected.size)}
+			</button>
+		</div>`}
+		<${ErrorBox} error=${holders.error} />
+		<${TableWrap} label=${t('lic.holders')}>
+			<table>
+				<thead>
+					<tr>
+						${writable &&
+						html`<th scope="col" class="pick">
+							<input
+								type="checkbox"
+								aria-label=${t('lic.selectPage')}
+								checked=${allShown}
+								onChange=${(e) => holders.items.forEach((h) => toggle(h, e.currentTarget.checked))}
+							/>
+						</th>`}
+						<th scope="col">${t('lic.person')}</th>
+						<th scope="col">${t('lic.email')}</th>
+						<th scope="col">${t('lic.since')}</th>
+						${writable && usable && html`<th scope="col"><span class="visually-hidden">${t('lic.move')}</span></th>`}
+					</tr>
+				</thead>
+				<tbody>
+					${holders.items.map(
+						(h) => html`<tr key=${h.holder_id}>
+							${writable &&
+							html`<td class="pick">
+								<input
+									type="checkbox"
+									aria-label=${t('lic.select', fullName(h) || h.email)}
+									checked=${selected.has(h.holder_id)}
+									onChange=${(e) => toggle(h, e.currentTarget.checked)}
+								/>
+							</td>`}
+							<td>${fullName(h) || h.email}</td>
+							<td>${h.email}</td>
+							<td>${formatDateTime(h.assigned_at)}</td>
+							${writable &&
+							usable &&
+							html`<td>
+								<button type="button" class="secondary" onClick=${() => setMoving(h)} aria-label=${t('lic.moveTitle', fullName(h) || h.email)}>
+									${t('lic.move')}
+								</button>
+							</td>`}
+						</tr>`,
+					)}
+				</tbody>
+			</table>
+		<//>
+		${holders.loading && !holders.items.length && html`<${Loading} />`}
+		${!holders.loading && !holders.error && !holders.items.length && html`<p>${t('lic.noHolders')}</p>`}
+		<${MoreButton} list=${holders} />
+		${me.is_operator && html`<${ChangePool} org=${org} pool=${p} onChanged=${(np) => pool.setData(np)} />`}
+		${confirm &&
+		!confirm.results &&
+		html`<${Confirm}
+			title=${t('lic.removeTitle', confirm.people.length)}
+			confirmLabel=${t('lic.removeSelected', confirm.people.length)}
+			busy=${busy}
+			onConfirm=${removeSelected}
+			onClose=${() => setConfirm(null)}
+		>
+			<p>${t('lic.removeBody')}</p>
+			<ul class="names">${confirm.people.map((h) => html`<li>${h.email}</li>`)}</ul>
+		<//>`}
+		${confirm &&
+		confirm.results &&
+		html`<${Confirm}
+			title=${t(
+				'lic.results',
+				confirm.results.filter((x) => x.result === 'removed').length,
+				confirm.results.filter((x) => x.result !== 'removed').length,
+			)}
+			confirmLabel=${t('app.close')}
+			danger=${false}
+			onConfirm=${() => setConfirm(null)}
+			onClose=${() => setConfirm(null)}
+		>
+			<ul class="results">
+				${confirm.results.map((x) => {
+					const h = confirm.people.find((y) => y.holder_id === x.id);
+					return html`<li class=${x.result === 'removed' ? 'ok' : 'refused'}>
+						<strong>${h ? h.email : x.id}</strong>: ${resultText(x.result)}
+					</li>`;
+				})}
+			</ul>
+		<//>`}
+		${moving &&
+		html`<${Confirm}
+			title=${t('lic.moveTitle', fullName(moving) || moving.email)}
+			onClose=${() => setMoving(null)}
+		>
+			<p>${t('lic.moveBody')}</p>
+			<${ErrorBox} error=${error} />
+			<${MemberPicker} org=${org} label=${t('lic.assignSearch')} actionLabel=${(n) => t('lic.moveTo', n)} onPick=${move} busy=${busy} />
+		<//>`}`;
+}
+
