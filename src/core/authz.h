@@ -113,6 +113,12 @@ err_code authz_org(const struct ctx *c, const char *org_id, perm need, unsigned 
  * members or accounts (rule 4) takes access away too: whoever writes one
  * locks the partner first. SQLite's writers are serialized already; the
  * same calls cost it nothing. */
+/* The shell's (rosterctl's) caller: the local operator, who sees every
+ * organization and is no user. authz_shell() makes *as a copy of c acting
+ * as it in org_id, with *acc its access there. */
+extern const struct auth authz_local_operator;
+err_code authz_shell(const struct ctx *c, const char *org_id, struct ctx *as, struct org_access *acc, struct err *e);
+
 err_code authz_org_recheck(struct db *db, const struct ctx *c, struct org_access *out, struct err *e);
 
 /* ---- what an access allows beyond the route's permission ---- */

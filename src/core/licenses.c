@@ -158,29 +158,22 @@ err_code license_grant(const struct ctx *c, const struct license_new *n, struct 
 	return store_tx(c->app->store, true, grant_tx, &x, e);
 }
 
-/* The local operator of the shell (rosterctl): sees every organization, is no user. */
-static const struct auth local_operator = {.user = {.is_operator = true}};
-
 err_code license_grant_in(const struct ctx *c, const char *org_id, const struct license_new *n,
                           struct license_pool *out, struct err *e)
 {
-	struct ctx as_operator = *c;
-	as_operator.who = &local_operator;
+	struct ctx as_operator;
 	struct org_access acc;
-	if (authz_org(&as_operator, org_id, PERM_NONE, 0, &acc, e))
+	if (authz_shell(c, org_id, &as_operator, &acc, e))
 		return e->code;
-	as_operator.access = &acc;
 	return license_grant(&as_operator, n, out, e);
 }
 
 err_code license_list_in(const struct ctx *c, const char *org_id, license_cb cb, void *arg, struct err *e)
 {
-	struct ctx as_operator = *c;
-	as_operator.who = &local_operator;
+	struct ctx as_operator;
 	struct org_access acc;
-	if (authz_org(&as_operator, org_id, PERM_NONE, 0, &acc, e))
+	if (authz_shell(c, org_id, &as_operator, &acc, e))
 		return e->code;
-	as_operator.access = &acc;
 	return license_list(&as_operator, cb, arg, e);
 }
 

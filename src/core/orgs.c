@@ -423,9 +423,6 @@ err_code org_name(const struct ctx *c, const char *org_id, const char **out, str
 
 /* ---- from the shell ---- */
 
-/* The local operator: sees every organization, is no user. */
-static const struct auth local_operator = {.user = {.is_operator = true}};
-
 static const char *prefix_param(void *prefix, const char *name)
 {
 	return !strcmp(name, "q") ? prefix : NULL;
@@ -434,7 +431,7 @@ static const char *prefix_param(void *prefix, const char *name)
 err_code org_list_all(const struct ctx *c, const char *prefix, org_item_cb cb, void *arg, struct err *e)
 {
 	struct ctx as_operator = *c;
-	as_operator.who = &local_operator;
+	as_operator.who = &authz_local_operator;
 	struct list_query q;
 	if (list_parse(&org_list_spec, c->app->cursor_key, NULL, c->arena, prefix_param, (void *)prefix, &q, e))
 		return e->code;
@@ -444,11 +441,9 @@ err_code org_list_all(const struct ctx *c, const char *prefix, org_item_cb cb, v
 
 err_code org_module_switch(const struct ctx *c, const char *org_id, const char *module, bool on, struct err *e)
 {
-	struct ctx as_operator = *c;
-	as_operator.who = &local_operator;
+	struct ctx as_operator;
 	struct org_access acc;
-	if (authz_org(&as_operator, org_id, PERM_NONE, 0, &acc, e))
+	if (authz_shell(c, org_id, &as_operator, &acc, e))
 		return e->code;
-	as_operator.access = &acc;
 	return org_module_set(&as_operator, module, on, e);
 }
