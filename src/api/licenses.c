@@ -24,9 +24,11 @@ static err_code reply_pool(struct request *r, struct api_call *c, int status, co
 static err_code body_time(const char *field, const char *s, int64_t *out, struct err *e)
 {
 	*out = 0;
-	if (s && !clock_parse_rfc3339(s, out))
+	if (!s)
+		return E_OK;
+	if (!clock_parse_rfc3339(s, out))
 		return err_set(e, E_INVALID, field, "The %s must be an RFC 3339 time.", field);
-	return E_OK;
+	return license_check_time(field, *out, e);
 }
 
 static err_code int_range(const char *field, const struct json_int *v, int64_t lo, int64_t hi, struct err *e)

@@ -13,9 +13,10 @@
  *
  * The pool counts what is held: used + reserved + free = seats, and
  * used + reserved <= seats, always. Every transition runs in one write
- * transaction whose first statement is a conditional UPDATE of the pool
- * row (store_seat_take, store_license_lock), so that concurrent changes of
- * one pool take their turns on its row: SEAT_ASSIGN takes the counter only
+ * transaction that locks the organization (authz_org_recheck), then the
+ * pool row by a conditional UPDATE (store_seat_take, store_license_lock),
+ * in that order on every path, so that concurrent changes of one pool take
+ * their turns: SEAT_ASSIGN takes the counter only
  * while used + reserved < seats, and the seats table's key (pool, holder)
  * refuses a second seat for one holder. A pool is usable while it is not
  * cancelled and its term has not ended: an expired pool keeps its holders
@@ -92,6 +93,13 @@ static err_code check_state(const char *s, bool may_cancel, struct err *e)
 	return E_OK;
 }
 
+err_code license_check_time(const char *field, int64_t ms, struct err *e)
+{
+	if (ms < LICENSE_TIME_MIN_MS || ms > LICENSE_TIME_MAX_MS)
+		return err_set(e, E_INVALID, field, "The %s must lie between 2000-01-01 and 9999-12-31.", field);
+	return E_OK;
+}
+
 /* ---- pools ---- */
 
 struct grant_arg {
@@ -126,6 +134,8 @@ err_code license_grant(const struct ctx *c, const struct license_new *n, struct 
 		return e->code;
 	int64_t starts = n->starts_at ? n->starts_at : now;
 	int64_t ends = n->ends_at ? n->ends_at : starts + LICENSE_TERM_DEFAULT_MS;
+	if (license_check_time("starts_at", starts, e) || license_check_time("ends_at", ends, e))
+		return e->code;
 	if (ends <= starts)
 		return err_set(e, E_INVALID, "ends_at", "The term must end after it starts.");
 	int offline = n->offline_days ? n->offline_days : LICENSE_OFFLINE_DAYS_DEFAULT;
@@ -234,6 +244,8 @@ static err_code update_tx(struct db *db, void *arg, struct err *e)
 		p->auto_assign = ch->auto_assign;
 	if (ch->set_ends_at)
 		p->ends_at = ch->ends_at;
+	if (ch->set_ends_at && license_check_time("ends_at", p->ends_at, e))
+		return e->code;
 	if (p->ends_at <= p->starts_at)
 		return err_set(e, E_INVALID, "ends_at", "The term must end after it starts.");
 	if (p->seats < p->used + p->reserved)
@@ -318,13 +330,12 @@ static err_code tell_holder(struct db *db, const struct ctx *c, const struct org
 
 /* The pool, checked to be the organization's and to count users. */
 static err_code user_pool(struct db *db, const struct seat_arg *x, const struct org_access *acc, struct license_pool *p,
-                          struct err *e)
+                          const char *field, struct err *e)
 {
 	if (store_license_get(db, x->c->arena, acc->org.id, x->pool_id, p, e))
 		return e->code;
 	if (strcmp(p->unit, "user"))
-		return err_set(e, E_INVALID, "user_id",
-		               "This pool counts devices: its seats go to devices, not people.");
+		return err_set(e, E_INVALID, field, "This pool counts devices: its seats go to devices, not people.");
 	return E_OK;
 }
 
@@ -336,7 +347,7 @@ static err_code assign_tx(struct db *db, void *arg, struct err *e)
 	int64_t now = clock_now_ms();
 	bool taken;
 	if (authz_org_recheck(db, x->c, &acc, e) || store_seat_take(db, acc.org.id, x->pool_id, now, &taken, e) ||
-	    user_pool(db, x, &acc, &p, e))
+	    user_pool(db, x, &acc, &p, "user_id", e))
 		return e->code;
 	if (!taken) {
 		/* Why: the pool not usable, the person holding one already, or none free. */
@@ -345,9 +356,16 @@ static err_code assign_tx(struct db *db, void *arg, struct err *e)
 			return err_set(e, E_LICENSE_INACTIVE, NULL, NULL);
 		if (store_seat_held(db, p.id, x->a, &held, e))
 			return e->code;
-		return held ? err_set(e, E_ALREADY_ASSIGNED, "user_id", NULL)
-		            : err_set(e, E_SEAT_LIMIT_REACHED, NULL, "All %lld seats of this pool are in use.",
-		                      (long long)p.seats);
+		if (held)
+			return err_set(e, E_ALREADY_ASSIGNED, "user_id", NULL);
+		struct member m;
+		err_code rc = store_member_get(db, x->c->arena, acc.org.id, x->a, &m, e);
+		if (rc == E_NOT_FOUND)
+			return err_set(e, E_NOT_FOUND, "user_id", "There is no such member in this organization.");
+		if (rc)
+			return rc;
+		return err_set(e, E_SEAT_LIMIT_REACHED, NULL, "All %lld seats of this pool are in use.",
+		               (long long)p.seats);
 	}
 	if (store_seat_insert_user(db, acc.org.id, p.id, x->a, "manual", ctx_actor(x->c), now, e) ||
 	    tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_ASSIGNED, e))
@@ -390,6 +408,10 @@ err_code seat_remove(const struct ctx *c, const char *pool_id, const char *holde
 err_code seat_remove_bulk(const struct ctx *c, const char *pool_id, const char *const *ids, int n,
                           err_code *out_results, struct err *e)
 {
+	/* Another organization's pool, or none, is not found as a whole. */
+	struct license_pool pool;
+	if (license_get(c, pool_id, &pool, e))
+		return e->code;
 	for (int i = 0; i < n; i++) {
 		struct err one = {0};
 		out_results[i] = seat_remove(c, pool_id, ids[i], &one);
@@ -409,7 +431,7 @@ static err_code move_tx(struct db *db, void *arg, struct err *e)
 	struct license_pool p;
 	int64_t now = clock_now_ms();
 	if (authz_org_recheck(db, x->c, &acc, e) || store_license_lock(db, acc.org.id, x->pool_id, e) ||
-	    user_pool(db, x, &acc, &p, e))
+	    user_pool(db, x, &acc, &p, NULL, e))
 		return e->code;
 	if (license_effective_state(&p, now) == LICENSE_EXPIRED || !strcmp(p.state, "cancelled"))
 		return err_set(e, E_LICENSE_INACTIVE, NULL, NULL);

@@ -20,10 +20,13 @@
 #define LICENSE_TERM_DEFAULT_MS (365LL * 24 * 3600 * 1000)
 #define LICENSE_OFFLINE_DAYS_DEFAULT 7
 #define LICENSE_OFFLINE_DAYS_MAX 365
+/* A term lies between 2000-01-01 and the end of 9999 (what RFC 3339 writes). */
+#define LICENSE_TIME_MIN_MS 946684800000LL
+#define LICENSE_TIME_MAX_MS 253402300799999LL
 
 /* A pool to grant. Zero times take the defaults (now, a year after
- * starts_at); offline_days 0 the default; max_transfers_per_month -1 is
- * unlimited. */
+ * starts_at), any other must lie within LICENSE_TIME_MIN_MS..MAX_MS; offline_days 0 the default;
+ * max_transfers_per_month -1 is unlimited. */
 struct license_new {
 	const char *product, *plan, *unit, *state;
 	int64_t seats;
@@ -33,6 +36,9 @@ struct license_new {
 	int max_transfers_per_month;
 };
 err_code license_grant(const struct ctx *c, const struct license_new *n, struct license_pool *out, struct err *e);
+
+/* E_INVALID on field unless ms lies within LICENSE_TIME_MIN_MS..MAX_MS. */
+err_code license_check_time(const char *field, int64_t ms, struct err *e);
 
 /* The same from the shell (rosterctl), as the local operator, in org_id. */
 err_code license_grant_in(const struct ctx *c, const char *org_id, const struct license_new *n,

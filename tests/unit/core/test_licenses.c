@@ -147,7 +147,9 @@ static void seats_are_taken_while_free_and_once_per_member(void **state)
 	assert_int_equal(reread(a, &f, p.id).used, 1); /* the refused second seat took nothing */
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u3, &e), E_SEAT_LIMIT_REACHED);
-	assert_int_equal(seat_assign(as_op(a, &f), p.id, "usr_nobody", &e), E_SEAT_LIMIT_REACHED);
+	/* A full pool still tells a holder and a stranger what they are. */
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_ALREADY_ASSIGNED);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, "usr_nobody", &e), E_NOT_FOUND);
 	assert_int_equal(reread(a, &f, p.id).used, 2);
 	/* A seat freed is there for the next. */
 	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_OK);
