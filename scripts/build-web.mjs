@@ -29,6 +29,10 @@ async function bundleScript() {
 		entryNames: 'app-[hash]',
 		chunkNames: 'chunk-[hash]',
 		metafile: true,
+		// The names hash the files' paths too: the same from any checkout,
+		// whether node_modules is a directory or a link to one.
+		absWorkingDir: top,
+		preserveSymlinks: true,
 	});
 	const rel = (p) => relative(dist, resolve(top, p));
 	const [entryOut, entryMeta] = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint);

@@ -62,6 +62,7 @@ consoleTest('my first name and the language French: the whole console is French 
 		'Vue d’ensemble',
 		'Utilisateurs',
 		'Rôles',
+		'Licences',
 		'Clients',
 		'Journal d’audit',
 		'Paramètres',
