@@ -132,6 +132,8 @@ err_code api_seats_assign(struct request *r, struct api_call *c, struct err *e);
 err_code api_seats_remove(struct request *r, struct api_call *c, struct err *e);
 err_code api_seats_move(struct request *r, struct api_call *c, struct err *e);
 err_code api_seat_delete(struct request *r, struct api_call *c, struct err *e);
+err_code api_waiting_list(struct request *r, struct api_call *c, struct err *e);
+err_code api_waiting_delete(struct request *r, struct api_call *c, struct err *e);
 err_code api_healthz(struct request *r, struct api_call *c, struct err *e);
 err_code api_readyz(struct request *r, struct api_call *c, struct err *e);
 err_code api_metrics(struct request *r, struct api_call *c, struct err *e);

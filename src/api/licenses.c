@@ -107,10 +107,14 @@ err_code api_license_patch(struct request *r, struct api_call *c, struct err *e)
 	struct license_change ch = {0};
 	struct json_int seats = {0};
 	struct json_bool auto_assign = {0};
-	const char *ends = NULL;
+	const char *ends = NULL, *reduce = NULL;
 	if (api_body(c, e, JF_INT("seats", &seats, JF_OPTIONAL), JF_STRING("state", &ch.state, JF_OPTIONAL, 16),
-	             JF_BOOL("auto_assign", &auto_assign, JF_OPTIONAL), JF_STRING("ends_at", &ends, JF_OPTIONAL, 64)))
+	             JF_BOOL("auto_assign", &auto_assign, JF_OPTIONAL), JF_STRING("ends_at", &ends, JF_OPTIONAL, 64),
+	             JF_STRING("reduce", &reduce, JF_OPTIONAL, 32)))
 		return e->code;
+	if (reduce && strcmp(reduce, "newest_first"))
+		return err_set(e, E_INVALID, "reduce", "The only way to reduce is newest_first.");
+	ch.reduce_newest = reduce != NULL;
 	if (int_range("seats", &seats, 0, LICENSE_SEATS_MAX, e) || body_time("ends_at", ends, &ch.ends_at, e))
 		return e->code;
 	ch.set_seats = seats.set;
@@ -120,9 +124,24 @@ err_code api_license_patch(struct request *r, struct api_call *c, struct err *e)
 	ch.auto_assign = auto_assign.value;
 	ch.set_ends_at = ends != NULL;
 	struct license_pool p;
-	if (license_update(&c->ctx, http_param(r, "lic"), &ch, &p, e))
+	struct seats_taken taken = {0};
+	if (license_update(&c->ctx, http_param(r, "lic"), &ch, &p, &taken, e))
 		return e->code;
-	return reply_pool(r, c, 200, &p);
+	struct jw w;
+	jw_init(&w, c->ctx.arena);
+	jw_obj(&w);
+	render_license_fields(&w, &p, clock_now_ms());
+	jw_key(&w, "taken_back");
+	jw_arr(&w);
+	for (int i = 0; i < taken.n; i++) {
+		jw_obj(&w);
+		render_seat_fields(&w, &taken.rows[i]);
+		jw_end_obj(&w);
+	}
+	jw_end_arr(&w);
+	jw_end_obj(&w);
+	const char *body = jw_buf(&w);
+	return http_reply_text(r, 200, "application/json", body, strlen(body));
 }
 
 /* ---- seats ---- */
@@ -200,4 +219,36 @@ err_code api_seats_move(struct request *r, struct api_call *c, struct err *e)
 	if (license_get(&c->ctx, http_param(r, "lic"), &p, e))
 		return e->code;
 	return reply_pool(r, c, 200, &p);
+}
+
+/* ---- the waiting list ---- */
+
+static void waiting_item(const struct seat_row *s, void *page)
+{
+	struct api_page *p = page;
+	if (!api_item_begin(p))
+		return;
+	jw_obj(&p->w);
+	render_waiting_fields(&p->w, s);
+	jw_end_obj(&p->w);
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)s->assigned_at);
+	api_item_end(p, key, s->holder_id);
+}
+
+static err_code waiting_fill(const struct ctx *c, struct api_page *p, struct err *e)
+{
+	return waiting_list(c, http_param(p->r, "lic"), &p->q, waiting_item, p, e);
+}
+
+err_code api_waiting_list(struct request *r, struct api_call *c, struct err *e)
+{
+	return api_list(r, c, &waiting_list_spec, waiting_fill, e);
+}
+
+err_code api_waiting_delete(struct request *r, struct api_call *c, struct err *e)
+{
+	if (waiting_remove(&c->ctx, http_param(r, "lic"), http_param(r, "holder"), e))
+		return e->code;
+	return http_reply_empty(r, 204);
 }

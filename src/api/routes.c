@@ -42,6 +42,8 @@ const struct api_route api_routes[] = {
 	{"POST",   "/api/v1/orgs/{org}/licenses/{lic}/seats/remove", api_seats_remove, O | R_JSON, PERM_LICENSES_ASSIGN},
 	{"POST",   "/api/v1/orgs/{org}/licenses/{lic}/seats/move",   api_seats_move,   O | R_JSON, PERM_LICENSES_ASSIGN},
 	{"DELETE", "/api/v1/orgs/{org}/licenses/{lic}/seats/{holder}", api_seat_delete, O, PERM_LICENSES_ASSIGN},
+	{"GET",    "/api/v1/orgs/{org}/licenses/{lic}/waiting", api_waiting_list,   O, PERM_LICENSES_READ},
+	{"DELETE", "/api/v1/orgs/{org}/licenses/{lic}/waiting/{holder}", api_waiting_delete, O, PERM_LICENSES_ASSIGN},
 	{"GET",    "/healthz",                                api_healthz,             0, PERM_NONE},
 	{"GET",    "/readyz",                                 api_readyz,              0, PERM_NONE},
 	{"GET",    "/metrics",                                api_metrics,             0, PERM_NONE},

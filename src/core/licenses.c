@@ -11,6 +11,21 @@
  *                                                         │ SEAT_MOVE: the holder's
  *          another member ◀── held ◀──────────────────────┘ seat goes to a member without one
  *
+ * With automatic assignment, a member who joins takes a free seat
+ * (SEAT_AUTO), or, when none is free, waits for one:
+ *
+ *              SEAT_WAIT (none free)                 SEAT_SERVE (a seat freed)
+ *   (none) ─────────────────────────▶ waiting ─────────────────────────────▶ held
+ *     ▲                                  │
+ *     └── WAIT_LEAVE (taken off, member removed, or assigned by hand) ──┘
+ *
+ *   held ── SEAT_REDUCE (the pool lowered below what is in use, newest holders first) ──▶ waiting
+ *
+ * SEAT_SERVE runs in the transaction that frees the seat (a removal, a
+ * member leaving, more seats, a renewal or reactivation), for whoever has
+ * waited longest, without anyone acting; only while the pool assigns
+ * automatically.
+ *
  * The pool counts what is held: used + reserved + free = seats, and
  * used + reserved <= seats, always. Every transition runs in one write
  * transaction that locks the organization (authz_org_recheck), then the
@@ -43,8 +58,13 @@
 
 /* The transitions, as the audit log names them. */
 #define SEAT_ASSIGN "seat.assigned"
+#define SEAT_AUTO SEAT_ASSIGN  /* details: source auto */
+#define SEAT_SERVE SEAT_ASSIGN /* details: source auto, from the waiting list */
 #define SEAT_REMOVE "seat.removed"
+#define SEAT_REDUCE SEAT_REMOVE /* details: reduced */
 #define SEAT_MOVE "seat.moved"
+#define SEAT_WAIT "seat.waiting"
+#define WAIT_LEAVE "seat.waiting_left"
 
 license_state license_effective_state(const struct license_pool *p, int64_t now)
 {
@@ -219,12 +239,61 @@ err_code license_list(const struct ctx *c, license_cb cb, void *arg, struct err 
 	return store_read(c->app->store, list_tx, &x, e);
 }
 
+static err_code serve_waiting(struct db *db, const struct ctx *c, const struct org_access *acc, const char *pool_id,
+                              struct err *e);
+static err_code tell_holder(struct db *db, const struct ctx *c, const struct org_access *acc,
+                            const struct license_pool *p, const char *user_id, enum mail_template t, struct err *e);
+
 struct update_arg {
 	const struct ctx *c;
 	const char *id;
 	const struct license_change *ch;
 	struct license_pool *out;
+	struct seats_taken *taken;
 };
+
+struct taken_collect {
+	struct arena *a;
+	struct seats_taken *t;
+	int cap;
+};
+
+static void collect_taken(const struct seat_row *s, void *arg)
+{
+	struct taken_collect *x = arg;
+	if (x->t->n == x->cap) {
+		int cap = x->cap ? 2 * x->cap : 16;
+		struct seat_row *rows = arena_alloc(x->a, (size_t)cap * sizeof *rows);
+		if (x->t->n)
+			memcpy(rows, x->t->rows, (size_t)x->t->n * sizeof *rows);
+		x->t->rows = rows;
+		x->cap = cap;
+	}
+	x->t->rows[x->t->n++] = *s;
+}
+
+/* SEAT_REDUCE: the newest holders beyond the new size lose their seat,
+ * are told, and wait for the next one, newest last. */
+static err_code reduce_newest(struct db *db, const struct ctx *c, const struct org_access *acc,
+                              const struct license_pool *p, struct seats_taken *taken, struct err *e)
+{
+	struct taken_collect x = {.a = c->arena, .t = taken};
+	int64_t over = p->used + p->reserved - p->seats, now = clock_now_ms();
+	if (store_seats_newest(db, c->arena, p->id, over, collect_taken, &x, e))
+		return e->code;
+	for (int i = taken->n - 1; i >= 0; i--) {
+		const struct seat_row *s = &taken->rows[i];
+		if (store_seat_delete(db, p->id, s->holder_id, e) ||
+		    store_waiting_add_user(db, acc->org.id, p->id, s->user_id, now + (taken->n - 1 - i), e) ||
+		    tell_holder(db, c, acc, p, s->user_id, MAIL_SEAT_REMOVED, e) ||
+		    audit_record(db, c, acc->org.id, SEAT_REDUCE, "user", s->user_id,
+		                 AUDIT_DETAILS(A_STR("license_id", p->id), A_STR("product", p->product),
+		                               A_BOOL("reduced", true)),
+		                 e))
+			return e->code;
+	}
+	return E_OK;
+}
 
 static err_code update_tx(struct db *db, void *arg, struct err *e)
 {
@@ -236,6 +305,7 @@ static err_code update_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	struct license_pool *p = x->out;
 	struct license_pool before = *p;
+	x->taken->n = 0; /* a transaction run again starts afresh */
 	if (ch->set_seats)
 		p->seats = ch->seats;
 	if (ch->set_state)
@@ -248,27 +318,37 @@ static err_code update_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (p->ends_at <= p->starts_at)
 		return err_set(e, E_INVALID, "ends_at", "The term must end after it starts.");
+	if (p->seats < p->used + p->reserved && ch->reduce_newest) {
+		if (reduce_newest(db, x->c, &acc, p, x->taken, e))
+			return e->code;
+		p->used -= x->taken->n;
+	}
 	if (p->seats < p->used + p->reserved)
 		return err_set(e, E_SEATS_IN_USE, "seats",
 		               "Seats in use: %lld; take seats back before lowering the pool to %lld.",
 		               (long long)(p->used + p->reserved), (long long)p->seats);
 	int64_t now = clock_now_ms();
-	if (store_license_update(db, p, now, e))
+	if (store_license_update(db, p, now, e) ||
+	    audit_record(db, x->c, acc.org.id, "license.updated", "license", p->id,
+	                 AUDIT_DETAILS(A_INT("seats_before", before.seats), A_INT("seats", p->seats),
+	                               A_STR("state", p->state), A_BOOL("auto_assign", p->auto_assign),
+	                               A_BOOL("renewed", p->ends_at != before.ends_at),
+	                               A_INT("taken_back", x->taken->n)),
+	                 e))
 		return e->code;
-	p->updated_at = now;
-	return audit_record(db, x->c, acc.org.id, "license.updated", "license", p->id,
-	                    AUDIT_DETAILS(A_INT("seats_before", before.seats), A_INT("seats", p->seats),
-	                                  A_STR("state", p->state), A_BOOL("auto_assign", p->auto_assign),
-	                                  A_BOOL("renewed", p->ends_at != before.ends_at)),
-	                    e);
+	/* More seats, a renewal, a reactivation: who waits is served now. */
+	if (serve_waiting(db, x->c, &acc, p->id, e))
+		return e->code;
+	return store_license_get(db, x->c->arena, acc.org.id, p->id, p, e);
 }
 
 err_code license_update(const struct ctx *c, const char *id, const struct license_change *ch, struct license_pool *out,
-                        struct err *e)
+                        struct seats_taken *taken, struct err *e)
 {
 	if ((ch->set_seats && check_seats(ch->seats, e)) || (ch->set_state && check_state(ch->state, true, e)))
 		return e->code;
-	struct update_arg x = {c, id, ch, out};
+	struct seats_taken none = {0};
+	struct update_arg x = {c, id, ch, out, taken ? taken : &none};
 	return store_tx(c->app->store, true, update_tx, &x, e);
 }
 
@@ -328,6 +408,166 @@ static err_code tell_holder(struct db *db, const struct ctx *c, const struct org
 	return mail_enqueue(db, c->arena, u->email, u->language, t, vars, e);
 }
 
+/* WAIT_LEAVE when a seat came by hand: nobody waits for what they hold. */
+static err_code leave_waiting(struct db *db, const char *pool_id, const char *holder_id, struct err *e)
+{
+	err_code rc = store_waiting_delete(db, pool_id, holder_id, e);
+	if (rc == E_NOT_FOUND)
+		err_clear(e);
+	return rc == E_NOT_FOUND ? E_OK : rc;
+}
+
+/* SEAT_SERVE: while a seat is free and someone waits, the one who waited
+ * longest takes it; only while the pool assigns automatically. */
+static err_code serve_waiting(struct db *db, const struct ctx *c, const struct org_access *acc, const char *pool_id,
+                              struct err *e)
+{
+	struct license_pool p;
+	if (store_license_get(db, c->arena, acc->org.id, pool_id, &p, e))
+		return e->code;
+	if (!p.auto_assign)
+		return E_OK;
+	int64_t now = clock_now_ms();
+	for (;;) {
+		const char *holder, *user;
+		err_code rc = store_waiting_first(db, c->arena, pool_id, &holder, &user, e);
+		if (rc == E_NOT_FOUND) {
+			err_clear(e);
+			return E_OK;
+		}
+		bool taken;
+		if (rc || store_seat_take(db, acc->org.id, pool_id, now, &taken, e))
+			return e->code;
+		if (!taken)
+			return E_OK;
+		/* Each a millisecond after the one before: the order of service
+		 * stays the order of the seats (a reduction takes the newest). */
+		if (store_waiting_delete(db, pool_id, holder, e) ||
+		    store_seat_insert_user(db, acc->org.id, pool_id, user, "auto", NULL, now++, e) ||
+		    tell_holder(db, c, acc, &p, user, MAIL_SEAT_ASSIGNED, e) ||
+		    audit_record(db, c, acc->org.id, SEAT_SERVE, "user", user,
+		                 AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product),
+		                               A_STR("source", "auto"), A_BOOL("from_waiting_list", true)),
+		                 e))
+			return e->code;
+	}
+}
+
+struct id_list {
+	struct arena *a;
+	const char **v;
+	int n, cap;
+};
+
+static void collect_id(const char *id, void *arg)
+{
+	struct id_list *x = arg;
+	if (x->n == x->cap) {
+		int cap = x->cap ? 2 * x->cap : 8;
+		const char **v = arena_alloc(x->a, (size_t)cap * sizeof *v);
+		if (x->n)
+			memcpy(v, x->v, (size_t)x->n * sizeof *v);
+		x->v = v;
+		x->cap = cap;
+	}
+	x->v[x->n++] = id;
+}
+
+err_code license_member_joined(struct db *db, const struct ctx *c, const struct org_access *acc, const char *user_id,
+                               struct err *e)
+{
+	int64_t now = clock_now_ms();
+	struct id_list pools = {.a = c->arena};
+	if (store_license_auto_ids(db, c->arena, acc->org.id, "user", now, collect_id, &pools, e))
+		return e->code;
+	for (int i = 0; i < pools.n; i++) {
+		struct license_pool p;
+		bool taken;
+		if (store_seat_take(db, acc->org.id, pools.v[i], now, &taken, e) ||
+		    store_license_get(db, c->arena, acc->org.id, pools.v[i], &p, e))
+			return e->code;
+		if (taken) { /* SEAT_AUTO */
+			if (store_seat_insert_user(db, acc->org.id, p.id, user_id, "auto", NULL, now, e) ||
+			    tell_holder(db, c, acc, &p, user_id, MAIL_SEAT_ASSIGNED, e) ||
+			    audit_record(db, c, acc->org.id, SEAT_AUTO, "user", user_id,
+			                 AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product),
+			                               A_STR("source", "auto")),
+			                 e))
+				return e->code;
+		} else if (store_waiting_add_user(db, acc->org.id, p.id, user_id, now, e) || /* SEAT_WAIT */
+		           audit_record(db, c, acc->org.id, SEAT_WAIT, "user", user_id,
+		                        AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e))
+			return e->code;
+	}
+	return E_OK;
+}
+
+err_code license_member_left(struct db *db, const struct ctx *c, const struct org_access *acc, const char *user_id,
+                             struct err *e)
+{
+	struct id_list pools = {.a = c->arena};
+	if (store_seats_release_user(db, acc->org.id, user_id, e) ||
+	    store_waiting_release_user(db, acc->org.id, user_id, e) ||
+	    store_license_waiting_ids(db, c->arena, acc->org.id, collect_id, &pools, e))
+		return e->code;
+	for (int i = 0; i < pools.n; i++)
+		if (serve_waiting(db, c, acc, pools.v[i], e))
+			return e->code;
+	return E_OK;
+}
+
+/* ---- the waiting list ---- */
+
+static const struct list_sort waiting_sorts[] = {{"joined_at", "w.joined_at", LIST_TIME}};
+static const char *const waiting_search[] = {"m.email_key", "m.last_key", "m.full_key", NULL};
+
+const struct list_spec waiting_list_spec = {
+        .name = "waiting",
+        .sorts = waiting_sorts,
+        .nsorts = 1,
+        .search = waiting_search,
+        .id_column = "w.holder_id",
+};
+
+static err_code waiting_list_tx(struct db *db, void *arg, struct err *e)
+{
+	struct seat_arg *x = arg;
+	struct license_pool p;
+	if (store_license_get(db, x->c->arena, x->c->access->org.id, x->pool_id, &p, e))
+		return e->code;
+	return store_waiting_list(db, x->c->arena, p.id, x->q, x->cb, x->arg, e);
+}
+
+err_code waiting_list(const struct ctx *c, const char *pool_id, const struct list_query *q, seat_row_cb cb, void *arg,
+                      struct err *e)
+{
+	struct seat_arg x = {.c = c, .pool_id = pool_id, .q = q, .cb = cb, .arg = arg};
+	return store_read(c->app->store, waiting_list_tx, &x, e);
+}
+
+static err_code waiting_remove_tx(struct db *db, void *arg, struct err *e)
+{
+	struct seat_arg *x = arg;
+	struct org_access acc;
+	struct license_pool p;
+	if (authz_org_recheck(db, x->c, &acc, e) || store_license_lock(db, acc.org.id, x->pool_id, e) ||
+	    store_license_get(db, x->c->arena, acc.org.id, x->pool_id, &p, e))
+		return e->code;
+	err_code rc = store_waiting_delete(db, p.id, x->a, e);
+	if (rc == E_NOT_FOUND)
+		return err_set(e, E_NOT_FOUND, NULL, "This person is not on the waiting list of the pool.");
+	if (rc)
+		return rc;
+	return audit_record(db, x->c, acc.org.id, WAIT_LEAVE, "user", x->a, AUDIT_DETAILS(A_STR("license_id", p.id)),
+	                    e);
+}
+
+err_code waiting_remove(const struct ctx *c, const char *pool_id, const char *holder_id, struct err *e)
+{
+	struct seat_arg x = {.c = c, .pool_id = pool_id, .a = holder_id};
+	return store_tx(c->app->store, true, waiting_remove_tx, &x, e);
+}
+
 /* The pool, checked to be the organization's and to count users. */
 static err_code user_pool(struct db *db, const struct seat_arg *x, const struct org_access *acc, struct license_pool *p,
                           const char *field, struct err *e)
@@ -368,7 +608,7 @@ static err_code assign_tx(struct db *db, void *arg, struct err *e)
 		               (long long)p.seats);
 	}
 	if (store_seat_insert_user(db, acc.org.id, p.id, x->a, "manual", ctx_actor(x->c), now, e) ||
-	    tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_ASSIGNED, e))
+	    leave_waiting(db, p.id, x->a, e) || tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_ASSIGNED, e))
 		return e->code;
 	return audit_record(db, x->c, acc.org.id, SEAT_ASSIGN, "user", x->a,
 	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
@@ -395,8 +635,10 @@ static err_code remove_tx(struct db *db, void *arg, struct err *e)
 		return rc;
 	if (p.unit[0] == 'u' && tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e))
 		return e->code;
-	return audit_record(db, x->c, acc.org.id, SEAT_REMOVE, !strncmp(x->a, "dev_", 4) ? "device" : "user", x->a,
-	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
+	if (audit_record(db, x->c, acc.org.id, SEAT_REMOVE, !strncmp(x->a, "dev_", 4) ? "device" : "user", x->a,
+	                 AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e))
+		return e->code;
+	return serve_waiting(db, x->c, &acc, p.id, e);
 }
 
 err_code seat_remove(const struct ctx *c, const char *pool_id, const char *holder_id, struct err *e)

@@ -47,13 +47,20 @@ err_code license_grant_in(const struct ctx *c, const char *org_id, const struct 
 /* What PATCH changes: each field only when its flag is set. */
 struct license_change {
 	bool set_seats, set_state, set_auto_assign, set_ends_at;
+	bool reduce_newest; /* seats below what is in use take seats back from the newest holders */
 	int64_t seats;
 	const char *state;
 	bool auto_assign;
 	int64_t ends_at;
 };
+/* Who lost a seat to a reduction (each told by email and put on the
+ * waiting list), newest first. */
+struct seats_taken {
+	struct seat_row *rows;
+	int n;
+};
 err_code license_update(const struct ctx *c, const char *id, const struct license_change *ch, struct license_pool *out,
-                        struct err *e);
+                        struct seats_taken *taken, struct err *e);
 
 err_code license_get(const struct ctx *c, const char *id, struct license_pool *out, struct err *e);
 typedef void (*license_cb)(const struct license_pool *p, void *arg);
@@ -67,6 +74,24 @@ license_state license_effective_state(const struct license_pool *p, int64_t now)
 int64_t license_days_left(const struct license_pool *p, int64_t now);
 
 /* ---- seats ---- */
+
+struct db;
+struct org_access;
+/* In the caller's write transaction, with the organization of acc locked:
+ * a member just joined (a seat of each usable pool per user that assigns
+ * automatically, or a place on its waiting list); a member leaves (their
+ * seats and places freed, the freed seats served to who waits). */
+err_code license_member_joined(struct db *db, const struct ctx *c, const struct org_access *acc, const char *user_id,
+                               struct err *e);
+err_code license_member_left(struct db *db, const struct ctx *c, const struct org_access *acc, const char *user_id,
+                             struct err *e);
+
+/* The pool's waiting list, in the order of the wait (sort=-joined_at for
+ * the newest first); ?q= as for holders. Taking someone off it. */
+extern const struct list_spec waiting_list_spec;
+err_code waiting_list(const struct ctx *c, const char *pool_id, const struct list_query *q, seat_row_cb cb, void *arg,
+                      struct err *e);
+err_code waiting_remove(const struct ctx *c, const char *pool_id, const char *holder_id, struct err *e);
 
 /* The pool's holders, newest first (sort=assigned_at for oldest first);
  * ?q= on the holder's email, last name or "first last". */

@@ -1,5 +1,5 @@
 #include "store/orgs.h"
-#include "store/licenses.h"
+#include "core/licenses.h"
 #include "core/members.h"
 
 #include "base/clock.h"
@@ -76,7 +76,8 @@ static err_code create_tx(struct db *db, void *arg, struct err *e)
 	                   .created_by = ctx_actor(x->c),
 	                   .created_at = now,
 	                   .user = *x->u};
-	if (store_user_insert(db, x->u, x->key, e) || member_insert(db, a, &m, e))
+	if (store_user_insert(db, x->u, x->key, e) || member_insert(db, a, &m, e) ||
+	    license_member_joined(db, x->c, &acc, x->u->id, e))
 		return e->code;
 	if (x->send_setup && account_queue_link(x->c->app, db, a, x->u, TOKEN_SETUP, MAIL_PASSWORD_SETUP, org->name, e))
 		return e->code;
@@ -234,8 +235,8 @@ static err_code remove_tx(struct db *db, void *arg, struct err *e)
 	if (load_target(db, x, &acc, &m, e))
 		return e->code;
 	const char *org_id = acc.org.id;
-	/* The seats go with the membership (core/licenses.c: SEAT_MEMBER_LEFT). */
-	if (keep_an_administrator(db, org_id, m.role, e) || store_seats_release_user(db, org_id, x->user_id, e) ||
+	/* The seats and places in waiting lists go with the membership (core/licenses.c). */
+	if (keep_an_administrator(db, org_id, m.role, e) || license_member_left(db, x->c, &acc, x->user_id, e) ||
 	    store_member_delete(db, org_id, x->user_id, e))
 		return e->code;
 	return audit_record(db, x->c, org_id, "member.removed", "user", x->user_id,

@@ -106,6 +106,7 @@ struct team {
 struct license_pool {
 	const char *id, *org_id, *product, *plan, *unit, *state;
 	int64_t seats, used, reserved;
+	int64_t waiting; /* on its waiting list (read, never written) */
 	bool auto_assign;
 	int64_t starts_at, ends_at;
 	int offline_days;

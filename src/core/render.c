@@ -110,7 +110,7 @@ void render_license_fields(struct jw *w, const struct license_pool *p, int64_t n
 	jw_key(w, "free");
 	jw_int(w, p->seats - p->used - p->reserved);
 	jw_key(w, "waiting");
-	jw_int(w, 0);
+	jw_int(w, p->waiting);
 	jw_key(w, "auto_assign");
 	jw_bool(w, p->auto_assign);
 	jw_key(w, "starts_at");
@@ -151,5 +151,23 @@ void render_seat_fields(struct jw *w, const struct seat_row *s)
 	jw_key(w, "assigned_by");
 	jw_str(w, s->assigned_by);
 	jw_key(w, "assigned_at");
+	jw_time(w, s->assigned_at);
+}
+
+void render_waiting_fields(struct jw *w, const struct seat_row *s)
+{
+	jw_key(w, "holder_id");
+	jw_str(w, s->holder_id);
+	jw_key(w, "user_id");
+	jw_str(w, s->user_id);
+	jw_key(w, "email");
+	jw_str(w, s->email);
+	jw_key(w, "first_name");
+	jw_str(w, s->first_name ? s->first_name : "");
+	jw_key(w, "last_name");
+	jw_str(w, s->last_name ? s->last_name : "");
+	jw_key(w, "device_id");
+	jw_str(w, s->device_id);
+	jw_key(w, "joined_at");
 	jw_time(w, s->assigned_at);
 }

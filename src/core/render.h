@@ -29,6 +29,8 @@ void render_role_fields(struct jw *w, const struct role_view *v);
 void render_license_fields(struct jw *w, const struct license_pool *p, int64_t now);
 /* A seat and its holder. */
 void render_seat_fields(struct jw *w, const struct seat_row *s);
+/* A place on a waiting list (the seat_row's assigned_at is when it joined). */
+void render_waiting_fields(struct jw *w, const struct seat_row *s);
 /* An audit event. */
 void render_audit_fields(struct jw *w, const struct audit_row *row);
 

@@ -8,14 +8,15 @@
 
 #define POOL_COLS                                                                                                      \
 	"id, org_id, product, plan, unit, state, seats, used, reserved, auto_assign, starts_at, ends_at, "             \
-	"offline_days, COALESCE(max_transfers_per_month, -1), created_by, created_at, updated_at"
+	"offline_days, COALESCE(max_transfers_per_month, -1), created_by, created_at, updated_at, "                    \
+	"(SELECT COUNT(*) FROM seat_waiting w WHERE w.pool_id = license_pools.id)"
 
 #define POOL_READ(p)                                                                                                   \
 	COLS(C_TEXT(&(p)->id), C_TEXT(&(p)->org_id), C_TEXT(&(p)->product), C_TEXT(&(p)->plan), C_TEXT(&(p)->unit),    \
 	     C_TEXT(&(p)->state), C_I64(&(p)->seats), C_I64(&(p)->used), C_I64(&(p)->reserved),                        \
 	     C_BOOL(&(p)->auto_assign), C_I64(&(p)->starts_at), C_I64(&(p)->ends_at), C_INT(&(p)->offline_days),       \
 	     C_INT(&(p)->max_transfers_per_month), C_TEXT(&(p)->created_by), C_I64(&(p)->created_at),                  \
-	     C_I64(&(p)->updated_at))
+	     C_I64(&(p)->updated_at), C_I64(&(p)->waiting))
 
 static const char SQL_POOL_INSERT[] =
         "INSERT INTO license_pools (id, org_id, product, plan, unit, state, seats, auto_assign, starts_at, ends_at,"
@@ -171,6 +172,116 @@ err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, co
 {
 	struct store_page page;
 	if (store_list_page(SQL_SEAT_SCOPE, PARAMS(P_TEXT(pool_id)), q, &page, e))
+		return e->code;
+	struct seat_each x = {.cb = cb, .arg = arg};
+	struct seat_row *r = &x.row;
+	return store_q_each(db, a, page.sql, page.p, page.np,
+	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
+	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
+	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at)),
+	                    seat_each_row, &x, e);
+}
+
+/* ---- the waiting list ---- */
+
+static const char SQL_WAITING_ADD_USER[] =
+        "INSERT INTO seat_waiting (pool_id, holder_id, org_id, user_id, device_id, joined_at)"
+        " SELECT $1, m.user_id, m.org_id, m.user_id, NULL, $4 FROM memberships m WHERE m.org_id = $2 AND m.user_id = $3"
+        " ON CONFLICT (pool_id, holder_id) DO NOTHING";
+
+err_code store_waiting_add_user(struct db *db, const char *org_id, const char *pool_id, const char *user_id,
+                                int64_t now, struct err *e)
+{
+	return store_q_exec(db, SQL_WAITING_ADD_USER,
+	                    PARAMS(P_TEXT(pool_id), P_TEXT(org_id), P_TEXT(user_id), P_I64(now)), E_INTERNAL, e);
+}
+
+static const char SQL_WAITING_FIRST[] =
+        "SELECT holder_id, user_id FROM seat_waiting WHERE pool_id = $1 ORDER BY joined_at, holder_id LIMIT 1";
+
+err_code store_waiting_first(struct db *db, struct arena *a, const char *pool_id, const char **holder_id,
+                             const char **user_id, struct err *e)
+{
+	return store_q_one(db, a, SQL_WAITING_FIRST, PARAMS(P_TEXT(pool_id)), COLS(C_TEXT(holder_id), C_TEXT(user_id)),
+	                   E_NOT_FOUND, e);
+}
+
+static const char SQL_WAITING_DELETE[] = "DELETE FROM seat_waiting WHERE pool_id = $1 AND holder_id = $2";
+
+err_code store_waiting_delete(struct db *db, const char *pool_id, const char *holder_id, struct err *e)
+{
+	return store_q_exec_one(db, SQL_WAITING_DELETE, PARAMS(P_TEXT(pool_id), P_TEXT(holder_id)), E_INTERNAL, e);
+}
+
+static const char SQL_WAITING_DELETE_USER[] = "DELETE FROM seat_waiting WHERE org_id = $1 AND user_id = $2";
+
+err_code store_waiting_release_user(struct db *db, const char *org_id, const char *user_id, struct err *e)
+{
+	return store_q_exec(db, SQL_WAITING_DELETE_USER, PARAMS(P_TEXT(org_id), P_TEXT(user_id)), E_INTERNAL, e);
+}
+
+struct pool_id_each {
+	const char *row;
+	license_id_cb cb;
+	void *arg;
+};
+
+static void pool_id_row(void *arg)
+{
+	struct pool_id_each *x = arg;
+	x->cb(x->row, x->arg);
+}
+
+static const char SQL_POOLS_AUTO[] =
+        "SELECT id FROM license_pools WHERE org_id = $1 AND unit = $2 AND auto_assign = 1 AND state <> 'cancelled'"
+        " AND ends_at > $3 ORDER BY product, id";
+
+err_code store_license_auto_ids(struct db *db, struct arena *a, const char *org_id, const char *unit, int64_t now,
+                                license_id_cb cb, void *arg, struct err *e)
+{
+	struct pool_id_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, SQL_POOLS_AUTO, PARAMS(P_TEXT(org_id), P_TEXT(unit), P_I64(now)),
+	                    COLS(C_TEXT(&x.row)), pool_id_row, &x, e);
+}
+
+static const char SQL_POOLS_WAITING[] =
+        "SELECT p.id FROM license_pools p WHERE p.org_id = $1"
+        " AND EXISTS (SELECT 1 FROM seat_waiting w WHERE w.pool_id = p.id) ORDER BY p.product, p.id";
+
+err_code store_license_waiting_ids(struct db *db, struct arena *a, const char *org_id, license_id_cb cb, void *arg,
+                                   struct err *e)
+{
+	struct pool_id_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, SQL_POOLS_WAITING, PARAMS(P_TEXT(org_id)), COLS(C_TEXT(&x.row)), pool_id_row, &x, e);
+}
+
+static const char SQL_SEATS_NEWEST[] =
+        "SELECT s.pool_id, s.holder_id, s.user_id, s.device_id, u.email, u.first_name, u.last_name, s.source,"
+        " s.assigned_by, s.assigned_at FROM seats s JOIN users u ON u.id = s.user_id"
+        " WHERE s.pool_id = $1 ORDER BY s.assigned_at DESC, s.holder_id DESC LIMIT $2";
+
+err_code store_seats_newest(struct db *db, struct arena *a, const char *pool_id, int64_t n, seat_row_cb cb, void *arg,
+                            struct err *e)
+{
+	struct seat_each x = {.cb = cb, .arg = arg};
+	struct seat_row *r = &x.row;
+	return store_q_each(db, a, SQL_SEATS_NEWEST, PARAMS(P_TEXT(pool_id), P_I64(n)),
+	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
+	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
+	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at)),
+	                    seat_each_row, &x, e);
+}
+
+static const char SQL_WAITING_SCOPE[] =
+        "SELECT w.pool_id, w.holder_id, w.user_id, w.device_id, u.email, u.first_name, u.last_name, NULL, NULL,"
+        " w.joined_at FROM seat_waiting w JOIN memberships m ON m.org_id = w.org_id AND m.user_id = w.user_id"
+        " JOIN users u ON u.id = w.user_id WHERE w.pool_id = $1";
+
+err_code store_waiting_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
+                            seat_row_cb cb, void *arg, struct err *e)
+{
+	struct store_page page;
+	if (store_list_page(SQL_WAITING_SCOPE, PARAMS(P_TEXT(pool_id)), q, &page, e))
 		return e->code;
 	struct seat_each x = {.cb = cb, .arg = arg};
 	struct seat_row *r = &x.row;

@@ -51,6 +51,33 @@ err_code store_seat_move_user(struct db *db, const char *org_id, const char *poo
  * removed), counters with them. */
 err_code store_seats_release_user(struct db *db, const char *org_id, const char *user_id, struct err *e);
 
+/* ---- the waiting list (core/licenses.c) ---- */
+
+/* The member waits for a seat of the pool (once; again is no change). */
+err_code store_waiting_add_user(struct db *db, const char *org_id, const char *pool_id, const char *user_id,
+                                int64_t now, struct err *e);
+/* Who has waited longest: E_NOT_FOUND when nobody waits. */
+err_code store_waiting_first(struct db *db, struct arena *a, const char *pool_id, const char **holder_id,
+                             const char **user_id, struct err *e);
+/* Takes the holder off the list: E_NOT_FOUND when not on it. */
+err_code store_waiting_delete(struct db *db, const char *pool_id, const char *holder_id, struct err *e);
+/* Takes the user off every list of the organization (a member removed). */
+err_code store_waiting_release_user(struct db *db, const char *org_id, const char *user_id, struct err *e);
+typedef void (*license_id_cb)(const char *id, void *arg);
+/* The usable pools of the unit that assign automatically. */
+err_code store_license_auto_ids(struct db *db, struct arena *a, const char *org_id, const char *unit, int64_t now,
+                                license_id_cb cb, void *arg, struct err *e);
+/* The organization's pools that someone waits for. */
+err_code store_license_waiting_ids(struct db *db, struct arena *a, const char *org_id, license_id_cb cb, void *arg,
+                                   struct err *e);
+/* The pool's n most recently assigned holders, newest first. */
+err_code store_seats_newest(struct db *db, struct arena *a, const char *pool_id, int64_t n, seat_row_cb cb, void *arg,
+                            struct err *e);
+/* A page of the waiting list, in the order of the wait (assigned_at holds
+ * the time each joined; core's waiting_list_spec, columns of w and m). */
+err_code store_waiting_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
+                            seat_row_cb cb, void *arg, struct err *e);
+
 /* A page of the pool's holders (core's seat_list_spec: columns of seats as
  * s and memberships as m). */
 err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,

@@ -236,17 +236,146 @@ static void an_ended_or_cancelled_pool_gives_no_seat_and_keeps_its_holders(void 
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
 	struct license_change cancel = {.set_state = true, .state = "cancelled"};
 	struct license_pool out;
-	assert_int_equal(license_update(as_op(a, &f), p.id, &cancel, &out, &e), E_OK);
+	assert_int_equal(license_update(as_op(a, &f), p.id, &cancel, &out, NULL, &e), E_OK);
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_LICENSE_INACTIVE);
 	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u2, &e), E_LICENSE_INACTIVE);
 	assert_int_equal(reread(a, &f, p.id).used, 1);
 	/* Lowering below what is held is refused; reactivated, it serves again. */
 	struct license_change lower = {.set_seats = true, .seats = 0};
-	assert_int_equal(license_update(as_op(a, &f), p.id, &lower, &out, &e), E_SEATS_IN_USE);
+	assert_int_equal(license_update(as_op(a, &f), p.id, &lower, &out, NULL, &e), E_SEATS_IN_USE);
 	assert_int_equal(reread(a, &f, p.id).seats, 3);
 	struct license_change again = {.set_state = true, .state = "active"};
-	assert_int_equal(license_update(as_op(a, &f), p.id, &again, &out, &e), E_OK);
+	assert_int_equal(license_update(as_op(a, &f), p.id, &again, &out, NULL, &e), E_OK);
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
+	arena_free(a);
+}
+
+static struct license_pool grant_auto(struct arena *a, struct fixture *f, int64_t seats)
+{
+	struct err e = {0};
+	struct license_new n = {.product = "Auto", .unit = "user", .seats = seats, .auto_assign = true,
+	                        .max_transfers_per_month = -1};
+	struct license_pool p;
+	if (license_grant(as_op(a, f), &n, &p, &e))
+		fail_msg("license_grant: %s", err_message(&e));
+	return p;
+}
+
+struct names {
+	const char *v[16];
+	int n;
+};
+
+static void add_name(const struct seat_row *s, void *arg)
+{
+	struct names *x = arg;
+	if (x->n < 16)
+		x->v[x->n++] = s->user_id;
+}
+
+/* The waiting list in its order, through core's list. */
+static struct names waiting_of(struct arena *a, struct fixture *f, const char *pool_id)
+{
+	struct err e = {0};
+	struct list_query q = {.spec = &waiting_list_spec, .limit = 16, .fetch = 17};
+	struct names out = {0};
+	if (waiting_list(as_op(a, f), pool_id, &q, add_name, &out, &e))
+		fail_msg("waiting_list: %s", err_message(&e));
+	return out;
+}
+
+static void new_members_take_free_seats_then_wait_in_order(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct license_pool p = grant_auto(a, &f, 2);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f), *u3 = add_member(a, &f), *u4 = add_member(a, &f);
+	struct license_pool now = reread(a, &f, p.id);
+	assert_int_equal(now.used, 2);
+	assert_int_equal(now.waiting, 2);
+	struct names w = waiting_of(a, &f, p.id);
+	assert_int_equal(w.n, 2);
+	assert_string_equal(w.v[0], u3);
+	assert_string_equal(w.v[1], u4);
+	/* A seat freed goes to who waited longest, in the same transaction. */
+	struct err e = {0};
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_OK);
+	now = reread(a, &f, p.id);
+	assert_int_equal(now.used, 2);
+	assert_int_equal(now.waiting, 1);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u3, &e), E_ALREADY_ASSIGNED); /* u3 holds it */
+	/* A member leaving frees theirs for the next. */
+	assert_int_equal(member_remove(as_op(a, &f), u2, &e), E_OK);
+	now = reread(a, &f, p.id);
+	assert_int_equal(now.used, 2);
+	assert_int_equal(now.waiting, 0);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u4, &e), E_ALREADY_ASSIGNED);
+	arena_free(a);
+}
+
+static void more_seats_serve_the_list_and_a_reduction_puts_the_newest_back_on_it(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct license_pool p = grant_auto(a, &f, 1);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f), *u3 = add_member(a, &f);
+	(void)u1;
+	assert_int_equal(reread(a, &f, p.id).waiting, 2);
+	struct err e = {0};
+	struct license_pool out;
+	struct license_change more = {.set_seats = true, .seats = 3};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &more, &out, NULL, &e), E_OK);
+	assert_int_equal(out.used, 3);
+	assert_int_equal(out.waiting, 0);
+	/* Lowering to 1 without saying how: refused; newest first: u3, then u2 wait again. */
+	struct license_change lower = {.set_seats = true, .seats = 1};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &lower, &out, NULL, &e), E_SEATS_IN_USE);
+	lower.reduce_newest = true;
+	struct seats_taken taken = {0};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &lower, &out, &taken, &e), E_OK);
+	assert_int_equal(taken.n, 2);
+	assert_int_equal(out.used, 1);
+	assert_int_equal(out.seats, 1);
+	assert_int_equal(out.waiting, 2);
+	struct names w = waiting_of(a, &f, p.id);
+	assert_int_equal(w.n, 2);
+	assert_string_equal(w.v[0], u2); /* the older of the two waits first */
+	assert_string_equal(w.v[1], u3);
+	/* Someone taken off the list gets nothing when a seat frees. */
+	assert_int_equal(waiting_remove(as_op(a, &f), p.id, u2, &e), E_OK);
+	assert_int_equal(waiting_remove(as_op(a, &f), p.id, u2, &e), E_NOT_FOUND);
+	struct license_change two = {.set_seats = true, .seats = 2};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &two, &out, NULL, &e), E_OK);
+	assert_int_equal(out.used, 2);
+	assert_int_equal(out.waiting, 0);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u3, &e), E_ALREADY_ASSIGNED);
+	arena_free(a);
+}
+
+static void without_automatic_assignment_nobody_waits_or_is_served(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct license_pool p = grant_auto(a, &f, 1);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f);
+	(void)u2;
+	struct err e = {0};
+	struct license_pool out;
+	struct license_change off = {.set_auto_assign = true, .auto_assign = false};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &off, &out, NULL, &e), E_OK);
+	assert_int_equal(out.waiting, 1);
+	add_member(a, &f); /* no seat, no place */
+	assert_int_equal(reread(a, &f, p.id).waiting, 1);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_OK);
+	struct license_pool now = reread(a, &f, p.id);
+	assert_int_equal(now.used, 0); /* the freed seat waits for a hand */
+	assert_int_equal(now.waiting, 1);
 	arena_free(a);
 }
 
@@ -259,6 +388,9 @@ int main(void)
 	        cmocka_unit_test(a_move_changes_both_holders_or_neither),
 	        cmocka_unit_test(a_removed_member_frees_their_seats),
 	        cmocka_unit_test(an_ended_or_cancelled_pool_gives_no_seat_and_keeps_its_holders),
+	        cmocka_unit_test(new_members_take_free_seats_then_wait_in_order),
+	        cmocka_unit_test(more_seats_serve_the_list_and_a_reduction_puts_the_newest_back_on_it),
+	        cmocka_unit_test(without_automatic_assignment_nobody_waits_or_is_served),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
