@@ -113,3 +113,42 @@ consoleTest('an administrator neither grants nor changes pools, and a member wit
 	await page.getByRole('heading', { name: 'What I can do here' }).waitFor();
 	assert.equal(await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Licenses' }).count(), 0);
 });
+
+consoleTest('a seat taken back goes to who waits, and the waiting list follows on the screen', { timeout: 30000 }, async ({ page }) => {
+	const op = await operatorSession(site);
+	const { org, admin } = await orgWithAdmin(site, op, { name: 'Waiting Ltd' });
+	const pool = await op.ok('POST', `/api/v1/orgs/${org.id}/licenses`, { product: 'Scanner', seats: 1, unit: 'user', auto_assign: true });
+	// Created one after the other: the first takes the seat, the others wait in order.
+	const eve = await addMember(op, org.id, { first_name: 'Eve', last_name: 'First' });
+	const finn = await addMember(op, org.id, { first_name: 'Finn', last_name: 'Second' });
+	const gus = await addMember(op, org.id, { first_name: 'Gus', last_name: 'Third' });
+	await signInByApi(page, admin.email, admin.password);
+	await page.goto(`/orgs/${org.id}/licenses/${pool.id}`);
+	const waiting = page.getByRole('region', { name: 'Waiting list' });
+	await waiting.getByRole('listitem').nth(1).waitFor();
+	assert.deepEqual(
+		(await waiting.getByRole('listitem').allInnerTexts()).map((s) => s.split(' Waiting since')[0].trim()),
+		['Finn Second', 'Gus Third'],
+	);
+	assert.match(await page.locator('section.card .usage').first().innerText(), /1 of 1 used, 0 free\s+2 waiting/);
+	await screenshots(page, 'license-waiting');
+
+	// Eve's seat taken back: Finn holds it at once, Gus still waits.
+	await page.getByLabel('Select Eve First').check();
+	await page.getByRole('button', { name: 'Take back 1 seat' }).click();
+	await page.getByRole('dialog', { name: 'Take back 1 seat?' }).getByRole('button', { name: 'Take back 1 seat' }).click();
+	await page.getByRole('dialog', { name: '1 taken back, 0 not.' }).getByRole('button', { name: 'Close' }).click();
+	await page.locator('tbody tr', { hasText: 'Finn Second' }).waitFor();
+	assert.equal(await page.locator('tbody tr', { hasText: 'Eve First' }).count(), 0);
+	await page.waitForFunction(() => document.querySelectorAll('ol.waiting li').length === 1);
+	assert.match(await waiting.getByRole('listitem').innerText(), /^Gus Third/);
+	const seats = (await op.ok('GET', `/api/v1/orgs/${org.id}/licenses/${pool.id}/seats`)).items;
+	assert.deepEqual(seats.map((s) => [s.email, s.source]), [[finn.email, 'auto']]);
+
+	// Gus taken off the list: nobody waits, and Finn's removal leaves the seat free.
+	await waiting.getByRole('button', { name: 'Take Gus Third off the list' }).click();
+	await waiting.getByText('Nobody is waiting for a seat.').waitFor();
+	assert.equal((await op.ok('GET', `/api/v1/orgs/${org.id}/licenses/${pool.id}`)).waiting, 0);
+	assert.deepEqual((await op.ok('GET', `/api/v1/orgs/${org.id}/audit?action=seat.waiting_left`)).items.map((x) => x.target_id), [gus.id]);
+	assert.ok(!seats.some((s) => s.email === eve.email));
+});

@@ -3,7 +3,7 @@
 // many, move one to a member without a seat. Operators grant and change
 // pools here too.
 import { useCallback, useState } from 'preact/hooks';
-import { get, orgPath, patch, post } from '../api.js';
+import { get, orgPath, patch, post, request } from '../api.js';
 import { addWords, errorText, formatDate, formatDateTime, formatNumber, t } from '../i18n.js';
 import { Link, navigate, queryParam, setQuery } from '../router.js';
 import { can } from '../session.js';
@@ -76,6 +76,16 @@ addWords({
 		'lic.change': 'Change the pool',
 		'lic.changed': 'The pool is changed.',
 		'lic.back': 'All licenses',
+		'lic.waiting': 'Waiting list',
+		'lic.waitingNone': 'Nobody is waiting for a seat.',
+		'lic.waitingHelp': 'People who joined when no seat was free. Each gets the next seat that frees up, in this order.',
+		'lic.joined': 'Waiting since',
+		'lic.takeOff': (name) => `Take ${name} off the list`,
+		'lic.takenOff': (name) => `${name} no longer waits.`,
+		'lic.waitingCount': (n) => `${formatNumber(n)} waiting`,
+		'lic.reduce': 'If fewer seats than are in use: take seats back from the newest holders (they are told and wait for the next seat)',
+		'lic.reduced': (n) => `The pool is changed; ${formatNumber(n)} ${n === 1 ? 'person' : 'people'} lost a seat and wait for the next.`,
+
 		'error.seat_limit_reached': 'Every seat of this pool is in use: take one back first, or ask for more.',
 		'error.already_assigned': 'This person holds a seat of this pool already.',
 		'error.license_inactive': 'This pool has ended or was cancelled: it gives and moves no seat.',
@@ -133,6 +143,16 @@ addWords({
 		'lic.change': 'Modifier le lot',
 		'lic.changed': 'Le lot est modifié.',
 		'lic.back': 'Toutes les licences',
+		'lic.waiting': 'Liste d’attente',
+		'lic.waitingNone': 'Personne n’attend de siège.',
+		'lic.waitingHelp': 'Les personnes arrivées quand aucun siège n’était libre. Chacune reçoit le prochain siège libéré, dans cet ordre.',
+		'lic.joined': 'En attente depuis',
+		'lic.takeOff': (name) => `Retirer ${name} de la liste`,
+		'lic.takenOff': (name) => `${name} n’attend plus.`,
+		'lic.waitingCount': (n) => `${formatNumber(n)} en attente`,
+		'lic.reduce': 'S’il y a moins de sièges que d’utilisés : reprendre les sièges des titulaires les plus récents (ils sont prévenus et attendent le prochain siège)',
+		'lic.reduced': (n) => `Le lot est modifié ; ${formatNumber(n)} personne${n > 1 ? 's ont' : ' a'} perdu un siège et attend${n > 1 ? 'ent' : ''} le prochain.`,
+
 		'error.seat_limit_reached': 'Tous les sièges de ce lot sont utilisés : reprenez-en un, ou demandez-en plus.',
 		'error.already_assigned': 'Cette personne a déjà un siège de ce lot.',
 		'error.license_inactive': 'Ce lot est terminé ou annulé : il ne donne ni ne déplace aucun siège.',
@@ -190,6 +210,16 @@ addWords({
 		'lic.change': 'Paket ändern',
 		'lic.changed': 'Das Paket ist geändert.',
 		'lic.back': 'Alle Lizenzen',
+		'lic.waiting': 'Warteliste',
+		'lic.waitingNone': 'Niemand wartet auf einen Platz.',
+		'lic.waitingHelp': 'Personen, die kamen, als kein Platz frei war. Jede erhält in dieser Reihenfolge den nächsten frei werdenden Platz.',
+		'lic.joined': 'Wartet seit',
+		'lic.takeOff': (name) => `${name} von der Liste nehmen`,
+		'lic.takenOff': (name) => `${name} wartet nicht mehr.`,
+		'lic.waitingCount': (n) => `${formatNumber(n)} wartend`,
+		'lic.reduce': 'Bei weniger Plätzen als belegt: den neuesten Inhabern Plätze entziehen (sie werden informiert und warten auf den nächsten Platz)',
+		'lic.reduced': (n) => `Das Paket ist geändert; ${formatNumber(n)} ${n === 1 ? 'Person hat' : 'Personen haben'} einen Platz verloren und warten auf den nächsten.`,
+
 		'error.seat_limit_reached': 'Alle Plätze dieses Pakets sind belegt: entziehen Sie zuerst einen oder fragen Sie nach mehr.',
 		'error.already_assigned': 'Diese Person hat bereits einen Platz dieses Pakets.',
 		'error.license_inactive': 'Dieses Paket ist beendet oder gekündigt: es vergibt und verschiebt keine Plätze.',
@@ -211,6 +241,7 @@ function Usage({ pool }) {
 	return html`<div class="usage">
 		<progress max=${Math.max(pool.seats, 1)} value=${pool.used + pool.reserved} aria-label=${label}></progress>
 		<span>${label}</span>
+		${pool.waiting > 0 && html`<span class="muted small">${t('lic.waitingCount', pool.waiting)}</span>`}
 	</div>`;
 }
 
@@ -311,20 +342,23 @@ function ChangePool({ org, pool, onChanged }) {
 		state: pool.state === 'expired' ? 'active' : pool.state,
 		auto_assign: pool.auto_assign,
 		ends_at: pool.ends_at.slice(0, 10),
+		reduce: false,
 	});
-	const [done, setDone] = useState(false);
+	const [done, setDone] = useState('');
 	async function submit(ev) {
 		ev.preventDefault();
-		setDone(false);
+		setDone('');
 		await f.submit(async (v) => {
-			const p = await patch(orgPath(org.id, `/licenses/${pool.id}`), {
+			const body = {
 				seats: Number(v.seats),
 				state: v.state,
 				auto_assign: v.auto_assign,
 				ends_at: v.ends_at === pool.ends_at.slice(0, 10) ? pool.ends_at : dayEnd(v.ends_at),
-			});
+			};
+			if (v.reduce) body.reduce = 'newest_first';
+			const p = await patch(orgPath(org.id, `/licenses/${pool.id}`), body);
 			onChanged(p);
-			setDone(true);
+			setDone(p.taken_back.length ? t('lic.reduced', p.taken_back.length) : t('lic.changed'));
 		});
 	}
 	return html`<form class="card form" onSubmit=${submit} aria-labelledby="change-title" novalidate>
@@ -333,8 +367,9 @@ function ChangePool({ org, pool, onChanged }) {
 		<${Select} label=${t('lic.state')} options=${STATES.map((s) => ({ value: s, label: t(`lic.state.${s}`) }))} ...${f.bind('state')} />
 		<${Field} label=${t('lic.ends')} type="date" ...${f.bind('ends_at')} />
 		<${Checkbox} label=${t('lic.auto')} name="auto_assign" checked=${f.values.auto_assign} onValue=${(v) => f.set('auto_assign', v)} />
+		<${Checkbox} label=${t('lic.reduce')} name="reduce" checked=${f.values.reduce} onValue=${(v) => f.set('reduce', v)} />
 		<${ErrorBox} error=${f.error} />
-		${done && html`<${Notice}>${t('lic.changed')}<//>`}
+		${done && html`<${Notice}>${done}<//>`}
 		<div class="actions"><button type="submit" disabled=${f.busy}>${t('app.save')}</button></div>
 	</form>`;
 }
@@ -363,6 +398,43 @@ function MemberPicker({ org, label, actionLabel, onPick, busy }) {
 	</div>`;
 }
 
+// The pool's waiting list, in the order seats will be given.
+function WaitingList({ org, pool, writable, version, onChange }) {
+	const path = orgPath(org.id, `/licenses/${pool.id}/waiting`);
+	const fetchPage = useCallback((cursor) => get(path, { cursor, limit: 50 }), [path, version]);
+	const list = useList(fetchPage, [fetchPage]);
+	const [error, setError] = useState(null);
+	const [notice, setNotice] = useState('');
+	async function takeOff(w) {
+		setError(null);
+		try {
+			await request('DELETE', `${path}/${encodeURIComponent(w.holder_id)}`);
+			setNotice(t('lic.takenOff', fullName(w) || w.email));
+			onChange();
+		} catch (err) {
+			setError(err);
+		}
+	}
+	return html`<section class="card" aria-labelledby="waiting-title">
+		<h2 id="waiting-title">${t('lic.waiting')}</h2>
+		<p class="hint">${t('lic.waitingHelp')}</p>
+		${notice && html`<${Notice}>${notice}<//>`}
+		<${ErrorBox} error=${error || list.error} />
+		${!list.loading && !list.error && !list.items.length && html`<p>${t('lic.waitingNone')}</p>`}
+		${list.items.length > 0 &&
+		html`<ol class="waiting">
+			${list.items.map(
+				(w) => html`<li key=${w.holder_id}>
+					<span>${fullName(w) || w.email} <span class="muted">${t('lic.joined')} ${formatDateTime(w.joined_at)}</span></span>
+					${writable &&
+					html`<button type="button" class="secondary" onClick=${() => takeOff(w)}>${t('lic.takeOff', fullName(w) || w.email)}</button>`}
+				</li>`,
+			)}
+		</ol>`}
+		<${MoreButton} list=${list} />
+	</section>`;
+}
+
 function resultText(result) {
 	return result === 'removed' ? t('lic.result.removed') : errorText({ code: result });
 }
@@ -381,6 +453,7 @@ export function LicenseDetail({ me, org, params }) {
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState(null);
 	const [notice, setNotice] = useState('');
+	const [version, setVersion] = useState(0);
 	const writable = can(org, 'licenses:assign');
 	const p = pool.data;
 	if (pool.error) return html`<${PageHeader} title=${t('lic.title')} /><${ErrorBox} error=${pool.error} />`;
@@ -389,6 +462,7 @@ export function LicenseDetail({ me, org, params }) {
 	const refresh = () => {
 		pool.reload();
 		holders.reload();
+		setVersion((v) => v + 1);
 	};
 	async function act(fn, message) {
 		setBusy(true);
@@ -512,7 +586,17 @@ export function LicenseDetail({ me, org, params }) {
 		${holders.loading && !holders.items.length && html`<${Loading} />`}
 		${!holders.loading && !holders.error && !holders.items.length && html`<p>${t('lic.noHolders')}</p>`}
 		<${MoreButton} list=${holders} />
-		${me.is_operator && html`<${ChangePool} org=${org} pool=${p} onChanged=${(np) => pool.setData(np)} />`}
+		<${WaitingList} org=${org} pool=${p} writable=${writable} version=${version} onChange=${refresh} />
+		${me.is_operator &&
+		html`<${ChangePool}
+			org=${org}
+			pool=${p}
+			onChanged=${(np) => {
+				pool.setData(np);
+				holders.reload();
+				setVersion((v) => v + 1);
+			}}
+		/>`}
 		${confirm &&
 		!confirm.results &&
 		html`<${Confirm}
