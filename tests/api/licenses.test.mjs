@@ -14,7 +14,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { ENGINE, makeDb, migrate, createUser, startRosterd, api, assertError, email } from './lib/harness.mjs';
+import { ENGINE, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, email } from './lib/harness.mjs';
 
 const PW = 'correct horse battery';
 const DAY_MS = 24 * 3600 * 1000;
@@ -37,6 +37,7 @@ function prng(seed) {
 describe('license pools and seats', { timeout: 240000 }, () => {
 	let db;
 	let srv;
+	let smtp; // the mail sink: seats given and taken back are emailed
 	let c;
 	let op; // the operator's token
 	let opId;
@@ -53,10 +54,11 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 	}
 
 	// A member of org created by the operator; with a password (and a token) when login is set.
-	async function member(org, role, { first_name = '', last_name = '', tag = role, login: signIn = false } = {}) {
+	// (password: with a password but no token, so that no setup email is sent.)
+	async function member(org, role, { first_name = '', last_name = '', tag = role, login: signIn = false, password = signIn } = {}) {
 		const mail = addr(`${tag}-${Math.random().toString(36).slice(2, 8)}`);
 		const body = { email: mail, role, first_name, last_name };
-		if (signIn) body.password = PW;
+		if (password) body.password = PW;
 		const res = await c.post(`/api/v1/orgs/${org}/members`, body, { token: op });
 		assert.equal(res.status, 201, res.text);
 		const out = { id: res.json.id, email: mail, first_name, last_name };
@@ -156,6 +158,16 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 				`JOIN license_pools p ON p.id = s.pool_id WHERE (m.user_id IS NULL OR p.org_id <> s.org_id)${only}`,
 		);
 		assert.deepEqual(strays, [], 'seats held by someone who is no member of the pool’s organization');
+		const both = sql(
+			'SELECT w.pool_id, w.holder_id FROM seat_waiting w JOIN seats s ON s.pool_id = w.pool_id AND s.holder_id = w.holder_id' +
+				(lic ? ` WHERE w.pool_id = '${lic}'` : ''),
+		);
+		assert.deepEqual(both, [], 'someone waits for a seat of a pool they hold one of');
+		const idle = sql(
+			`SELECT p.id FROM license_pools p WHERE p.auto_assign = 1 AND p.state <> 'cancelled' AND p.ends_at > ${Date.now() + 60000} ` +
+				`AND p.used + p.reserved < p.seats AND EXISTS (SELECT 1 FROM seat_waiting w WHERE w.pool_id = p.id)${only}`,
+		);
+		assert.deepEqual(idle, [], 'a pool that assigns automatically has a free seat while someone waits');
 	}
 
 	// The audit entries of one action (all pages).
@@ -177,7 +189,8 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 		await migrate(db);
 		const opMail = addr('operator');
 		await createUser(db, opMail, PW);
-		srv = await startRosterd({ db });
+		smtp = await startSmtp();
+		srv = await startRosterd({ db, smtpPort: smtp.port });
 		c = api(srv.base);
 		op = await login(opMail);
 		opId = (await c.me(op)).json.id;
@@ -205,6 +218,7 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 			const code = await srv.stop();
 			if (code !== 0) console.error(`rosterd ended with ${code}; last log lines:\n${srv.logs().split('\n').slice(-6).join('\n')}`);
 		}
+		if (smtp) await smtp.close();
 	});
 
 	describe('1. granting pools', () => {
@@ -752,13 +766,18 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 			const before = await getPool(P.id);
 			const r = await patch(P.id, { auto_assign: true, state: 'trial', ends_at: '2040-01-01T00:00:00Z' });
 			assert.equal(r.status, 200, r.text);
-			const after = r.json;
+			const { taken_back, ...after } = r.json;
+			assert.deepEqual(taken_back, [], 'a change that takes no seat back answers taken_back []');
 			assert.equal(after.auto_assign, true);
 			assert.equal(after.state, 'trial');
 			assert.equal(after.ends_at, '2040-01-01T00:00:00.000Z');
 			for (const k of ['id', 'product', 'plan', 'unit', 'seats', 'used', 'starts_at', 'offline_days', 'max_transfers_per_month', 'created_at'])
 				assert.deepEqual(after[k], before[k], k);
 			assert.deepEqual(await getPool(P.id), after);
+			// off again: the members the later steps create in A take no seat of this pool
+			const off = await patch(P.id, { auto_assign: false });
+			assert.equal(off.status, 200, off.text);
+			assert.equal(off.json.auto_assign, false);
 		});
 
 		test('step 4.4: bad changes → the right status, code and field, and the pool unchanged', async () => {
@@ -971,7 +990,577 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 		});
 	});
 
-	describe('8. many clients at once on one pool', () => {
+	// ---- automatic assignment and the waiting list -------------------------------------------
+
+	const WL = (lic, org = A) => `${L(org)}/${lic}/waiting`;
+	const unwait = (lic, holder, { org = A, token = op } = {}) => c.req('DELETE', `${WL(lic, org)}/${holder}`, { token });
+	const GOT = (product) => `You now have a license for ${product}`;
+	const LOST = (product) => `Your license for ${product} was taken back`;
+	const pause = (ms) => new Promise((res) => setTimeout(res, ms));
+
+	// A new organization, so that its pools that assign automatically see only the members a scenario makes.
+	async function freshOrg(name) {
+		const res = await c.post('/api/v1/orgs', { name, type: 'enterprise', admin: { email: addr(`adm-${name.toLowerCase().replace(/\W/g, '')}`) } }, { token: op });
+		assert.equal(res.status, 201, res.text);
+		return res.json.id;
+	}
+
+	// Members joining one after the other (distinct joined_at), in this order.
+	async function joinInOrder(org, n, tag) {
+		const out = [];
+		for (let i = 0; i < n; i++) {
+			out.push(await member(org, 'member', { password: true, tag: `${tag}${i}`, first_name: 'W', last_name: `${tag}${i}` }));
+			await pause(3);
+		}
+		return out;
+	}
+
+	// The whole waiting list of a pool, following the cursor.
+	async function waitingList(lic, query = '', { org = A, token = op, limit = 200 } = {}) {
+		const all = [];
+		let cursor = null;
+		for (let page = 0; page < 100; page++) {
+			const sep = query ? '&' : '';
+			const cur = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+			const res = await c.get(`${WL(lic, org)}?limit=${limit}${sep}${query}${cur}`, { token });
+			assert.equal(res.status, 200, res.text);
+			all.push(...res.json.items);
+			cursor = res.json.next_cursor;
+			if (!cursor) return all;
+		}
+		assert.fail('more than 100 pages');
+	}
+	const waitingIds = async (lic, opts) => (await waitingList(lic, '', opts)).map((w) => w.holder_id);
+
+	// The pool's counters, its holders and its waiting list, all at once; waiting = the list's length.
+	async function expectPool(lic, { org, holders: want, waiting: wantWaiting }) {
+		const p = await getPool(lic, { org });
+		assert.deepEqual(await holderIds(lic, { org }), [...want].sort(), 'the holders');
+		assert.deepEqual(await waitingIds(lic, { org }), wantWaiting, 'the waiting list, in order');
+		assert.equal(p.used, want.length, 'used');
+		assert.equal(p.waiting, wantWaiting.length, 'the pool’s waiting count');
+		assert.equal(p.free, p.seats - p.used - p.reserved);
+		sqlInvariants(lic);
+		return p;
+	}
+
+	// The mail the sink received for one member with this subject.
+	const mailFor = (m, subject) => smtp.waitForMail((x) => x.to === m.email.toLowerCase() && x.subject === subject, 20000);
+	// How many messages with this subject were queued for the member (read from the outbox: a mail not sent yet counts).
+	const queued = (m, subject) => Number(sql(`SELECT COUNT(*) FROM outbox WHERE recipient = '${m.email.toLowerCase()}' AND subject = '${subject}'`)[0][0]);
+
+	// The audit entries of one action about one pool.
+	const auditOf = async (action, lic, org) => (await audit(action, org)).filter((e) => e.details.license_id === lic);
+
+	describe('8. automatic assignment and the waiting list', () => {
+		let W; // the organization of this scenario
+		let Q; // its pool: 2 seats, assigning automatically
+		const PRODUCT = 'Auto Pro';
+		let h; // the two members who got a seat on joining
+		let w; // those who waited, in the order they joined
+
+		before(async () => {
+			W = await freshOrg('Waiters');
+			Q = (await pool({ product: PRODUCT, seats: 2, auto_assign: true, starts_at: '2020-01-01T00:00:00Z', ends_at: new Date(Date.now() + YEAR_MS).toISOString() }, { org: W })).id;
+		});
+
+		test('step 8.1: members who join take the free seats (source auto, assigned_by null, emailed), then wait in the order they joined', async () => {
+			const others = {
+				manual: (await pool({ product: 'Not auto', seats: 5 }, { org: W })).id,
+				expired: (await pool({ product: 'Auto expired', seats: 5, auto_assign: true, starts_at: '2020-01-01T00:00:00Z', ends_at: '2021-01-01T00:00:00Z' }, { org: W })).id,
+				device: (await pool({ product: 'Auto kiosk', seats: 5, unit: 'device', auto_assign: true }, { org: W })).id,
+			};
+			const cp = await pool({ product: 'Auto cancelled', seats: 5, auto_assign: true }, { org: W });
+			assert.equal((await patch(cp.id, { state: 'cancelled' }, { org: W })).status, 200);
+			others.cancelled = cp.id;
+			const t0 = Date.now();
+			const all = await joinInOrder(W, 10, 'wait');
+			h = all.slice(0, 2);
+			w = all.slice(2);
+			await expectPool(Q, { org: W, holders: h.map((m) => m.id), waiting: w.map((m) => m.id) });
+			const seats = await holders(Q, '', { org: W });
+			for (const s of seats) {
+				assert.equal(s.source, 'auto', JSON.stringify(s));
+				assert.equal(s.assigned_by, null, JSON.stringify(s));
+				assert.ok(Date.parse(s.assigned_at) >= t0 - 1000, s.assigned_at);
+			}
+			for (const m of h) {
+				const mail = await mailFor(m, GOT(PRODUCT));
+				assert.match(mail.text, /Auto Pro/);
+				assert.equal(queued(m, GOT(PRODUCT)), 1, 'one mail per seat given');
+			}
+			for (const m of w) assert.equal(queued(m, GOT(PRODUCT)), 0, `${m.email} waits and got no seat mail`);
+			// the list: every field, oldest first
+			const list = await waitingList(Q, '', { org: W });
+			for (const [i, e] of list.entries()) {
+				assert.deepEqual(Object.keys(e).sort(), ['device_id', 'email', 'first_name', 'holder_id', 'joined_at', 'last_name', 'user_id']);
+				assert.equal(e.holder_id, w[i].id);
+				assert.equal(e.user_id, w[i].id);
+				assert.equal(e.email, w[i].email);
+				assert.equal(e.first_name, 'W');
+				assert.equal(e.last_name, `wait${i + 2}`);
+				assert.equal(e.device_id, null);
+				if (i) assert.ok(Date.parse(e.joined_at) > Date.parse(list[i - 1].joined_at), 'joined_at grows along the list');
+			}
+			assert.ok(Date.parse(list[0].joined_at) >= Math.max(...seats.map((s) => Date.parse(s.assigned_at))), 'the waiting joined after the seats were given');
+			// the audit log: a seat.assigned (source auto, not from the list) per seat, a seat.waiting per waiting member
+			const assigned = await auditOf('seat.assigned', Q, W);
+			assert.deepEqual(assigned.map((e) => e.target_id).sort(), h.map((m) => m.id).sort());
+			for (const e of assigned) {
+				assert.equal(e.details.source, 'auto');
+				assert.notEqual(e.details.from_waiting_list, true);
+				assert.equal(e.target_type, 'user');
+			}
+			const waited = await auditOf('seat.waiting', Q, W);
+			assert.deepEqual(waited.map((e) => e.target_id).sort(), w.map((m) => m.id).sort());
+			// a pool without auto_assign, an expired one, a cancelled one and a per-device one neither give nor make anyone wait
+			for (const [what, lic] of Object.entries(others)) {
+				const p = await getPool(lic, { org: W });
+				assert.equal(p.used, 0, `${what}: used`);
+				assert.equal(p.waiting, 0, `${what}: waiting`);
+				assert.deepEqual(await waitingIds(lic, { org: W }), [], `${what}: nobody waits`);
+			}
+		});
+
+		test('step 8.2: DELETE a seat → 204, and the seat goes at once to who waited longest (emailed; seat.assigned from_waiting_list)', async () => {
+			const r = await unassign(Q, h[0].id, { org: W });
+			assert.equal(r.status, 204, r.text);
+			await expectPool(Q, { org: W, holders: [h[1].id, w[0].id], waiting: w.slice(1).map((m) => m.id) });
+			const s = (await holders(Q, '', { org: W })).find((x) => x.holder_id === w[0].id);
+			assert.equal(s.source, 'auto');
+			assert.equal(s.assigned_by, null);
+			await mailFor(w[0], GOT(PRODUCT));
+			await mailFor(h[0], LOST(PRODUCT));
+			assert.equal(queued(w[1], GOT(PRODUCT)), 0, 'the next one still waits');
+			const served = (await auditOf('seat.assigned', Q, W)).filter((e) => e.target_id === w[0].id);
+			assert.equal(served.length, 1);
+			assert.equal(served[0].details.source, 'auto');
+			assert.equal(served[0].details.from_waiting_list, true);
+		});
+
+		test('step 8.3: a bulk removal of two seats serves the next two, in order', async () => {
+			const r = await bulk(Q, [h[1].id, w[0].id], { org: W });
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.removed, 2);
+			await expectPool(Q, { org: W, holders: [w[1].id, w[2].id], waiting: w.slice(3).map((m) => m.id) });
+			for (const m of [w[1], w[2]]) await mailFor(m, GOT(PRODUCT));
+			const served = (await auditOf('seat.assigned', Q, W)).filter((e) => e.details.from_waiting_list === true);
+			assert.deepEqual(served.map((e) => e.target_id).sort(), [w[0].id, w[1].id, w[2].id].sort());
+		});
+
+		test('step 8.4: a holder removed from the organization frees the seat for the next; one who waits and is removed leaves the list', async () => {
+			let r = await c.req('DELETE', `/api/v1/orgs/${W}/members/${w[4].id}`, { token: op });
+			assert.equal(r.status, 204, r.text);
+			await expectPool(Q, { org: W, holders: [w[1].id, w[2].id], waiting: [w[3], w[5], w[6], w[7]].map((m) => m.id) });
+			r = await c.req('DELETE', `/api/v1/orgs/${W}/members/${w[1].id}`, { token: op });
+			assert.equal(r.status, 204, r.text);
+			await expectPool(Q, { org: W, holders: [w[2].id, w[3].id], waiting: [w[5], w[6], w[7]].map((m) => m.id) });
+			await mailFor(w[3], GOT(PRODUCT));
+			assert.equal(queued(w[4], GOT(PRODUCT)), 0, 'the removed member was not served');
+		});
+
+		test('step 8.5: PATCH more seats serves as many as there are new seats, in the same request (the answer shows it)', async () => {
+			const r = await patch(Q, { seats: 4 }, { org: W });
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.used, 4);
+			assert.equal(r.json.free, 0);
+			assert.equal(r.json.waiting, 1);
+			assert.deepEqual(r.json.taken_back, []);
+			await expectPool(Q, { org: W, holders: [w[2], w[3], w[5], w[6]].map((m) => m.id), waiting: [w[7].id] });
+			for (const m of [w[5], w[6]]) await mailFor(m, GOT(PRODUCT));
+			const served = (await auditOf('seat.assigned', Q, W)).filter((e) => [w[5].id, w[6].id].includes(e.target_id));
+			assert.equal(served.length, 2);
+			for (const e of served) assert.equal(e.details.from_waiting_list, true);
+		});
+
+		test('step 8.6: an expired pool serves nobody (a seat freed stays free) and makes nobody wait; renewed, it serves at once', async () => {
+			let r = await patch(Q, { ends_at: '2021-01-01T00:00:00Z' }, { org: W });
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.state, 'expired');
+			assert.equal((await unassign(Q, w[2].id, { org: W })).status, 204);
+			const late = await member(W, 'member', { password: true, tag: 'late', first_name: 'W', last_name: 'late' });
+			// (an expired pool is not checked by the free-seat invariant: expectPool's sqlInvariants skips it)
+			await expectPool(Q, { org: W, holders: [w[3], w[5], w[6]].map((m) => m.id), waiting: [w[7].id] });
+			assert.equal(queued(w[7], GOT(PRODUCT)), 0);
+			r = await patch(Q, { ends_at: new Date(Date.now() + YEAR_MS).toISOString() }, { org: W });
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.state, 'active');
+			assert.equal(r.json.used, 4, 'the renewal served the one waiting');
+			assert.equal(r.json.waiting, 0);
+			await expectPool(Q, { org: W, holders: [w[3], w[5], w[6], w[7]].map((m) => m.id), waiting: [] });
+			await mailFor(w[7], GOT(PRODUCT));
+			assert.equal(queued(late, GOT(PRODUCT)), 0, 'who joined while it was expired does not wait and is not served');
+			const served = (await auditOf('seat.assigned', Q, W)).filter((e) => e.target_id === w[7].id);
+			assert.equal(served.length, 1);
+			assert.equal(served[0].details.from_waiting_list, true);
+		});
+
+		let x; // those who wait from 9.7 on
+		test('step 8.7: a cancelled pool serves nobody and makes nobody wait; active again, it serves who waited longest', async () => {
+			x = await joinInOrder(W, 2, 'cx');
+			await expectPool(Q, { org: W, holders: [w[3], w[5], w[6], w[7]].map((m) => m.id), waiting: x.map((m) => m.id) });
+			assert.equal((await patch(Q, { state: 'cancelled' }, { org: W })).status, 200);
+			assert.equal((await unassign(Q, w[3].id, { org: W })).status, 204);
+			const late = await member(W, 'member', { password: true, tag: 'late-c' });
+			await expectPool(Q, { org: W, holders: [w[5], w[6], w[7]].map((m) => m.id), waiting: x.map((m) => m.id) });
+			const r = await patch(Q, { state: 'active' }, { org: W });
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.used, 4);
+			assert.equal(r.json.waiting, 1);
+			await expectPool(Q, { org: W, holders: [w[5], w[6], w[7], x[0]].map((m) => m.id), waiting: [x[1].id] });
+			await mailFor(x[0], GOT(PRODUCT));
+			assert.equal(queued(x[1], GOT(PRODUCT)), 0);
+			assert.equal(queued(late, GOT(PRODUCT)), 0);
+			assert.ok(!(await waitingIds(Q, { org: W })).includes(late.id));
+		});
+
+		test('step 8.8: auto_assign off: nobody new waits, nobody is served (more seats or a seat freed), the list stays; on again, it serves', async () => {
+			let r = await patch(Q, { auto_assign: false }, { org: W });
+			assert.equal(r.status, 200, r.text);
+			const y = await member(W, 'member', { password: true, tag: 'off' });
+			assert.equal((await unassign(Q, w[5].id, { org: W })).status, 204);
+			r = await patch(Q, { seats: 5 }, { org: W });
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.used, 3);
+			assert.equal(r.json.free, 2);
+			assert.equal(r.json.waiting, 1);
+			const p = await getPool(Q, { org: W });
+			assert.deepEqual(await holderIds(Q, { org: W }), [w[6], w[7], x[0]].map((m) => m.id).sort());
+			assert.deepEqual(await waitingIds(Q, { org: W }), [x[1].id], 'the list stays');
+			assert.equal(p.waiting, 1);
+			assert.equal(queued(x[1], GOT(PRODUCT)), 0);
+			assert.equal(queued(y, GOT(PRODUCT)), 0);
+			// on again: the free seats go to who waits (and only to them: y joined while it was off)
+			r = await patch(Q, { auto_assign: true }, { org: W });
+			assert.equal(r.status, 200, r.text);
+			await expectPool(Q, { org: W, holders: [w[6], w[7], x[0], x[1]].map((m) => m.id), waiting: [] });
+			assert.equal(queued(y, GOT(PRODUCT)), 0);
+			await mailFor(x[1], GOT(PRODUCT));
+		});
+
+		test('step 8.9: DELETE from the waiting list → 204, then 404; who was taken off is not served later (seat.waiting_left)', async () => {
+			const z = await joinInOrder(W, 3, 'del'); // 4 of 5 seats held: z0 takes the last, z1 and z2 wait
+			await expectPool(Q, { org: W, holders: [w[6], w[7], x[0], x[1], z[0]].map((m) => m.id), waiting: [z[1].id, z[2].id] });
+			const r = await unwait(Q, z[1].id, { org: W });
+			assert.equal(r.status, 204, r.text);
+			assert.equal(r.text, '');
+			assertError(await unwait(Q, z[1].id, { org: W }), 404, 'not_found');
+			assertError(await unwait(Q, z[0].id, { org: W }), 404, 'not_found'); // a holder, not waiting
+			assertError(await unwait(Q, 'usr_doesnotexist00000000000000', { org: W }), 404, 'not_found');
+			assertError(await unwait('lic_doesnotexist0000000000000', z[2].id, { org: W }), 404, 'not_found');
+			await expectPool(Q, { org: W, holders: [w[6], w[7], x[0], x[1], z[0]].map((m) => m.id), waiting: [z[2].id] });
+			const left = await auditOf('seat.waiting_left', Q, W);
+			assert.deepEqual(left.map((e) => [e.target_type, e.target_id, e.actor_id]), [['user', z[1].id, opId]]);
+			// a seat freed goes to z2, never to z1
+			assert.equal((await unassign(Q, w[6].id, { org: W })).status, 204);
+			await expectPool(Q, { org: W, holders: [w[7], x[0], x[1], z[0], z[2]].map((m) => m.id), waiting: [] });
+			assert.equal(queued(z[1], GOT(PRODUCT)), 0);
+			await mailFor(z[2], GOT(PRODUCT));
+		});
+
+		test('step 8.10: a seat given by hand takes the member off the waiting list', async () => {
+			const v = await joinInOrder(W, 2, 'hand'); // the pool is full: both wait
+			assert.deepEqual(await waitingIds(Q, { org: W }), v.map((m) => m.id));
+			assert.equal((await getPool(Q, { org: W })).free, 0);
+			assert.equal((await patch(Q, { auto_assign: false, seats: 6 }, { org: W })).status, 200);
+			const r = await assign(Q, v[1].id, { org: W });
+			assert.equal(r.status, 201, r.text);
+			assert.equal(r.json.waiting, 1);
+			assert.deepEqual(await waitingIds(Q, { org: W }), [v[0].id], 'v1 holds a seat and waits no more');
+			assert.equal((await holders(Q, '', { org: W })).find((s) => s.holder_id === v[1].id).source, 'manual');
+			assert.equal((await patch(Q, { auto_assign: true }, { org: W })).status, 200);
+			sqlInvariants(Q);
+			// the next seat freed goes to v0
+			assert.equal((await unassign(Q, w[7].id, { org: W })).status, 204);
+			assert.ok((await holderIds(Q, { org: W })).includes(v[0].id));
+			assert.deepEqual(await waitingIds(Q, { org: W }), []);
+			sqlInvariants(Q);
+		});
+	});
+
+	describe('9. the waiting list: moves, reductions, pages, access', () => {
+		test('step 9.1: a seat moved to someone who waits takes them off the list, and the next seat freed goes to the next one', async () => {
+			const V = await freshOrg('Movers');
+			const lic = (await pool({ product: 'Auto move', seats: 2, auto_assign: true }, { org: V })).id;
+			const [h1, h2, a, b] = await joinInOrder(V, 4, 'mv');
+			assert.deepEqual(await waitingIds(lic, { org: V }), [a.id, b.id]);
+			// Left on the list, a would be the first served when h2's seat frees: the removal then fails
+			// (409 already_assigned) and h2 keeps the seat. The finally takes a off by hand, so that the steps after this one run.
+			try {
+				const r = await move(lic, h1.id, a.id, { org: V });
+				assert.equal(r.status, 200, r.text);
+				assert.deepEqual(await holderIds(lic, { org: V }), [h2.id, a.id].sort());
+				assert.deepEqual(await waitingIds(lic, { org: V }), [b.id], 'a holds a seat now and waits no more');
+				assert.equal(r.json.waiting, 1);
+				sqlInvariants(lic);
+			} finally {
+				// whatever the move did, the next seat freed goes to b
+				const off = await unwait(lic, a.id, { org: V });
+				assert.ok([204, 404].includes(off.status), off.text);
+				const r = await unassign(lic, h2.id, { org: V });
+				assert.equal(r.status, 204, r.text);
+				await expectPool(lic, { org: V, holders: [a.id, b.id], waiting: [] });
+			}
+		});
+
+		describe('reduce newest_first', () => {
+			let R;
+			let V;
+			let m; // m[0..4] hold seats, given in this order; m[5] waits
+			const PRODUCT = 'Auto reduce';
+			before(async () => {
+				V = await freshOrg('Reducers');
+				R = (await pool({ product: PRODUCT, seats: 5, auto_assign: true }, { org: V })).id;
+				m = await joinInOrder(V, 6, 'red');
+			});
+
+			test('step 9.2: lowering below use without reduce → 409 seats_in_use; reduce with another value → 422 (field reduce); nothing changes', async () => {
+				const before = await getPool(R, { org: V });
+				assert.equal(before.used, 5);
+				assert.equal(before.waiting, 1);
+				assertError(await patch(R, { seats: 3 }, { org: V }), 409, 'seats_in_use', 'seats');
+				for (const bad of ['oldest_first', 'newest', '', 'NEWEST_FIRST']) assertError(await patch(R, { seats: 3, reduce: bad }, { org: V }), 422, 'invalid', 'reduce');
+				assertError(await patch(R, { seats: 3, reduce: 1 }, { org: V }), 400, 'wrong_type', 'reduce');
+				assertError(await patch(R, { seats: 3, reduce: null }, { org: V }), 400, 'wrong_type', 'reduce');
+				assert.deepEqual(await getPool(R, { org: V }), before, 'unchanged');
+				await expectPool(R, { org: V, holders: m.slice(0, 5).map((x) => x.id), waiting: [m[5].id] });
+				assert.equal(sql(`SELECT COUNT(*) FROM outbox WHERE subject = '${LOST(PRODUCT)}'`)[0][0], '0', 'nobody was told anything');
+				assert.equal((await audit('seat.removed', V)).length, 0);
+			});
+
+			test('step 9.3: reduce newest_first → the newest holders lose their seat (taken_back, newest first), are emailed, and wait after the others, older first', async () => {
+				const seatsBefore = await holders(R, '', { org: V });
+				const r = await patch(R, { seats: 3, reduce: 'newest_first' }, { org: V });
+				assert.equal(r.status, 200, r.text);
+				assert.equal(r.json.seats, 3);
+				assert.equal(r.json.used, 3);
+				assert.equal(r.json.free, 0);
+				assert.equal(r.json.waiting, 3);
+				assert.deepEqual(
+					r.json.taken_back.map((s) => s.holder_id),
+					[m[4].id, m[3].id],
+					'the two newest holders, newest first',
+				);
+				for (const s of r.json.taken_back) assert.deepEqual(s, seatsBefore.find((x) => x.holder_id === s.holder_id), 'each as the seat it was');
+				await expectPool(R, { org: V, holders: m.slice(0, 3).map((x) => x.id), waiting: [m[5].id, m[3].id, m[4].id] });
+				for (const x of [m[3], m[4]]) {
+					await mailFor(x, LOST(PRODUCT));
+					assert.equal(queued(x, LOST(PRODUCT)), 1);
+				}
+				for (const x of m.slice(0, 3)) assert.equal(queued(x, LOST(PRODUCT)), 0, 'the older holders keep theirs');
+				const removed = await auditOf('seat.removed', R, V);
+				assert.deepEqual(removed.map((e) => e.target_id).sort(), [m[3].id, m[4].id].sort());
+				for (const e of removed) assert.equal(e.details.reduced, true);
+				const upd = (await audit('license.updated', V)).filter((e) => e.target_id === R);
+				assert.equal(upd.length, 1);
+				assert.equal(upd[0].details.seats, 3);
+			});
+
+			test('step 9.4: reduce when not lowering below use → taken_back []; more seats with reduce serve the list in order', async () => {
+				let r = await patch(R, { seats: 3, reduce: 'newest_first' }, { org: V });
+				assert.equal(r.status, 200, r.text);
+				assert.deepEqual(r.json.taken_back, []);
+				assert.equal(r.json.used, 3);
+				r = await patch(R, { seats: 5, reduce: 'newest_first' }, { org: V });
+				assert.equal(r.status, 200, r.text);
+				assert.deepEqual(r.json.taken_back, []);
+				assert.equal(r.json.used, 5);
+				await expectPool(R, { org: V, holders: [m[0], m[1], m[2], m[5], m[3]].map((x) => x.id), waiting: [m[4].id] });
+				await mailFor(m[5], GOT(PRODUCT));
+			});
+		});
+
+		describe('the list: pages, sort and search', () => {
+			let V;
+			let lic;
+			const people = [
+				['Alice', 'Archer'],
+				['Bob', 'Baker'],
+				['Carla', 'Moss'],
+				['Dan', 'Mossman'],
+				['Eve', 'Stone'],
+			];
+			const who = {};
+			const order = [];
+			before(async () => {
+				V = await freshOrg('Queue');
+				lic = (await pool({ product: 'Auto none', seats: 0, auto_assign: true }, { org: V })).id;
+				for (const [first, last] of people) {
+					const x = await member(V, 'member', { password: true, tag: `q-${first.toLowerCase()}`, first_name: first, last_name: last });
+					who[first] = x;
+					order.push(x.id);
+					await pause(3);
+				}
+			});
+			const page = async (query) => {
+				const res = await c.get(`${WL(lic, V)}${query}`, { token: op });
+				assert.equal(res.status, 200, `${query}: ${res.text}`);
+				return res.json;
+			};
+
+			test('step 9.5: oldest first by default, sort=-joined_at for the newest first; pages of 2, 2, 1 following the cursor', async () => {
+				assert.deepEqual((await page('')).items.map((e) => e.holder_id), order);
+				assert.deepEqual((await page('?sort=joined_at')).items.map((e) => e.holder_id), order);
+				assert.deepEqual((await page('?sort=-joined_at')).items.map((e) => e.holder_id), [...order].reverse());
+				for (const sort of ['', '&sort=-joined_at']) {
+					const seen = [];
+					const sizes = [];
+					let cursor = null;
+					for (let i = 0; i < 10; i++) {
+						const p = await page(`?limit=2${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+						sizes.push(p.items.length);
+						seen.push(...p.items.map((e) => e.holder_id));
+						cursor = p.next_cursor;
+						if (!cursor) break;
+					}
+					assert.deepEqual(sizes, [2, 2, 1], `page sizes${sort}`);
+					assert.deepEqual(seen, sort ? [...order].reverse() : order, `the full order${sort}`);
+				}
+				assert.equal((await page('?limit=5')).next_cursor, null);
+			});
+
+			test('step 9.6: q matches a prefix of the email, the last name or "first last"; bad queries → 400 / 422', async () => {
+				const ids = async (q) => (await page(`?q=${encodeURIComponent(q)}`)).items.map((e) => e.holder_id);
+				assert.deepEqual(await ids('moss'), [who.Carla.id, who.Dan.id], 'last name prefix, oldest first');
+				assert.deepEqual(await ids('MOSSM'), [who.Dan.id]);
+				assert.deepEqual(await ids('dan m'), [who.Dan.id]);
+				assert.deepEqual(await ids('ali'), [who.Alice.id]);
+				assert.deepEqual(await ids(who.Bob.email.slice(0, 10)), [who.Bob.id], 'email prefix');
+				assert.deepEqual(await ids('zzz'), []);
+				const p1 = await page('?q=moss&limit=1');
+				assert.deepEqual(p1.items.map((e) => e.holder_id), [who.Carla.id]);
+				const p2 = await page(`?q=moss&limit=1&cursor=${encodeURIComponent(p1.next_cursor)}`);
+				assert.deepEqual(p2.items.map((e) => e.holder_id), [who.Dan.id]);
+				assert.equal(p2.next_cursor, null);
+				const base = WL(lic, V);
+				assertError(await c.get(`${base}?limit=0`, { token: op }), 400, 'bad_request', 'limit');
+				assertError(await c.get(`${base}?sort=assigned_at`, { token: op }), 400, 'bad_request', 'sort');
+				assertError(await c.get(`${base}?cursor=not-a-cursor`, { token: op }), 400, 'invalid_cursor', 'cursor');
+				assertError(await c.get(`${base}?q=${'q'.repeat(201)}`, { token: op }), 422, 'too_long', 'q');
+			});
+		});
+
+		test("step 9.7: licenses:read to list (403 without), licenses:assign to take off (403 for the reader); another organization's pool → 404 on both routes", async () => {
+			const lic = (await pool({ product: 'Auto guarded', seats: 0, auto_assign: true })).id;
+			const waiter = await member(A, 'member', { password: true, tag: 'guarded' });
+			assert.equal((await patch(lic, { auto_assign: false })).status, 200); // the later steps' members of A do not wait
+			assert.deepEqual(await waitingIds(lic), [waiter.id]);
+			assertError(await c.get(WL(lic), { token: t.plain }), 403, 'forbidden');
+			assertError(await c.get(WL(lic)), 401, 'unauthenticated');
+			const ok = await c.get(WL(lic), { token: t.reader });
+			assert.equal(ok.status, 200, ok.text);
+			assert.deepEqual(ok.json.items.map((e) => e.holder_id), [waiter.id]);
+			assertError(await unwait(lic, waiter.id, { token: t.reader }), 403, 'forbidden');
+			assertError(await unwait(lic, waiter.id, { token: t.plain }), 403, 'forbidden');
+			assertError(await unwait(lic, waiter.id, { token: t.admB }), 404, 'not_found');
+			assert.deepEqual(await waitingIds(lic), [waiter.id], 'still waiting');
+			// another organization's pool, and someone waiting in it
+			const pb = (await pool({ product: 'Auto theirs', seats: 0, auto_assign: true }, { org: B })).id;
+			const theirs = await member(B, 'member', { password: true, tag: 'theirs' });
+			assert.equal((await patch(pb, { auto_assign: false }, { org: B })).status, 200);
+			assertError(await c.get(WL(pb, A), { token: op }), 404, 'not_found');
+			assertError(await c.get(WL(pb, A), { token: t.admA }), 404, 'not_found');
+			assertError(await unwait(pb, theirs.id, { org: A }), 404, 'not_found');
+			assertError(await unwait(pb, theirs.id, { org: A, token: t.admA }), 404, 'not_found');
+			assertError(await c.get(WL(lic, B), { token: t.admB }), 404, 'not_found');
+			assert.deepEqual(await waitingIds(pb, { org: B }), [theirs.id], 'their list is untouched');
+			// an administrator of the organization holds licenses:assign
+			const r = await unwait(lic, waiter.id, { token: t.admA });
+			assert.equal(r.status, 204, r.text);
+			assert.deepEqual(await waitingIds(lic), []);
+			const left = await auditOf('seat.waiting_left', lic);
+			assert.equal(left.length, 1);
+			assert.equal(left[0].actor_id, id.admA);
+		});
+	});
+
+	describe('10. many members at once on a pool that assigns automatically', () => {
+		let V;
+		let lic;
+		let crowd;
+		before(async () => {
+			V = await freshOrg('Crowd');
+			lic = (await pool({ product: 'Auto crowd', seats: 5, auto_assign: true }, { org: V })).id;
+		});
+
+		// The pool read from its tables: used = its seats rows, within the seats; nobody both holds and waits;
+		// a free seat never sits beside someone waiting.
+		function tables() {
+			const [[seats, used]] = sql(`SELECT seats, used FROM license_pools WHERE id = '${lic}'`).map((r) => r.map(Number));
+			const rows = sql(`SELECT holder_id FROM seats WHERE pool_id = '${lic}'`).map((r) => r[0]);
+			const waits = sql(`SELECT holder_id, joined_at FROM seat_waiting WHERE pool_id = '${lic}' ORDER BY joined_at, holder_id`);
+			assert.equal(used, rows.length, 'used = the seats rows');
+			assert.ok(used <= seats, `used ${used} <= seats ${seats}`);
+			if (used < seats) assert.deepEqual(waits, [], 'a free seat while someone waits');
+			assert.equal(new Set(rows).size, rows.length);
+			assert.equal(new Set(waits.map((r) => r[0])).size, waits.length, 'nobody waits twice');
+			for (const [hid] of waits) assert.ok(!rows.includes(hid), `${hid} holds and waits`);
+			sqlInvariants(lic);
+			return { seats, used, rows, waits: waits.map((r) => r[0]) };
+		}
+
+		test('step 10.1: 40 members created at once: exactly 5 hold seats, 35 wait, nobody twice, the list ordered by joined_at', async () => {
+			crowd = await Promise.all(Array.from({ length: 40 }, (_, i) => member(V, 'member', { password: true, tag: `ac${i}`, first_name: 'C', last_name: `ac${i}` })));
+			const ids = new Set(crowd.map((x) => x.id));
+			const t = tables();
+			assert.equal(t.used, 5);
+			assert.equal(t.rows.length, 5);
+			assert.equal(t.waits.length, 35);
+			assert.deepEqual([...t.rows, ...t.waits].sort(), [...ids].sort(), 'every member holds or waits, once');
+			const list = await waitingList(lic, '', { org: V, limit: 7 });
+			assert.deepEqual(list.map((e) => e.holder_id), t.waits, 'the API list is the table in order');
+			for (let i = 1; i < list.length; i++) assert.ok(Date.parse(list[i].joined_at) >= Date.parse(list[i - 1].joined_at), 'ordered by joined_at');
+			const p = await getPool(lic, { org: V });
+			assert.equal(p.used, 5);
+			assert.equal(p.waiting, 35);
+			const seats = await holders(lic, '', { org: V });
+			assert.ok(Math.max(...seats.map((s) => Date.parse(s.assigned_at))) <= Date.parse(list[0].joined_at), 'the seats went to those who came first');
+			assert.equal((await auditOf('seat.waiting', lic, V)).length, 35);
+			assert.equal((await auditOf('seat.assigned', lic, V)).length, 5);
+		});
+
+		test('step 10.2: 20 removals at once (seats, members, places on the list) → the freed seats go to who waits; used = min(seats, people left)', async () => {
+			const t0 = tables();
+			const held = t0.rows;
+			const waits = t0.waits;
+			const ops = [];
+			for (const hid of held.slice(0, 4)) ops.push(['seat', unassign(lic, hid, { org: V })]);
+			ops.push(['member', c.req('DELETE', `/api/v1/orgs/${V}/members/${held[4]}`, { token: op })]);
+			// the waiting picked from the whole list, the first ones too (those about to be served)
+			const picked = [0, 1, 2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 34, 33].map((i) => waits[i]);
+			for (const [i, hid] of picked.entries()) {
+				if (i % 2) ops.push(['unwait', unwait(lic, hid, { org: V })]);
+				else ops.push(['member', c.req('DELETE', `/api/v1/orgs/${V}/members/${hid}`, { token: op })]);
+			}
+			assert.equal(ops.length, 20);
+			const done = await Promise.all(ops.map(([, p]) => p));
+			const tally = {};
+			for (const [i, r] of done.entries()) {
+				const key = `${ops[i][0]} ${r.status}${r.json?.error ? ` ${r.json.error.code}` : ''}`;
+				tally[key] = (tally[key] || 0) + 1;
+			}
+			const gone = new Set([...held, ...picked]);
+			const left = [...held, ...waits].filter((x) => !gone.has(x));
+			const t = tables();
+			// a place on the list taken off by DELETE may have become a seat first (it was served): then the DELETE is 404
+			const served404 = done.filter((r, i) => ops[i][0] === 'unwait' && r.status === 404).length;
+			assert.deepEqual(
+				done.map((r, i) => [ops[i][0], r.status]).filter(([k, s]) => !(s === 204 || (k === 'unwait' && s === 404))),
+				[],
+				JSON.stringify(tally),
+			);
+			const people = left.length + served404;
+			assert.equal(t.used, Math.min(t.seats, people), `used = min(seats, people left) (${JSON.stringify(tally)})`);
+			assert.equal(t.rows.length + t.waits.length, people, 'everyone left holds or waits');
+			for (const x of t.waits) assert.ok(!gone.has(x), `${x} was taken off or removed and still waits`);
+			const p = await getPool(lic, { org: V });
+			assert.equal(p.used, t.used);
+			assert.equal(p.waiting, t.waits.length);
+			for (const s of await holders(lic, '', { org: V })) assert.equal(s.source, 'auto');
+		});
+	});
+
+	describe('11. many clients at once on one pool', () => {
 		let C;
 		let crowd;
 		let byId;
@@ -1000,7 +1589,7 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 			return ids;
 		}
 
-		test('step 8.1: 64 members ask at once for a pool of 10: exactly 10 get one (201), 54 get 409 seat_limit_reached', async () => {
+		test('step 11.1: 64 members ask at once for a pool of 10: exactly 10 get one (201), 54 get 409 seat_limit_reached', async () => {
 			const answers = await Promise.all(crowd.map((m) => assign(C, m.id)));
 			const won = [];
 			let full = 0;
@@ -1019,7 +1608,7 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 			assert.equal(assigned.length, 10, 'one seat.assigned per seat given, none for the refused');
 		});
 
-		test(`step 8.2: rounds of 64 mixed assigns, moves and removals at once keep the pool true (seed ${seed})`, async (tc) => {
+		test(`step 11.2: rounds of 64 mixed assigns, moves and removals at once keep the pool true (seed ${seed})`, async (tc) => {
 			const rnd = prng(seed);
 			const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
 			let current = await invariant();
@@ -1073,7 +1662,7 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 			}
 		});
 
-		test('step 8.3: members removed while seats are given, moved and taken back: the seats go with them, the pool stays true', async () => {
+		test('step 11.3: members removed while seats are given, moved and taken back: the seats go with them, the pool stays true', async () => {
 			const rnd = prng(seed + 1);
 			const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
 			const held = await invariant();
@@ -1097,7 +1686,7 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 			const ids = await invariant();
 			for (const u of leaving) assert.ok(!ids.includes(u), `${u} left and holds no seat`);
 		});
-		test('step 8.4: the operator lowers and raises the seats while seats are given and taken back: never more used than seats', async (tc) => {
+		test('step 11.4: the operator lowers and raises the seats while seats are given and taken back: never more used than seats', async (tc) => {
 			const rnd = prng(seed + 2);
 			const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
 			const people = [...byId];
@@ -1129,7 +1718,7 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 		});
 	});
 
-	test('9. every pool of the database: used is its number of seats rows, and used + reserved <= seats', () => {
+	test('12. every pool of the database: used is its number of seats rows, and used + reserved <= seats; nobody waits beside a free seat', () => {
 		sqlInvariants();
 		const n = Number(sql('SELECT COUNT(*) FROM license_pools')[0][0]);
 		assert.ok(n >= 20, `the scenario made pools (${n})`);
