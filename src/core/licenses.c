@@ -680,7 +680,7 @@ static err_code move_tx(struct db *db, void *arg, struct err *e)
 	if (!strcmp(x->a, x->b))
 		return err_set(e, E_INVALID, "to", "A seat moves to someone else.");
 	if (store_seat_move_user(db, acc.org.id, p.id, x->a, x->b, ctx_actor(x->c), now, e) ||
-	    tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e) ||
+	    leave_waiting(db, p.id, x->b, e) || tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e) ||
 	    tell_holder(db, x->c, &acc, &p, x->b, MAIL_SEAT_ASSIGNED, e))
 		return e->code;
 	return audit_record(db, x->c, acc.org.id, SEAT_MOVE, "user", x->b,
