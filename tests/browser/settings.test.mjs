@@ -63,6 +63,7 @@ consoleTest('my first name and the language French: the whole console is French 
 		'Utilisateurs',
 		'Rôles',
 		'Licences',
+		'Appareils',
 		'Clients',
 		'Journal d’audit',
 		'Paramètres',

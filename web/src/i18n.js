@@ -27,6 +27,9 @@ export function setLanguage(lang) {
 
 export const language = () => current;
 
+// Whether the current language (or English) has a word for key.
+export const hasWord = (key) => words[current][key] !== undefined || words.en[key] !== undefined;
+
 // A word is a string or a function of its arguments.
 export function t(key, ...args) {
 	const w = words[current][key] ?? words.en[key];
@@ -120,6 +123,8 @@ addWords({
 		'error.module_disabled': 'This feature is not switched on for the organization.',
 		'error.customer_login_unavailable': 'This customer cannot have logins.',
 		'error.too_many_items': 'Too many at once.',
+		'error.transfer_limit':
+			'This pool’s seats have been taken back or moved as often as its plan allows this month: try again next month.',
 		'error.too_many_requests': (e) =>
 			e.retryAfter ? `Too many attempts; try again ${formatIn(e.retryAfter)}.` : 'Too many attempts; try again later.',
 		'error.unavailable': 'The server is busy; try again in a moment.',
@@ -175,6 +180,8 @@ addWords({
 		'error.module_disabled': "Cette fonction n'est pas activée pour l'organisation.",
 		'error.customer_login_unavailable': "Ce client ne peut pas avoir d'accès.",
 		'error.too_many_items': 'Trop à la fois.',
+		'error.transfer_limit':
+			'Les sièges de ce lot ont été repris ou déplacés autant de fois que son offre le permet ce mois-ci : réessayez le mois prochain.',
 		'error.too_many_requests': (e) =>
 			e.retryAfter
 				? `Trop de tentatives ; réessayez ${formatIn(e.retryAfter)}.`
@@ -232,6 +239,8 @@ addWords({
 		'error.module_disabled': 'Diese Funktion ist für die Organisation nicht eingeschaltet.',
 		'error.customer_login_unavailable': 'Dieser Kunde kann keine Zugänge haben.',
 		'error.too_many_items': 'Zu viele auf einmal.',
+		'error.transfer_limit':
+			'Die Plätze dieses Pakets wurden diesen Monat so oft entzogen oder verschoben, wie sein Tarif es erlaubt: versuchen Sie es nächsten Monat erneut.',
 		'error.too_many_requests': (e) =>
 			e.retryAfter
 				? `Zu viele Versuche; versuchen Sie es ${formatIn(e.retryAfter)} erneut.`

@@ -137,9 +137,10 @@ export function Checkbox({ label, name, checked, onValue, hint, ...rest }) {
 }
 
 // The error of a request, in words, where a screen reader announces it.
-export function ErrorBox({ error }) {
+// explain(err) may word it better for the screen than errorText() does.
+export function ErrorBox({ error, explain }) {
 	if (!error) return null;
-	return html`<p class="error" role="alert">${errorText(error)}</p>`;
+	return html`<p class="error" role="alert">${(explain && explain(error)) || errorText(error)}</p>`;
 }
 
 export function Notice({ children }) {

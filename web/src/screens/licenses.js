@@ -1,7 +1,8 @@
 // Licenses: the organization's pools with what is used and free, and a
 // pool's holders: assign a seat to a member (searched), remove one or
-// many, move one to a member without a seat. Operators grant and change
-// pools here too.
+// many, move one to a member without a seat. In a pool counted per device
+// the holders are devices, and the same actions pick devices. Operators
+// grant and change pools here too.
 import { useCallback, useState } from 'preact/hooks';
 import { get, orgPath, patch, post, request } from '../api.js';
 import { addWords, errorText, formatDate, formatDateTime, formatNumber, t } from '../i18n.js';
@@ -25,6 +26,9 @@ import {
 	TableWrap,
 	fullName,
 } from '../ui.js';
+import { DevicePicker, deviceErrorText } from './device-parts.js';
+
+export { Devices } from './devices.js';
 
 addWords({
 	en: {
@@ -86,6 +90,17 @@ addWords({
 		'lic.reduce': 'If fewer seats than are in use: take seats back from the newest holders (they are told and wait for the next seat)',
 		'lic.reduced': (n) => `The pool is changed; ${formatNumber(n)} ${n === 1 ? 'person' : 'people'} lost a seat and wait for the next.`,
 
+		'lic.device': 'Device code',
+		'lic.deviceName': 'Name',
+		'lic.searchDevices': 'Search holders by device code, name or email',
+		'lic.noDevices': 'No device holds a seat of this pool.',
+		'lic.assignDevice': 'Find a device by code, name or email',
+		'lic.assignDeviceTo': (code) => `Assign to ${code}`,
+		'lic.removeDevicesBody': 'These devices lose this license the next time they check; a certificate they hold already stays valid until it expires. The devices stay.',
+		'lic.moveDeviceBody': 'The seat goes to the device you choose, which must not hold one of this pool.',
+		'lic.moveDeviceTo': (code) => `Move to ${code}`,
+		'lic.waitingDevicesHelp': 'Devices that signed in when no seat was free. Each gets the next seat that frees up, in this order.',
+		'lic.waitingDevicesNone': 'No device is waiting for a seat.',
 		'error.seat_limit_reached': 'Every seat of this pool is in use: take one back first, or ask for more.',
 		'error.already_assigned': 'This person holds a seat of this pool already.',
 		'error.license_inactive': 'This pool has ended or was cancelled: it gives and moves no seat.',
@@ -153,6 +168,17 @@ addWords({
 		'lic.reduce': 'S’il y a moins de sièges que d’utilisés : reprendre les sièges des titulaires les plus récents (ils sont prévenus et attendent le prochain siège)',
 		'lic.reduced': (n) => `Le lot est modifié ; ${formatNumber(n)} personne${n > 1 ? 's ont' : ' a'} perdu un siège et attend${n > 1 ? 'ent' : ''} le prochain.`,
 
+		'lic.device': 'Code d’appareil',
+		'lic.deviceName': 'Nom',
+		'lic.searchDevices': 'Rechercher un titulaire par code d’appareil, nom ou e-mail',
+		'lic.noDevices': 'Aucun appareil n’a de siège de ce lot.',
+		'lic.assignDevice': 'Trouver un appareil par code, nom ou e-mail',
+		'lic.assignDeviceTo': (code) => `Attribuer à ${code}`,
+		'lic.removeDevicesBody': 'Ces appareils perdent cette licence à leur prochaine vérification ; un certificat qu’ils détiennent déjà reste valable jusqu’à son expiration. Les appareils restent.',
+		'lic.moveDeviceBody': 'Le siège va à l’appareil choisi, qui ne doit pas en avoir un de ce lot.',
+		'lic.moveDeviceTo': (code) => `Déplacer vers ${code}`,
+		'lic.waitingDevicesHelp': 'Les appareils connectés quand aucun siège n’était libre. Chacun reçoit le prochain siège libéré, dans cet ordre.',
+		'lic.waitingDevicesNone': 'Aucun appareil n’attend de siège.',
 		'error.seat_limit_reached': 'Tous les sièges de ce lot sont utilisés : reprenez-en un, ou demandez-en plus.',
 		'error.already_assigned': 'Cette personne a déjà un siège de ce lot.',
 		'error.license_inactive': 'Ce lot est terminé ou annulé : il ne donne ni ne déplace aucun siège.',
@@ -220,6 +246,17 @@ addWords({
 		'lic.reduce': 'Bei weniger Plätzen als belegt: den neuesten Inhabern Plätze entziehen (sie werden informiert und warten auf den nächsten Platz)',
 		'lic.reduced': (n) => `Das Paket ist geändert; ${formatNumber(n)} ${n === 1 ? 'Person hat' : 'Personen haben'} einen Platz verloren und warten auf den nächsten.`,
 
+		'lic.device': 'Gerätecode',
+		'lic.deviceName': 'Name',
+		'lic.searchDevices': 'Inhaber nach Gerätecode, Name oder E-Mail suchen',
+		'lic.noDevices': 'Kein Gerät hat einen Platz dieses Pakets.',
+		'lic.assignDevice': 'Gerät nach Code, Name oder E-Mail finden',
+		'lic.assignDeviceTo': (code) => `${code} zuweisen`,
+		'lic.removeDevicesBody': 'Diese Geräte verlieren diese Lizenz bei der nächsten Prüfung; ein Zertifikat, das sie schon haben, bleibt bis zu seinem Ablauf gültig. Die Geräte bleiben.',
+		'lic.moveDeviceBody': 'Der Platz geht an das gewählte Gerät, das keinen Platz dieses Pakets haben darf.',
+		'lic.moveDeviceTo': (code) => `Zu ${code} verschieben`,
+		'lic.waitingDevicesHelp': 'Geräte, die sich anmeldeten, als kein Platz frei war. Jedes erhält in dieser Reihenfolge den nächsten frei werdenden Platz.',
+		'lic.waitingDevicesNone': 'Kein Gerät wartet auf einen Platz.',
 		'error.seat_limit_reached': 'Alle Plätze dieses Pakets sind belegt: entziehen Sie zuerst einen oder fragen Sie nach mehr.',
 		'error.already_assigned': 'Diese Person hat bereits einen Platz dieses Pakets.',
 		'error.license_inactive': 'Dieses Paket ist beendet oder gekündigt: es vergibt und verschiebt keine Plätze.',
@@ -405,11 +442,13 @@ function WaitingList({ org, pool, writable, version, onChange }) {
 	const list = useList(fetchPage, [fetchPage]);
 	const [error, setError] = useState(null);
 	const [notice, setNotice] = useState('');
+	const perDevice = pool.unit === 'device';
+	const name = (w) => holderName(w, perDevice);
 	async function takeOff(w) {
 		setError(null);
 		try {
 			await request('DELETE', `${path}/${encodeURIComponent(w.holder_id)}`);
-			setNotice(t('lic.takenOff', fullName(w) || w.email));
+			setNotice(t('lic.takenOff', name(w)));
 			onChange();
 		} catch (err) {
 			setError(err);
@@ -417,17 +456,17 @@ function WaitingList({ org, pool, writable, version, onChange }) {
 	}
 	return html`<section class="card" aria-labelledby="waiting-title">
 		<h2 id="waiting-title">${t('lic.waiting')}</h2>
-		<p class="hint">${t('lic.waitingHelp')}</p>
+		<p class="hint">${t(perDevice ? 'lic.waitingDevicesHelp' : 'lic.waitingHelp')}</p>
 		${notice && html`<${Notice}>${notice}<//>`}
 		<${ErrorBox} error=${error || list.error} />
-		${!list.loading && !list.error && !list.items.length && html`<p>${t('lic.waitingNone')}</p>`}
+		${!list.loading && !list.error && !list.items.length && html`<p>${t(perDevice ? 'lic.waitingDevicesNone' : 'lic.waitingNone')}</p>`}
 		${list.items.length > 0 &&
 		html`<ol class="waiting">
 			${list.items.map(
 				(w) => html`<li key=${w.holder_id}>
-					<span>${fullName(w) || w.email} <span class="muted">${t('lic.joined')} ${formatDateTime(w.joined_at)}</span></span>
+					<span>${name(w)}${perDevice && w.email ? html` <span class="muted">${w.email}</span>` : ''} <span class="muted">${t('lic.joined')} ${formatDateTime(w.joined_at)}</span></span>
 					${writable &&
-					html`<button type="button" class="secondary" onClick=${() => takeOff(w)}>${t('lic.takeOff', fullName(w) || w.email)}</button>`}
+					html`<button type="button" class="secondary" onClick=${() => takeOff(w)}>${t('lic.takeOff', name(w))}</button>`}
 				</li>`,
 			)}
 		</ol>`}
@@ -435,8 +474,16 @@ function WaitingList({ org, pool, writable, version, onChange }) {
 	</section>`;
 }
 
-function resultText(result) {
-	return result === 'removed' ? t('lic.result.removed') : errorText({ code: result });
+function resultText(result, perDevice) {
+	if (result === 'removed') return t('lic.result.removed');
+	return perDevice ? deviceErrorText({ code: result }) : errorText({ code: result });
+}
+
+// Who holds a seat (or waits for one), in a few words: the device's code in
+// a pool counted per device, the person's name or email otherwise.
+function holderName(h, perDevice) {
+	if (perDevice) return (h.device && h.device.code) || h.device_id || h.holder_id;
+	return fullName(h) || h.email;
 }
 
 export function LicenseDetail({ me, org, params }) {
@@ -479,11 +526,17 @@ export function LicenseDetail({ me, org, params }) {
 		}
 	}
 	const assign = (m) => act(() => post(seatsPath, { user_id: m.id }), t('lic.assigned', fullName(m) || m.email));
+	const assignDevice = (d) => act(() => post(seatsPath, { device_id: d.id }), t('dev.assigned', d.code));
 	const move = (to) =>
 		act(async () => {
 			await post(`${seatsPath}/move`, { from: moving.user_id, to: to.id });
 			setMoving(null);
 		}, t('lic.moved', moving.email, to.email));
+	const moveDevice = (to) =>
+		act(async () => {
+			await post(`${seatsPath}/move`, { from: moving.holder_id, to: to.id });
+			setMoving(null);
+		}, t('dev.moved', name(moving), to.code));
 	async function removeSelected() {
 		const people = [...selected.values()];
 		setBusy(true);
@@ -508,6 +561,9 @@ export function LicenseDetail({ me, org, params }) {
 		});
 	const allShown = holders.items.length > 0 && holders.items.every((h) => selected.has(h.holder_id));
 	const usable = p.state !== 'expired' && p.state !== 'cancelled';
+	const perDevice = p.unit === 'device';
+	const name = (h) => holderName(h, perDevice);
+	const explain = perDevice ? deviceErrorText : undefined;
 	return html`
 		<${PageHeader} title=${p.plan ? `${p.product} · ${p.plan}` : p.product}>
 			<${Link} class="button secondary" href=${`/orgs/${org.id}/licenses`}>${t('lic.back')}<//>
@@ -517,7 +573,14 @@ export function LicenseDetail({ me, org, params }) {
 			<${Usage} pool=${p} />
 		</section>
 		${notice && html`<${Notice}>${notice}<//>`}
-		<${ErrorBox} error=${error} />
+		<${ErrorBox} error=${error} explain=${explain} />
+		${writable &&
+		usable &&
+		perDevice &&
+		html`<section class="card" aria-labelledby="assign-title">
+			<h2 id="assign-title">${t('lic.assign')}</h2>
+			<${DevicePicker} org=${org} label=${t('lic.assignDevice')} actionLabel=${(c) => t('lic.assignDeviceTo', c)} onPick=${assignDevice} busy=${busy} />
+		</section>`}
 		${writable &&
 		usable &&
 		p.unit === 'user' &&
@@ -527,7 +590,7 @@ export function LicenseDetail({ me, org, params }) {
 		</section>`}
 		<h2>${t('lic.holders')}</h2>
 		<div class="filters">
-			<${SearchBox} label=${t('lic.search')} value=${q} onSearch=${(v) => setQuery({ q: v })} />
+			<${SearchBox} label=${t(perDevice ? 'lic.searchDevices' : 'lic.search')} value=${q} onSearch=${(v) => setQuery({ q: v })} />
 		</div>
 		${writable &&
 		selected.size > 0 &&
@@ -550,7 +613,10 @@ export function LicenseDetail({ me, org, params }) {
 								onChange=${(e) => holders.items.forEach((h) => toggle(h, e.currentTarget.checked))}
 							/>
 						</th>`}
-						<th scope="col">${t('lic.person')}</th>
+						${perDevice
+							? html`<th scope="col">${t('lic.device')}</th>
+									<th scope="col">${t('lic.deviceName')}</th>`
+							: html`<th scope="col">${t('lic.person')}</th>`}
 						<th scope="col">${t('lic.email')}</th>
 						<th scope="col">${t('lic.since')}</th>
 						${writable && usable && html`<th scope="col"><span class="visually-hidden">${t('lic.move')}</span></th>`}
@@ -563,18 +629,21 @@ export function LicenseDetail({ me, org, params }) {
 							html`<td class="pick">
 								<input
 									type="checkbox"
-									aria-label=${t('lic.select', fullName(h) || h.email)}
+									aria-label=${t('lic.select', name(h))}
 									checked=${selected.has(h.holder_id)}
 									onChange=${(e) => toggle(h, e.currentTarget.checked)}
 								/>
 							</td>`}
-							<td>${fullName(h) || h.email}</td>
-							<td>${h.email}</td>
+							${perDevice
+								? html`<td><strong class="code">${name(h)}</strong></td>
+										<td>${(h.device && h.device.name) || '—'}</td>`
+								: html`<td>${name(h)}</td>`}
+							<td>${h.email || '—'}</td>
 							<td>${formatDateTime(h.assigned_at)}</td>
 							${writable &&
 							usable &&
 							html`<td>
-								<button type="button" class="secondary" onClick=${() => setMoving(h)} aria-label=${t('lic.moveTitle', fullName(h) || h.email)}>
+								<button type="button" class="secondary" onClick=${() => setMoving(h)} aria-label=${t('lic.moveTitle', name(h))}>
 									${t('lic.move')}
 								</button>
 							</td>`}
@@ -584,7 +653,7 @@ export function LicenseDetail({ me, org, params }) {
 			</table>
 		<//>
 		${holders.loading && !holders.items.length && html`<${Loading} />`}
-		${!holders.loading && !holders.error && !holders.items.length && html`<p>${t('lic.noHolders')}</p>`}
+		${!holders.loading && !holders.error && !holders.items.length && html`<p>${t(perDevice ? 'lic.noDevices' : 'lic.noHolders')}</p>`}
 		<${MoreButton} list=${holders} />
 		<${WaitingList} org=${org} pool=${p} writable=${writable} version=${version} onChange=${refresh} />
 		${me.is_operator &&
@@ -606,8 +675,8 @@ export function LicenseDetail({ me, org, params }) {
 			onConfirm=${removeSelected}
 			onClose=${() => setConfirm(null)}
 		>
-			<p>${t('lic.removeBody')}</p>
-			<ul class="names">${confirm.people.map((h) => html`<li>${h.email}</li>`)}</ul>
+			<p>${t(perDevice ? 'lic.removeDevicesBody' : 'lic.removeBody')}</p>
+			<ul class="names">${confirm.people.map((h) => html`<li>${perDevice ? name(h) : h.email}</li>`)}</ul>
 		<//>`}
 		${confirm &&
 		confirm.results &&
@@ -626,19 +695,28 @@ export function LicenseDetail({ me, org, params }) {
 				${confirm.results.map((x) => {
 					const h = confirm.people.find((y) => y.holder_id === x.id);
 					return html`<li class=${x.result === 'removed' ? 'ok' : 'refused'}>
-						<strong>${h ? h.email : x.id}</strong>: ${resultText(x.result)}
+						<strong>${h ? (perDevice ? name(h) : h.email) : x.id}</strong>: ${resultText(x.result, perDevice)}
 					</li>`;
 				})}
 			</ul>
 		<//>`}
 		${moving &&
 		html`<${Confirm}
-			title=${t('lic.moveTitle', fullName(moving) || moving.email)}
+			title=${t('lic.moveTitle', name(moving))}
 			onClose=${() => setMoving(null)}
 		>
-			<p>${t('lic.moveBody')}</p>
-			<${ErrorBox} error=${error} />
-			<${MemberPicker} org=${org} label=${t('lic.assignSearch')} actionLabel=${(n) => t('lic.moveTo', n)} onPick=${move} busy=${busy} />
+			<p>${t(perDevice ? 'lic.moveDeviceBody' : 'lic.moveBody')}</p>
+			<${ErrorBox} error=${error} explain=${explain} />
+			${perDevice
+				? html`<${DevicePicker}
+						org=${org}
+						label=${t('lic.assignDevice')}
+						actionLabel=${(c) => t('lic.moveDeviceTo', c)}
+						exclude=${[moving.holder_id]}
+						onPick=${moveDevice}
+						busy=${busy}
+					/>`
+				: html`<${MemberPicker} org=${org} label=${t('lic.assignSearch')} actionLabel=${(n) => t('lic.moveTo', n)} onPick=${move} busy=${busy} />`}
 		<//>`}`;
 }
 

@@ -26,6 +26,7 @@ import {
 	languageOptions,
 } from '../ui.js';
 import { roleLabel } from './roles.js';
+import { StatusBadge } from './device-parts.js';
 
 addWords({
 	en: {
@@ -86,6 +87,17 @@ addWords({
 		'users.noEscalation':
 			'You cannot give a role with permissions that you do not have yourself, nor change the role of someone who has more than you.',
 		'users.noEscalationRemove': 'You cannot remove someone who has permissions that you do not have.',
+		'users.seats': 'Licenses',
+		'users.noSeats': 'No seat of any license.',
+		'users.seatProduct': 'Product',
+		'users.seatSource': 'Given',
+		'users.seatSource.manual': 'by hand',
+		'users.seatSource.auto': 'automatically',
+		'users.seatSource.invitation': 'with the invitation',
+		'users.seatSince': 'Since',
+		'users.devices': 'Devices',
+		'users.noDevices': 'No device has signed in with this account.',
+		'users.allDevices': 'Open these devices on the Devices / Licenses screen',
 		'error.forbidden.role':
 			'You cannot give a role with permissions that you do not have yourself, nor change the role of someone who has more than you.',
 	},
@@ -147,6 +159,17 @@ addWords({
 		'users.noEscalation':
 			'Vous ne pouvez pas donner un rôle avec des permissions que vous n’avez pas, ni changer le rôle de quelqu’un qui en a plus que vous.',
 		'users.noEscalationRemove': 'Vous ne pouvez pas retirer quelqu’un qui a des permissions que vous n’avez pas.',
+		'users.seats': 'Licences',
+		'users.noSeats': 'Aucun siège d’aucune licence.',
+		'users.seatProduct': 'Produit',
+		'users.seatSource': 'Attribué',
+		'users.seatSource.manual': 'à la main',
+		'users.seatSource.auto': 'automatiquement',
+		'users.seatSource.invitation': 'avec l’invitation',
+		'users.seatSince': 'Depuis',
+		'users.devices': 'Appareils',
+		'users.noDevices': 'Aucun appareil ne s’est connecté avec ce compte.',
+		'users.allDevices': 'Ouvrir ces appareils sur l’écran Appareils / Licences',
 		'error.forbidden.role':
 			'Vous ne pouvez pas donner un rôle avec des permissions que vous n’avez pas, ni changer le rôle de quelqu’un qui en a plus que vous.',
 	},
@@ -208,6 +231,17 @@ addWords({
 		'users.noEscalation':
 			'Sie können keine Rolle mit Berechtigungen vergeben, die Sie selbst nicht haben, und nicht die Rolle von jemandem ändern, der mehr darf als Sie.',
 		'users.noEscalationRemove': 'Sie können niemanden entfernen, der Berechtigungen hat, die Sie nicht haben.',
+		'users.seats': 'Lizenzen',
+		'users.noSeats': 'Kein Platz einer Lizenz.',
+		'users.seatProduct': 'Produkt',
+		'users.seatSource': 'Vergeben',
+		'users.seatSource.manual': 'von Hand',
+		'users.seatSource.auto': 'automatisch',
+		'users.seatSource.invitation': 'mit der Einladung',
+		'users.seatSince': 'Seit',
+		'users.devices': 'Geräte',
+		'users.noDevices': 'Mit diesem Konto hat sich noch kein Gerät angemeldet.',
+		'users.allDevices': 'Diese Geräte auf der Seite Geräte / Lizenzen öffnen',
 		'error.forbidden.role':
 			'Sie können keine Rolle mit Berechtigungen vergeben, die Sie selbst nicht haben, und nicht die Rolle von jemandem ändern, der mehr darf als Sie.',
 	},
@@ -442,6 +476,77 @@ export function CreateUser({ org }) {
 		</form>`;
 }
 
+// What a member holds: their seats and the devices they signed in from.
+// Either list may be absent from the answer: then it is not shown.
+function Holdings({ org, member }) {
+	const seats = Array.isArray(member.seats) ? member.seats : null;
+	const devices = Array.isArray(member.devices) ? member.devices : null;
+	const pools = can(org, 'licenses:read');
+	return html`
+		${seats &&
+		html`<section class="card" aria-labelledby="seats-title">
+			<h2 id="seats-title">${t('users.seats')}</h2>
+			${!seats.length
+				? html`<p>${t('users.noSeats')}</p>`
+				: html`<${TableWrap} label=${t('users.seats')}>
+						<table class="stack">
+							<thead>
+								<tr>
+									<th scope="col">${t('users.seatProduct')}</th>
+									<th scope="col">${t('users.seatSource')}</th>
+									<th scope="col">${t('users.seatSince')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								${seats.map(
+									(x) => html`<tr key=${x.license_id}>
+										<td data-label=${t('users.seatProduct')}>
+											${pools ? html`<${Link} href=${`/orgs/${org.id}/licenses/${x.license_id}`}>${x.product}<//>` : x.product}
+										</td>
+										<td data-label=${t('users.seatSource')}>${hasSource(x.source) ? t(`users.seatSource.${x.source}`) : x.source}</td>
+										<td data-label=${t('users.seatSince')}>${formatDateTime(x.assigned_at)}</td>
+									</tr>`,
+								)}
+							</tbody>
+						</table>
+					<//>`}
+		</section>`}
+		${devices &&
+		html`<section class="card" aria-labelledby="devices-title">
+			<h2 id="devices-title">${t('users.devices')}</h2>
+			${!devices.length
+				? html`<p>${t('users.noDevices')}</p>`
+				: html`<${TableWrap} label=${t('users.devices')}>
+							<table class="stack">
+								<thead>
+									<tr>
+										<th scope="col">${t('dev.code')}</th>
+										<th scope="col">${t('dev.name')}</th>
+										<th scope="col">${t('dev.platform')}</th>
+										<th scope="col">${t('dev.status')}</th>
+										<th scope="col">${t('dev.lastSeen')}</th>
+									</tr>
+								</thead>
+								<tbody>
+									${devices.map(
+										(d) => html`<tr key=${d.id}>
+											<td data-label=${t('dev.code')}><strong class="code">${d.code}</strong></td>
+											<td data-label=${t('dev.name')}>${d.name || '—'}</td>
+											<td data-label=${t('dev.platform')}>${d.platform || '—'}</td>
+											<td data-label=${t('dev.status')}><${StatusBadge} status=${d.status} /></td>
+											<td data-label=${t('dev.lastSeen')}>${d.last_seen_at ? formatDateTime(d.last_seen_at) : t('dev.never')}</td>
+										</tr>`,
+									)}
+								</tbody>
+							</table>
+						<//>
+						${can(org, 'devices:read') &&
+						html`<p><${Link} href=${`/orgs/${org.id}/devices?user=${encodeURIComponent(member.id)}`}>${t('users.allDevices')}<//></p>`}`}
+		</section>`}`;
+}
+
+const hasSource = (s) => ['manual', 'auto', 'invitation'].includes(s);
+
 function RoleChange({ org, member, roles, onChanged }) {
 	const f = useForm({ role: member.role });
 	const [done, setDone] = useState(false);
@@ -509,7 +614,8 @@ export function UserDetail({ org, params }) {
 			<dt>${t('users.joined')}</dt><dd>${formatDateTime(m.joined_at)}</dd>
 			<dt>${t('users.source')}</dt><dd>${t(`users.source.${m.source}`)}</dd>
 		</dl>
-		${writable && html`<${RoleChange} org=${org} member=${m} roles=${roles.data} onChanged=${member.setData} />`}
+		<${Holdings} org=${org} member=${m} />
+		${writable && html`<${RoleChange} org=${org} member=${m} roles=${roles.data} onChanged=${(x) => member.setData({ ...m, ...x })} />`}
 		${writable &&
 		html`<section class="card danger-zone" aria-labelledby="remove-title">
 			<h2 id="remove-title">${t('users.remove')}</h2>
