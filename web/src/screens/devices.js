@@ -164,7 +164,7 @@ export function Devices({ org }) {
 							</td>
 							<td data-label=${t('dev.lastSeen')}>${x.last_seen_at ? formatDateTime(x.last_seen_at) : t('dev.never')}</td>
 							${actions &&
-							html`<td class="row-actions">
+							html`<td><div class="row-actions">
 								${canAssign(x) &&
 								html`<button type="button" class="secondary" disabled=${busy} aria-label=${t('dev.assignTo', x.code)} onClick=${() => startAssign(x)}>
 									${t('dev.assign')}
@@ -183,7 +183,7 @@ export function Devices({ org }) {
 								html`<button type="button" class="danger" aria-label=${t('dev.deactivateOf', x.code)} onClick=${() => setDialog({ kind: 'deactivate', device: x })}>
 									${t('dev.deactivate')}
 								</button>`}
-							</td>`}
+							</div></td>`}
 						</tr>`;
 					})}
 				</tbody>

@@ -51,7 +51,7 @@ import{a as ze,b as A,c as Ce,d as ye,e as re}from"./chunk-XE7QFICB.js";import{f
 								${s.license&&n`<div class="muted small">${s.license.product}</div>`}
 							</td>
 							<td data-label=${i("dev.lastSeen")}>${s.last_seen_at?ae(s.last_seen_at):i("dev.never")}</td>
-							${a&&n`<td class="row-actions">
+							${a&&n`<td><div class="row-actions">
 								${W(s)&&n`<button type="button" class="secondary" disabled=${C} aria-label=${i("dev.assignTo",s.code)} onClick=${()=>pe(s)}>
 									${i("dev.assign")}
 								</button>`}
@@ -64,7 +64,7 @@ import{a as ze,b as A,c as Ce,d as ye,e as re}from"./chunk-XE7QFICB.js";import{f
 								${h&&n`<button type="button" class="danger" aria-label=${i("dev.deactivateOf",s.code)} onClick=${()=>P({kind:"deactivate",device:s})}>
 									${i("dev.deactivate")}
 								</button>`}
-							</td>`}
+							</div></td>`}
 						</tr>`})}
 				</tbody>
 			</table>
