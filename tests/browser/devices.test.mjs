@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { api } from '../api/lib/harness.mjs';
 import { useConsole, consoleTest, checkA11y, screenshots, signInByApi, PHONE } from './lib/browser.mjs';
-import { operatorSession, orgWithAdmin, addMember } from './lib/seed.mjs';
+import { operatorSession, orgWithAdmin, addMember, inParallel, rowCount } from './lib/seed.mjs';
 
 const site = useConsole();
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -334,6 +334,51 @@ consoleTest('a pool counted per device: its screen lists devices, assigns, moves
 	await screenshots(page, 'license-devices');
 });
 
+consoleTest('more than 50 devices: 50 rows, then "Show more" brings the rest, each once', { timeout: 60000 }, async ({ page }) => {
+	const { op, org, admin } = await newOrg('Many devices');
+	const bea = await addMember(op, org.id, { first_name: 'Bea', last_name: 'Many' });
+	const codes = Array.from({ length: 55 }, (_, i) => `PG-${String(i + 1).padStart(3, '0')}`);
+	await inParallel(codes.length, 6, (i) => activate(bea, codes[i]));
+	await signInByApi(page, admin.email, admin.password);
+	await openDevices(page, org);
+	await rowCount(page, 50);
+	await page.getByRole('button', { name: 'Show more' }).click();
+	await rowCount(page, 55);
+	assert.deepEqual(await rowCodes(page), codes);
+	assert.equal(await page.getByRole('button', { name: 'Show more' }).count(), 0);
+});
+
+consoleTest('a pool with a monthly transfer limit refuses the transfer past it, in words', { timeout: 30000 }, async ({ page }) => {
+	const { op, org, admin } = await newOrg('Transfers');
+	const bea = await addMember(op, org.id, { first_name: 'Bea', last_name: 'Transfer' });
+	const kiosk = await pool(op, org.id, { product: 'Kiosk', seats: 2, unit: 'device' });
+	await op.ok('PATCH', `/api/v1/orgs/${org.id}/licenses/${kiosk.id}`, { max_transfers_per_month: 1 });
+	const { device } = await activate(bea, 'TR-1');
+	await activate(bea, 'TR-2');
+	await op.ok('POST', `/api/v1/orgs/${org.id}/devices/${device.id}/seat`, { license_id: kiosk.id });
+
+	await signInByApi(page, admin.email, admin.password);
+	await openDevices(page, org);
+	await row(page, 'TR-1').waitFor();
+	// The first move is within the limit.
+	await row(page, 'TR-1').getByRole('button', { name: 'Move the seat of TR-1' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Move the seat of TR-1' });
+	await dialog.getByRole('button', { name: 'Move to TR-2' }).click();
+	await page.getByRole('status').filter({ hasText: 'The seat of TR-1 is now TR-2’s.' }).waitFor();
+	// Taking it back would be the second transfer of the month.
+	page.expectHttp(409, /\/devices\/dev_[^/]+\/seat\?license_id=/, { method: 'DELETE' });
+	await until(async () => assert.equal(await statusOf(page, 'TR-2'), 'Licensed'));
+	await row(page, 'TR-2').getByRole('button', { name: 'Take back the seat of TR-2' }).click();
+	const ask = page.getByRole('dialog', { name: 'Take back the seat of TR-2?' });
+	await ask.getByRole('button', { name: 'Take back the seat' }).click();
+	await ask
+		.getByRole('alert')
+		.filter({ hasText: 'This pool’s seats have been taken back or moved as often as its plan allows this month: try again next month.' })
+		.waitFor();
+	assert.deepEqual(await seatCodes(op, org.id, kiosk.id), ['TR-2']);
+	await ask.getByRole('button', { name: 'Cancel' }).click();
+});
+
 consoleTest('a moderator deactivates but gives no seat; a member has no Devices / Licenses', { timeout: 30000 }, async ({ page }) => {
 	const { op, org } = await newOrg('Moderated');
 	const mod = await addMember(op, org.id, { first_name: 'Mo', last_name: 'Derator', role: 'moderator', tag: 'mod' });
@@ -410,7 +455,34 @@ consoleTest('on a 375-pixel phone each device is a card whose actions fit the sc
 	const box = await page.getByRole('dialog', { name: 'Deactivate PHONE-2?' }).boundingBox();
 	assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the dialog: ${JSON.stringify(box)}`);
 	await page.keyboard.press('Escape');
-	await screenshots(page, 'devices-phone');
+	await screenshots(page, 'devices-cards');
+});
+
+consoleTest('by keyboard: Tab reaches the search, the filter and the row’s buttons; Enter opens the question, Escape closes it and gives the focus back', { timeout: 30000 }, async ({ page }) => {
+	const { op, org, admin } = await newOrg('Keyboard');
+	const bea = await addMember(op, org.id, { first_name: 'Bea', last_name: 'Keys' });
+	await activate(bea, 'KEY-1');
+	await signInByApi(page, admin.email, admin.password);
+	await openDevices(page, org);
+	await row(page, 'KEY-1').waitFor();
+	const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label') || document.activeElement.name || document.activeElement.textContent.trim());
+	const reached = [];
+	for (let i = 0; i < 40 && !reached.includes('Deactivate KEY-1'); i++) {
+		await page.keyboard.press('Tab');
+		reached.push(await focused());
+	}
+	const at = (x) => reached.indexOf(x);
+	assert.ok(at('q') >= 0 && at('status') > at('q') && at('Deactivate KEY-1') > at('status'), reached.join(' | '));
+	const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+	assert.equal(ring, 'solid', 'a visible focus ring');
+	await page.keyboard.press('Enter');
+	const ask = page.getByRole('dialog', { name: 'Deactivate KEY-1?' });
+	await ask.waitFor();
+	assert.ok(await ask.evaluate((d) => d.contains(document.activeElement)), 'the focus is in the question');
+	await page.keyboard.press('Escape');
+	await ask.waitFor({ state: 'hidden' });
+	assert.equal(await focused(), 'Deactivate KEY-1');
+	assert.equal((await op.ok('GET', `/api/v1/orgs/${org.id}/devices`)).items.length, 1, 'nothing deactivated');
 });
 
 consoleTest('in French, the screen and its statuses are French', { timeout: 30000 }, async ({ page }) => {
