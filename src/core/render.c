@@ -232,7 +232,7 @@ void render_device_fields(struct jw *w, const struct device *d)
 	jw_key(w, "status");
 	jw_str(w, strcmp(d->state, "active") ? "unlicensed" : d->status);
 	jw_key(w, "license");
-	if (d->license_id) {
+	if (d->license_id && !strcmp(d->state, "active")) {
 		jw_obj(w);
 		jw_key(w, "id");
 		jw_str(w, d->license_id);

@@ -272,7 +272,11 @@ describe('devices', { timeout: 240000 }, () => {
 				seats.map((s) => [s.holder_id, s.device.code, s.email, s.source]),
 				[[two.device.id, two.device.code, u.email, 'auto']],
 			);
-			assert.equal((await getDevice(one.device.id)).state, 'deactivated');
+			const gone = await getDevice(one.device.id);
+			assert.equal(gone.state, 'deactivated');
+			assert.equal(gone.status, 'unlicensed');
+			assert.equal(gone.license, null);
+			assert.ok(gone.deactivated_at);
 			invariants();
 		});
 
@@ -328,6 +332,17 @@ describe('devices', { timeout: 240000 }, () => {
 			const cd = code('NOPE');
 			assertError(await c.post('/api/v1/devices/activate', { email: u.email, password: 'wrong password!', device_code: cd }), 401, 'invalid_credentials');
 			assertError(await c.post('/api/v1/devices/activate', { email: addr('nobody'), password: PW, device_code: cd }), 401, 'invalid_credentials');
+			assert.deepEqual(sql(`SELECT id FROM devices WHERE code = '${cd}'`), []);
+		});
+
+		test('throttled like sign-in: after 10 wrong passwords the right one → 429 with Retry-After, for activation and sign-in alike', async () => {
+			const u = await member(A);
+			const cd = code('GUESS');
+			for (let i = 0; i < 10; i++) assertError(await c.post('/api/v1/devices/activate', { email: u.email, password: `wrong ${i} password`, device_code: cd }), 401, 'invalid_credentials');
+			const res = await activate(u, cd);
+			assertError(res, 429, 'too_many_requests');
+			assert.ok(Number(res.headers['retry-after']) > 0, 'Retry-After');
+			assertError(await c.login(u.email, PW), 429, 'too_many_requests');
 			assert.deepEqual(sql(`SELECT id FROM devices WHERE code = '${cd}'`), []);
 		});
 
