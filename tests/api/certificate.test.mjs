@@ -18,7 +18,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -28,6 +28,7 @@ import { spec } from './lib/openapi.mjs';
 const run = promisify(execFile);
 const C_SOURCE = fileURLToPath(new URL('../../examples/verify_license.c', import.meta.url));
 const JS_VERIFIER = fileURLToPath(new URL('../../examples/verify_license.mjs', import.meta.url));
+const DOC = fileURLToPath(new URL('../../docs/licensing.md', import.meta.url));
 const PW = 'correct horse battery';
 const DAY = 86400;
 const now = () => Math.floor(Date.now() / 1000);
@@ -215,6 +216,13 @@ describe('1. the verifiers, on certificates made here', { timeout: 120000 }, () 
 		await refused(noPayload, k.publicKey, 'no payload');
 		await refused('', k.publicKey, 'an empty file');
 		await refused('not json', k.publicKey, 'a file that is not JSON');
+	});
+
+	test('step 1.6: docs/licensing.md shows the two verifiers as they are in examples/', () => {
+		const doc = readFileSync(DOC, 'utf8');
+		const blocks = (lang) => [...doc.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```$', 'gm'))].map((m) => m[1]);
+		assert.ok(blocks('c').includes(readFileSync(C_SOURCE, 'utf8')), 'a c block is examples/verify_license.c');
+		assert.ok(blocks('js').includes(readFileSync(JS_VERIFIER, 'utf8')), 'a js block is examples/verify_license.mjs');
 	});
 });
 
