@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/accounts.h"
+#include "core/certificates.h"
 #include "core/licenses.h"
 #include "core/migrate.h"
 #include "core/orgs.h"
@@ -12,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 /* What a command runs with: its arguments are those after its name (and
@@ -48,6 +50,8 @@ static int cmd_org_module(struct ctl *c);
 static int cmd_org_admin(struct ctl *c);
 static int cmd_license_grant(struct ctl *c);
 static int cmd_license_list(struct ctl *c);
+static int cmd_license_verify(struct ctl *c);
+static int cmd_license_key_rotate(struct ctl *c);
 
 static const struct command commands[] = {
         {"migrate", NULL, 0, 0, "migrate", "apply pending database migrations", NULL, cmd_migrate},
@@ -70,6 +74,12 @@ static const struct command commands[] = {
          "grant ORG a pool of SEATS seats of PRODUCT for a year\n(or until TIME, RFC 3339)", NULL, cmd_license_grant},
         {"license", "list", 1, 1, "license list ORG", "list the license pools of ORG (tab-separated)", NULL,
          cmd_license_list},
+        {"license", "verify", 1, 1, "license verify FILE",
+         "check an offline license certificate (JSON) against\nthe server's keys; prints its payload", NULL,
+         cmd_license_verify},
+        {"license-key", "rotate", 0, 0, "license-key rotate",
+         "make a new key sign offline licenses; the old one\nstill verifies what it signed", NULL,
+         cmd_license_key_rotate},
 };
 #define COMMANDS_COUNT ((int)(sizeof commands / sizeof commands[0]))
 
@@ -392,5 +402,48 @@ static int cmd_license_list(struct ctl *c)
 {
 	if (license_list_in(&c->ctx, c->args[0], print_license, NULL, c->e))
 		return fail(c->e);
+	return 0;
+}
+
+/* The certificate as an app keeps it: the "certificate" object of
+ * GET /api/v1/device/license, alone in a file. */
+#define CERT_FILE_MAX 65536
+
+static int cmd_license_verify(struct ctl *c)
+{
+	FILE *f = strcmp(c->args[0], "-") ? fopen(c->args[0], "rb") : stdin;
+	if (!f) {
+		fprintf(stderr, "rosterctl: %s: %s\n", c->args[0], strerror(errno));
+		return 1;
+	}
+	char *text = arena_alloc(c->ctx.arena, CERT_FILE_MAX + 1);
+	size_t n = fread(text, 1, CERT_FILE_MAX + 1, f);
+	if (f != stdin)
+		fclose(f);
+	if (n > CERT_FILE_MAX) {
+		fprintf(stderr, "rosterctl: %s: larger than %d bytes: no certificate\n", c->args[0], CERT_FILE_MAX);
+		return 1;
+	}
+	text[n] = 0;
+	const char *payload = NULL;
+	err_code rc = certificate_verify(c->ctx.app->store, c->ctx.arena, text, clock_now_ms(), &payload, c->e);
+	if (payload)
+		printf("%s\n", payload);
+	if (rc == E_INVALID) {
+		printf("invalid: %s\n", err_message(c->e));
+		return 1;
+	}
+	if (rc)
+		return fail(c->e);
+	printf("valid\n");
+	return 0;
+}
+
+static int cmd_license_key_rotate(struct ctl *c)
+{
+	const char *id;
+	if (license_key_rotate(c->ctx.app->store, c->ctx.arena, &id, c->e))
+		return fail(c->e);
+	printf("%s\tsigns from now on; the key before still verifies its certificates\n", id);
 	return 0;
 }

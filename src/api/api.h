@@ -95,6 +95,14 @@ err_code api_list(struct request *r, struct api_call *c, const struct list_spec 
 bool api_item_begin(struct api_page *p);
 void api_item_end(struct api_page *p, const char *key, const char *id);
 
+err_code api_devices_activate(struct request *r, struct api_call *c, struct err *e);
+err_code api_device_license(struct request *r, struct api_call *c, struct err *e);
+err_code api_license_key(struct request *r, struct api_call *c, struct err *e);
+err_code api_devices_list(struct request *r, struct api_call *c, struct err *e);
+err_code api_device_get(struct request *r, struct api_call *c, struct err *e);
+err_code api_device_delete(struct request *r, struct api_call *c, struct err *e);
+err_code api_device_seat_post(struct request *r, struct api_call *c, struct err *e);
+err_code api_device_seat_delete(struct request *r, struct api_call *c, struct err *e);
 err_code api_login(struct request *r, struct api_call *c, struct err *e);
 err_code api_logout(struct request *r, struct api_call *c, struct err *e);
 err_code api_password_forgot(struct request *r, struct api_call *c, struct err *e);

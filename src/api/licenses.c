@@ -105,13 +105,25 @@ err_code api_license_get(struct request *r, struct api_call *c, struct err *e)
 err_code api_license_patch(struct request *r, struct api_call *c, struct err *e)
 {
 	struct license_change ch = {0};
-	struct json_int seats = {0};
+	struct json_int seats = {0}, transfers = {0};
 	struct json_bool auto_assign = {0};
 	const char *ends = NULL, *reduce = NULL;
+	bool unlimited = false;
+	/* max_transfers_per_month: a number, or null for unlimited. */
+	json_t *mt = json_object_get(c->body, "max_transfers_per_month");
+	if (mt && json_is_null(mt)) {
+		unlimited = true;
+		json_object_del(c->body, "max_transfers_per_month");
+	}
 	if (api_body(c, e, JF_INT("seats", &seats, JF_OPTIONAL), JF_STRING("state", &ch.state, JF_OPTIONAL, 16),
 	             JF_BOOL("auto_assign", &auto_assign, JF_OPTIONAL), JF_STRING("ends_at", &ends, JF_OPTIONAL, 64),
-	             JF_STRING("reduce", &reduce, JF_OPTIONAL, 32)))
+	             JF_STRING("reduce", &reduce, JF_OPTIONAL, 32),
+	             JF_INT("max_transfers_per_month", &transfers, JF_OPTIONAL)))
 		return e->code;
+	if (int_range("max_transfers_per_month", &transfers, 0, 100000, e))
+		return e->code;
+	ch.set_max_transfers = unlimited || transfers.set;
+	ch.max_transfers_per_month = unlimited ? -1 : (int)transfers.value;
 	if (reduce && strcmp(reduce, "newest_first"))
 		return err_set(e, E_INVALID, "reduce", "The only way to reduce is newest_first.");
 	ch.reduce_newest = reduce != NULL;
@@ -171,10 +183,15 @@ err_code api_seats_list(struct request *r, struct api_call *c, struct err *e)
 
 err_code api_seats_assign(struct request *r, struct api_call *c, struct err *e)
 {
-	const char *user_id = NULL;
-	if (api_body(c, e, JF_STRING("user_id", &user_id, JF_REQUIRED, 200)))
+	const char *user_id = NULL, *device_id = NULL;
+	if (api_body(c, e, JF_STRING("user_id", &user_id, JF_OPTIONAL, 200),
+	             JF_STRING("device_id", &device_id, JF_OPTIONAL, 200)))
 		return e->code;
-	if (seat_assign(&c->ctx, http_param(r, "lic"), user_id, e))
+	if (!user_id == !device_id)
+		return err_set(e, user_id ? E_INVALID : E_MISSING_FIELD, "user_id",
+		               "Name the user_id (a per-user pool) or the device_id (a per-device pool), one of them.");
+	if (user_id ? seat_assign(&c->ctx, http_param(r, "lic"), user_id, e)
+	            : seat_assign_device(&c->ctx, http_param(r, "lic"), device_id, e))
 		return e->code;
 	struct license_pool p;
 	if (license_get(&c->ctx, http_param(r, "lic"), &p, e))

@@ -1,6 +1,9 @@
 /* The people in an organization and its roles. */
 #include "api/api.h"
 
+#include "core/devices.h"
+#include "core/render.h"
+
 #include "base/json.h"
 #include "base/text.h"
 #include "core/members.h"
@@ -52,12 +55,58 @@ err_code api_members_create(struct request *r, struct api_call *c, struct err *e
 	return reply_member(r, 201, &m);
 }
 
+struct holdings_writer {
+	struct jw seats, devices;
+};
+
+static void holding_seat(const struct member_seat *s, void *arg)
+{
+	struct jw *w = &((struct holdings_writer *)arg)->seats;
+	jw_obj(w);
+	jw_key(w, "license_id");
+	jw_str(w, s->license_id);
+	jw_key(w, "product");
+	jw_str(w, s->product);
+	jw_key(w, "source");
+	jw_str(w, s->source);
+	jw_key(w, "assigned_at");
+	jw_time(w, s->assigned_at);
+	jw_end_obj(w);
+}
+
+static void holding_device(const struct device *d, void *arg)
+{
+	struct jw *w = &((struct holdings_writer *)arg)->devices;
+	jw_obj(w);
+	render_device_fields(w, d);
+	jw_end_obj(w);
+}
+
+/* The member's card, with what they hold when the caller may see it:
+ * their seats (licenses:read) and devices (devices:read). */
 err_code api_member_get(struct request *r, struct api_call *c, struct err *e)
 {
 	struct member m;
 	if (member_get(&c->ctx, http_param(r, "user"), &m, e))
 		return e->code;
-	return reply_member(r, 200, &m);
+	permset perms = c->access.perms;
+	bool seats = permset_has(perms, PERM_LICENSES_READ), devices = permset_has(perms, PERM_DEVICES_READ);
+	size_t n = strlen(m.card);
+	if ((!seats && !devices) || n < 2 || m.card[n - 1] != '}')
+		return reply_member(r, 200, &m);
+	struct holdings_writer h;
+	jw_init(&h.seats, c->ctx.arena);
+	jw_init(&h.devices, c->ctx.arena);
+	jw_arr(&h.seats);
+	jw_arr(&h.devices);
+	if (member_holdings(&c->ctx, m.user.id, holding_seat, holding_device, &h, e))
+		return e->code;
+	jw_end_arr(&h.seats);
+	jw_end_arr(&h.devices);
+	const char *body = arena_printf(c->ctx.arena, "%.*s%s%s%s%s}", (int)(n - 1), m.card, seats ? ",\"seats\":" : "",
+	                                seats ? jw_buf(&h.seats) : "", devices ? ",\"devices\":" : "",
+	                                devices ? jw_buf(&h.devices) : "");
+	return http_reply_text(r, 200, "application/json", body, strlen(body));
 }
 
 err_code api_member_patch(struct request *r, struct api_call *c, struct err *e)

@@ -121,3 +121,39 @@ bool hex_decode(const char *hex, unsigned char *out, size_t n)
 	return hex && strlen(hex) == 2 * n && sodium_hex2bin(out, n, hex, 2 * n, NULL, &len, &end) == 0 && len == n &&
 	       *end == '\0';
 }
+
+void sign_keypair(unsigned char pk[SIGN_PUBLIC_LEN], unsigned char sk[SIGN_SECRET_LEN])
+{
+	crypto_sign_keypair(pk, sk);
+}
+
+void sign_detached(unsigned char sig[SIGNATURE_LEN], const void *msg, size_t len,
+                   const unsigned char sk[SIGN_SECRET_LEN])
+{
+	crypto_sign_detached(sig, NULL, msg, len, sk);
+}
+
+bool sign_verify(const unsigned char sig[SIGNATURE_LEN], const void *msg, size_t len,
+                 const unsigned char pk[SIGN_PUBLIC_LEN])
+{
+	return crypto_sign_verify_detached(sig, msg, len, pk) == 0;
+}
+
+void b64url_encode(char *out, size_t out_size, const unsigned char *in, size_t n)
+{
+	sodium_bin2base64(out, out_size, in, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+bool b64url_decode(const char *b64, unsigned char *out, size_t cap, size_t *out_len)
+{
+	const char *end;
+	size_t len = strlen(b64);
+	return sodium_base642bin(out, cap, b64, len, NULL, out_len, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) ==
+	               0 &&
+	       end == b64 + len;
+}
+
+void crypto_wipe(void *p, size_t n)
+{
+	sodium_memzero(p, n);
+}

@@ -38,6 +38,26 @@ void crypto_random(void *buf, size_t n);
 void hex_encode(char *out, const unsigned char *in, size_t n);
 bool hex_decode(const char *hex, unsigned char *out, size_t n);
 
+/* Ed25519 signatures (detached), for offline license certificates. */
+#define SIGN_PUBLIC_LEN 32
+#define SIGN_SECRET_LEN 64
+#define SIGNATURE_LEN 64
+void sign_keypair(unsigned char pk[SIGN_PUBLIC_LEN], unsigned char sk[SIGN_SECRET_LEN]);
+void sign_detached(unsigned char sig[SIGNATURE_LEN], const void *msg, size_t len,
+                   const unsigned char sk[SIGN_SECRET_LEN]);
+bool sign_verify(const unsigned char sig[SIGNATURE_LEN], const void *msg, size_t len,
+                 const unsigned char pk[SIGN_PUBLIC_LEN]);
+
+/* base64url without padding. B64URL_SIZE(n): the bytes the text of n bytes
+ * takes with its NUL. b64url_decode: false unless b64 is base64url without
+ * padding of at most cap bytes (*out_len says how many). */
+#define B64URL_SIZE(n) ((((n) + 2) / 3) * 4 + 1)
+void b64url_encode(char *out, size_t out_size, const unsigned char *in, size_t n);
+bool b64url_decode(const char *b64, unsigned char *out, size_t cap, size_t *out_len);
+
+/* Zeroes a secret so that the compiler cannot skip it. */
+void crypto_wipe(void *p, size_t n);
+
 /* Constant-time comparison of two equal-length buffers. */
 bool crypto_equal(const void *a, const void *b, size_t n);
 

@@ -119,29 +119,17 @@ struct login_write {
 	const struct ctx *c;
 	struct login_read *lr;
 	bool ok;
+	bool session;         /* false: the password checked for a device, no session made */
 	const char *new_hash; /* a rehash with today's parameters, or NULL */
 	struct login_result *out;
 };
 
-static err_code login_write_tx(struct db *db, void *arg, struct err *e)
+/* What a right password does besides a session: today's hash parameters,
+ * and the attempt taken back out of the throttle counters. */
+static err_code login_success(struct db *db, struct login_write *lw, int64_t now, struct err *e)
 {
-	struct login_write *lw = arg;
 	struct login_read *lr = lw->lr;
 	struct arena *a = lw->c->arena;
-	const struct reqinfo *ri = &lw->c->ri;
-	int64_t now = clock_now_ms();
-	if (!lw->ok) /* the attempt was counted when it began */
-		return audit(db, ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
-		             lr->found ? lr->user.id : "", e);
-	struct session s = {.user_id = lr->user.id, .created_at = now, .last_seen_at = now};
-	char sid[ID_MAX], hash[TOKEN_HASH_LEN + 1];
-	id_new("ses", sid);
-	s.id = sid;
-	s.expires_at = now + lw->c->app->session_lifetime_ms;
-	token_new(lw->out->token);
-	token_hash(lw->out->token, hash);
-	if (store_session_insert(db, &s, hash, ri->client_addr, e))
-		return e->code;
 	if (lw->new_hash && (store_user_set_password(db, lr->user.id, lw->new_hash, now, e) ||
 	                     member_cards_refresh(db, a, lr->user.id, e)))
 		return e->code;
@@ -149,15 +137,37 @@ static err_code login_write_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (store_throttle_undo(db, lr->addr_key, now, LOGIN_WINDOW_MS, e))
 		return e->code;
-	if (audit(db, ri, lr->user.id, "auth.login", "user", lr->user.id, e))
-		return e->code;
-	lw->out->expires_at = s.expires_at;
 	lw->out->user = lr->user;
 	return E_OK;
 }
 
-err_code account_login(const struct ctx *c, const char *email, const char *password, struct login_result *out,
-                       struct err *e)
+static err_code login_write_tx(struct db *db, void *arg, struct err *e)
+{
+	struct login_write *lw = arg;
+	struct login_read *lr = lw->lr;
+	const struct reqinfo *ri = &lw->c->ri;
+	int64_t now = clock_now_ms();
+	if (!lw->ok) /* the attempt was counted when it began */
+		return audit(db, ri, lr->found ? lr->user.id : NULL, "auth.login_failed", "user",
+		             lr->found ? lr->user.id : "", e);
+	if (!lw->session)
+		return login_success(db, lw, now, e);
+	struct session s = {.user_id = lr->user.id, .created_at = now, .last_seen_at = now};
+	char sid[ID_MAX], hash[TOKEN_HASH_LEN + 1];
+	id_new("ses", sid);
+	s.id = sid;
+	s.expires_at = now + lw->c->app->session_lifetime_ms;
+	token_new(lw->out->token);
+	token_hash(lw->out->token, hash);
+	if (store_session_insert(db, &s, hash, ri->client_addr, e) || login_success(db, lw, now, e) ||
+	    audit(db, ri, lr->user.id, "auth.login", "user", lr->user.id, e))
+		return e->code;
+	lw->out->expires_at = s.expires_at;
+	return E_OK;
+}
+
+static err_code sign_in(const struct ctx *c, const char *email, const char *password, bool session,
+                        struct login_result *out, struct err *e)
 {
 	struct arena *a = c->arena;
 	struct login_read lr = {
@@ -178,7 +188,7 @@ err_code account_login(const struct ctx *c, const char *email, const char *passw
 		password_verify_dummy(password, plen > LIMIT_PASSWORD_MAX_BYTES ? LIMIT_PASSWORD_MAX_BYTES : plen);
 
 	char rehash[PASSWORD_HASH_MAX];
-	struct login_write lw = {.c = c, .lr = &lr, .ok = ok, .out = out};
+	struct login_write lw = {.c = c, .lr = &lr, .ok = ok, .session = session, .out = out};
 	if (ok && password_needs_rehash(lr.user.password_hash) && password_hash(password, plen, rehash))
 		lw.new_hash = rehash;
 	rc = store_tx(c->app->store, true, login_write_tx, &lw, e);
@@ -186,6 +196,21 @@ err_code account_login(const struct ctx *c, const char *email, const char *passw
 		return rc;
 	if (!ok)
 		return err_set(e, E_INVALID_CREDENTIALS, NULL, NULL);
+	return E_OK;
+}
+
+err_code account_login(const struct ctx *c, const char *email, const char *password, struct login_result *out,
+                       struct err *e)
+{
+	return sign_in(c, email, password, true, out, e);
+}
+
+err_code account_verify(const struct ctx *c, const char *email, const char *password, struct user *out, struct err *e)
+{
+	struct login_result r;
+	if (sign_in(c, email, password, false, &r, e))
+		return e->code;
+	*out = r.user;
 	return E_OK;
 }
 

@@ -47,6 +47,10 @@ struct login_result {
 err_code account_login(const struct ctx *c, const char *email, const char *password, struct login_result *out,
                        struct err *e);
 
+/* The same checks and throttle as account_login, for an app that signs
+ * in from a device: the user, and no session. */
+err_code account_verify(const struct ctx *c, const char *email, const char *password, struct user *out, struct err *e);
+
 /* The session and user for a token; E_UNAUTHENTICATED when there is none. */
 err_code account_authenticate(const struct ctx *c, const char *token, struct auth *out, struct err *e);
 

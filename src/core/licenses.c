@@ -47,12 +47,15 @@
 #include "base/text.h"
 #include "core/audit.h"
 #include "core/authz.h"
+#include "core/tokens.h"
 #include "mail/mail.h"
+#include "store/devices.h"
 #include "store/licenses.h"
 #include "store/members.h"
 #include "store/store.h"
 
 #include <string.h>
+#include <time.h>
 
 #define DAY_MS (24LL * 3600 * 1000)
 
@@ -283,10 +286,12 @@ static err_code reduce_newest(struct db *db, const struct ctx *c, const struct o
 		return e->code;
 	for (int i = taken->n - 1; i >= 0; i--) {
 		const struct seat_row *s = &taken->rows[i];
+		int64_t at = now + (taken->n - 1 - i);
 		if (store_seat_delete(db, p->id, s->holder_id, e) ||
-		    store_waiting_add_user(db, acc->org.id, p->id, s->user_id, now + (taken->n - 1 - i), e) ||
-		    tell_holder(db, c, acc, p, s->user_id, MAIL_SEAT_REMOVED, e) ||
-		    audit_record(db, c, acc->org.id, SEAT_REDUCE, "user", s->user_id,
+		    (s->device_id ? store_waiting_add_device(db, acc->org.id, p->id, s->device_id, at, e)
+		                  : store_waiting_add_user(db, acc->org.id, p->id, s->user_id, at, e)) ||
+		    (!s->device_id && tell_holder(db, c, acc, p, s->user_id, MAIL_SEAT_REMOVED, e)) ||
+		    audit_record(db, c, acc->org.id, SEAT_REDUCE, s->device_id ? "device" : "user", s->holder_id,
 		                 AUDIT_DETAILS(A_STR("license_id", p->id), A_STR("product", p->product),
 		                               A_BOOL("reduced", true)),
 		                 e))
@@ -314,6 +319,8 @@ static err_code update_tx(struct db *db, void *arg, struct err *e)
 		p->auto_assign = ch->auto_assign;
 	if (ch->set_ends_at)
 		p->ends_at = ch->ends_at;
+	if (ch->set_max_transfers)
+		p->max_transfers_per_month = ch->max_transfers_per_month;
 	if (ch->set_ends_at && license_check_time("ends_at", p->ends_at, e))
 		return e->code;
 	if (p->ends_at <= p->starts_at)
@@ -355,7 +362,7 @@ err_code license_update(const struct ctx *c, const char *id, const struct licens
 /* ---- seats ---- */
 
 static const struct list_sort seat_sorts[] = {{"assigned_at", "s.assigned_at", LIST_TIME}};
-static const char *const seat_search[] = {"m.email_key", "m.last_key", "m.full_key", NULL};
+static const char *const seat_search[] = {"m.email_key", "m.last_key", "m.full_key", "dv.code_key", NULL};
 
 const struct list_spec seat_list_spec = {
         .name = "seats",
@@ -429,8 +436,8 @@ static err_code serve_waiting(struct db *db, const struct ctx *c, const struct o
 		return E_OK;
 	int64_t now = clock_now_ms();
 	for (;;) {
-		const char *holder, *user;
-		err_code rc = store_waiting_first(db, c->arena, pool_id, &holder, &user, e);
+		const char *holder, *user, *device;
+		err_code rc = store_waiting_first(db, c->arena, pool_id, &holder, &user, &device, e);
 		if (rc == E_NOT_FOUND) {
 			err_clear(e);
 			return E_OK;
@@ -443,9 +450,10 @@ static err_code serve_waiting(struct db *db, const struct ctx *c, const struct o
 		/* Each a millisecond after the one before: the order of service
 		 * stays the order of the seats (a reduction takes the newest). */
 		if (store_waiting_delete(db, pool_id, holder, e) ||
-		    store_seat_insert_user(db, acc->org.id, pool_id, user, "auto", NULL, now++, e) ||
-		    tell_holder(db, c, acc, &p, user, MAIL_SEAT_ASSIGNED, e) ||
-		    audit_record(db, c, acc->org.id, SEAT_SERVE, "user", user,
+		    (device ? store_seat_insert_device(db, acc->org.id, pool_id, device, "auto", NULL, now++, e)
+		            : store_seat_insert_user(db, acc->org.id, pool_id, user, "auto", NULL, now++, e)) ||
+		    (!device && tell_holder(db, c, acc, &p, user, MAIL_SEAT_ASSIGNED, e)) ||
+		    audit_record(db, c, acc->org.id, SEAT_SERVE, device ? "device" : "user", holder,
 		                 AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product),
 		                               A_STR("source", "auto"), A_BOOL("from_waiting_list", true)),
 		                 e))
@@ -505,10 +513,21 @@ err_code license_member_joined(struct db *db, const struct ctx *c, const struct 
 err_code license_member_left(struct db *db, const struct ctx *c, const struct org_access *acc, const char *user_id,
                              struct err *e)
 {
-	struct id_list pools = {.a = c->arena};
+	struct id_list pools = {.a = c->arena}, devices = {.a = c->arena};
+	/* Their seats, per-device ones of their devices too (a device's seat
+	 * names its user), then the devices themselves. */
 	if (store_seats_release_user(db, acc->org.id, user_id, e) ||
 	    store_waiting_release_user(db, acc->org.id, user_id, e) ||
-	    store_license_waiting_ids(db, c->arena, acc->org.id, collect_id, &pools, e))
+	    store_devices_of_user(db, c->arena, acc->org.id, user_id, collect_id, &devices, e))
+		return e->code;
+	int64_t now = clock_now_ms();
+	for (int i = 0; i < devices.n; i++)
+		if (token_revoke(db, TOKEN_DEVICE, devices.v[i], e) ||
+		    store_device_deactivate(db, devices.v[i], now, e) ||
+		    audit_record(db, c, acc->org.id, "device.deactivated", "device", devices.v[i],
+		                 AUDIT_DETAILS(A_STR("reason", "member_removed")), e))
+			return e->code;
+	if (store_license_waiting_ids(db, c->arena, acc->org.id, collect_id, &pools, e))
 		return e->code;
 	for (int i = 0; i < pools.n; i++)
 		if (serve_waiting(db, c, acc, pools.v[i], e))
@@ -519,7 +538,7 @@ err_code license_member_left(struct db *db, const struct ctx *c, const struct or
 /* ---- the waiting list ---- */
 
 static const struct list_sort waiting_sorts[] = {{"joined_at", "w.joined_at", LIST_TIME}};
-static const char *const waiting_search[] = {"m.email_key", "m.last_key", "m.full_key", NULL};
+static const char *const waiting_search[] = {"m.email_key", "m.last_key", "m.full_key", "dv.code_key", NULL};
 
 const struct list_spec waiting_list_spec = {
         .name = "waiting",
@@ -568,56 +587,124 @@ err_code waiting_remove(const struct ctx *c, const char *pool_id, const char *ho
 	return store_tx(c->app->store, true, waiting_remove_tx, &x, e);
 }
 
-/* The pool, checked to be the organization's and to count users. */
-static err_code user_pool(struct db *db, const struct seat_arg *x, const struct org_access *acc, struct license_pool *p,
-                          const char *field, struct err *e)
+/* The pool, checked to be the organization's and to count the holder's
+ * kind (devices: a per-device pool; else per-user). */
+static err_code holder_pool(struct db *db, const struct seat_arg *x, const struct org_access *acc, bool devices,
+                            struct license_pool *p, const char *field, struct err *e)
 {
 	if (store_license_get(db, x->c->arena, acc->org.id, x->pool_id, p, e))
 		return e->code;
-	if (strcmp(p->unit, "user"))
+	if (devices && strcmp(p->unit, "device"))
+		return err_set(e, E_INVALID, field, "This pool counts people: its seats go to members, not devices.");
+	if (!devices && strcmp(p->unit, "user"))
 		return err_set(e, E_INVALID, field, "This pool counts devices: its seats go to devices, not people.");
 	return E_OK;
 }
 
+static bool pool_usable(const struct license_pool *p, int64_t now)
+{
+	return license_effective_state(p, now) != LICENSE_EXPIRED && strcmp(p->state, "cancelled");
+}
+
+/* yyyymm of a time, in UTC: the month a transfer counts in. */
+static int month_of(int64_t ms)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	return (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
+}
+
+/* A seat taken off its holder by hand counts one transfer of the month;
+ * past the pool's limit, E_TRANSFER_LIMIT and nothing changes. */
+static err_code count_transfer(struct db *db, const struct license_pool *p, struct err *e)
+{
+	bool allowed;
+	if (store_license_transfer(db, p->id, month_of(clock_now_ms()), &allowed, e))
+		return e->code;
+	if (!allowed)
+		return err_set(e, E_TRANSFER_LIMIT, NULL,
+		               "The seats of %s moved %d times this month, the most the pool allows; the count starts "
+		               "again next month.",
+		               p->product, p->max_transfers_per_month);
+	return E_OK;
+}
+
+static err_code insert_holder(struct db *db, const char *org_id, const char *pool_id, bool devices, const char *holder,
+                              const char *source, const char *by, int64_t now, struct err *e)
+{
+	return devices ? store_seat_insert_device(db, org_id, pool_id, holder, source, by, now, e)
+	               : store_seat_insert_user(db, org_id, pool_id, holder, source, by, now, e);
+}
+
+struct assign_arg {
+	struct seat_arg s;
+	bool devices;
+};
+
 static err_code assign_tx(struct db *db, void *arg, struct err *e)
 {
-	struct seat_arg *x = arg;
+	struct assign_arg *y = arg;
+	struct seat_arg *x = &y->s;
+	const char *field = y->devices ? "device_id" : "user_id";
 	struct org_access acc;
 	struct license_pool p;
 	int64_t now = clock_now_ms();
 	bool taken;
 	if (authz_org_recheck(db, x->c, &acc, e) || store_seat_take(db, acc.org.id, x->pool_id, now, &taken, e) ||
-	    user_pool(db, x, &acc, &p, "user_id", e))
+	    holder_pool(db, x, &acc, y->devices, &p, field, e))
 		return e->code;
 	if (!taken) {
-		/* Why: the pool not usable, the person holding one already, or none free. */
+		/* Why: the pool not usable, the holder having one already, or none free. */
 		bool held;
-		if (license_effective_state(&p, now) == LICENSE_EXPIRED || !strcmp(p.state, "cancelled"))
+		if (!pool_usable(&p, now))
 			return err_set(e, E_LICENSE_INACTIVE, NULL, NULL);
 		if (store_seat_held(db, p.id, x->a, &held, e))
 			return e->code;
 		if (held)
-			return err_set(e, E_ALREADY_ASSIGNED, "user_id", NULL);
-		struct member m;
-		err_code rc = store_member_get(db, x->c->arena, acc.org.id, x->a, &m, e);
+			return err_set(e, E_ALREADY_ASSIGNED, field, NULL);
+		err_code rc;
+		if (y->devices) {
+			struct device d;
+			rc = store_device_get(db, x->c->arena, acc.org.id, x->a, now, &d, e);
+			if (rc == E_OK && strcmp(d.state, "active"))
+				rc = E_NOT_FOUND;
+		} else {
+			struct member m;
+			rc = store_member_get(db, x->c->arena, acc.org.id, x->a, &m, e);
+		}
 		if (rc == E_NOT_FOUND)
-			return err_set(e, E_NOT_FOUND, "user_id", "There is no such member in this organization.");
+			return err_set(e, E_NOT_FOUND, field,
+			               y->devices ? "There is no such active device in this organization."
+			                          : "There is no such member in this organization.");
 		if (rc)
 			return rc;
 		return err_set(e, E_SEAT_LIMIT_REACHED, NULL, "All %lld seats of this pool are in use.",
 		               (long long)p.seats);
 	}
-	if (store_seat_insert_user(db, acc.org.id, p.id, x->a, "manual", ctx_actor(x->c), now, e) ||
-	    leave_waiting(db, p.id, x->a, e) || tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_ASSIGNED, e))
+	if (insert_holder(db, acc.org.id, p.id, y->devices, x->a, "manual", ctx_actor(x->c), now, e) ||
+	    leave_waiting(db, p.id, x->a, e) ||
+	    (!y->devices && tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_ASSIGNED, e)))
 		return e->code;
-	return audit_record(db, x->c, acc.org.id, SEAT_ASSIGN, "user", x->a,
+	return audit_record(db, x->c, acc.org.id, SEAT_ASSIGN, y->devices ? "device" : "user", x->a,
 	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
 }
 
 err_code seat_assign(const struct ctx *c, const char *pool_id, const char *user_id, struct err *e)
 {
-	struct seat_arg x = {.c = c, .pool_id = pool_id, .a = user_id};
+	struct assign_arg x = {{.c = c, .pool_id = pool_id, .a = user_id}, false};
 	return store_tx(c->app->store, true, assign_tx, &x, e);
+}
+
+err_code seat_assign_device(const struct ctx *c, const char *pool_id, const char *device_id, struct err *e)
+{
+	struct assign_arg x = {{.c = c, .pool_id = pool_id, .a = device_id}, true};
+	return store_tx(c->app->store, true, assign_tx, &x, e);
+}
+
+static bool is_device_id(const char *id)
+{
+	return !strncmp(id, "dev_", 4);
 }
 
 static err_code remove_tx(struct db *db, void *arg, struct err *e)
@@ -631,11 +718,11 @@ static err_code remove_tx(struct db *db, void *arg, struct err *e)
 	err_code rc = store_seat_delete(db, p.id, x->a, e);
 	if (rc == E_NOT_FOUND)
 		return err_set(e, E_NOT_FOUND, NULL, "This holder has no seat of the pool.");
-	if (rc)
-		return rc;
+	if (rc || count_transfer(db, &p, e))
+		return e->code;
 	if (p.unit[0] == 'u' && tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e))
 		return e->code;
-	if (audit_record(db, x->c, acc.org.id, SEAT_REMOVE, !strncmp(x->a, "dev_", 4) ? "device" : "user", x->a,
+	if (audit_record(db, x->c, acc.org.id, SEAT_REMOVE, is_device_id(x->a) ? "device" : "user", x->a,
 	                 AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e))
 		return e->code;
 	return serve_waiting(db, x->c, &acc, p.id, e);
@@ -673,17 +760,19 @@ static err_code move_tx(struct db *db, void *arg, struct err *e)
 	struct license_pool p;
 	int64_t now = clock_now_ms();
 	if (authz_org_recheck(db, x->c, &acc, e) || store_license_lock(db, acc.org.id, x->pool_id, e) ||
-	    user_pool(db, x, &acc, &p, NULL, e))
+	    store_license_get(db, x->c->arena, acc.org.id, x->pool_id, &p, e))
 		return e->code;
-	if (license_effective_state(&p, now) == LICENSE_EXPIRED || !strcmp(p.state, "cancelled"))
+	bool devices = !strcmp(p.unit, "device");
+	if (!pool_usable(&p, now))
 		return err_set(e, E_LICENSE_INACTIVE, NULL, NULL);
 	if (!strcmp(x->a, x->b))
 		return err_set(e, E_INVALID, "to", "A seat moves to someone else.");
-	if (store_seat_move_user(db, acc.org.id, p.id, x->a, x->b, ctx_actor(x->c), now, e) ||
-	    leave_waiting(db, p.id, x->b, e) || tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e) ||
-	    tell_holder(db, x->c, &acc, &p, x->b, MAIL_SEAT_ASSIGNED, e))
+	if (store_seat_move(db, acc.org.id, p.id, devices, x->a, x->b, ctx_actor(x->c), now, e) ||
+	    count_transfer(db, &p, e) || leave_waiting(db, p.id, x->b, e) ||
+	    (!devices && (tell_holder(db, x->c, &acc, &p, x->a, MAIL_SEAT_REMOVED, e) ||
+	                  tell_holder(db, x->c, &acc, &p, x->b, MAIL_SEAT_ASSIGNED, e))))
 		return e->code;
-	return audit_record(db, x->c, acc.org.id, SEAT_MOVE, "user", x->b,
+	return audit_record(db, x->c, acc.org.id, SEAT_MOVE, devices ? "device" : "user", x->b,
 	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("from", x->a), A_STR("to", x->b)), e);
 }
 
@@ -691,4 +780,85 @@ err_code seat_move(const struct ctx *c, const char *pool_id, const char *from, c
 {
 	struct seat_arg x = {.c = c, .pool_id = pool_id, .a = from, .b = to};
 	return store_tx(c->app->store, true, move_tx, &x, e);
+}
+
+/* ---- devices (core/devices.c) ---- */
+
+/* SEAT_AUTO or SEAT_WAIT for one holder of one pool that assigns
+ * automatically, unless it holds a seat or waits already. */
+static err_code auto_seat(struct db *db, const struct ctx *c, const struct org_access *acc, const char *pool_id,
+                          bool devices, const char *holder, int64_t now, struct err *e)
+{
+	bool held, taken;
+	struct license_pool p;
+	if (store_seat_held(db, pool_id, holder, &held, e))
+		return e->code;
+	if (held)
+		return E_OK;
+	if (store_seat_take(db, acc->org.id, pool_id, now, &taken, e) ||
+	    store_license_get(db, c->arena, acc->org.id, pool_id, &p, e))
+		return e->code;
+	const char *type = devices ? "device" : "user";
+	if (taken) {
+		if (insert_holder(db, acc->org.id, p.id, devices, holder, "auto", NULL, now, e) ||
+		    leave_waiting(db, p.id, holder, e) ||
+		    (!devices && tell_holder(db, c, acc, &p, holder, MAIL_SEAT_ASSIGNED, e)))
+			return e->code;
+		return audit_record(
+		        db, c, acc->org.id, SEAT_AUTO, type, holder,
+		        AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product), A_STR("source", "auto")),
+		        e);
+	}
+	bool waits;
+	if (store_waiting_held(db, p.id, holder, &waits, e))
+		return e->code;
+	if (waits) /* keeps its place */
+		return E_OK;
+	if ((devices ? store_waiting_add_device(db, acc->org.id, p.id, holder, now, e)
+	             : store_waiting_add_user(db, acc->org.id, p.id, holder, now, e)))
+		return e->code;
+	return audit_record(db, c, acc->org.id, SEAT_WAIT, type, holder,
+	                    AUDIT_DETAILS(A_STR("license_id", p.id), A_STR("product", p.product)), e);
+}
+
+err_code license_device_joined(struct db *db, const struct ctx *c, const struct org_access *acc, const char *device_id,
+                               const char *user_id, struct err *e)
+{
+	int64_t now = clock_now_ms();
+	struct id_list dev = {.a = c->arena}, usr = {.a = c->arena};
+	if (store_license_auto_ids(db, c->arena, acc->org.id, "device", now, collect_id, &dev, e) ||
+	    store_license_auto_ids(db, c->arena, acc->org.id, "user", now, collect_id, &usr, e))
+		return e->code;
+	for (int i = 0; i < dev.n; i++)
+		if (auto_seat(db, c, acc, dev.v[i], true, device_id, now, e))
+			return e->code;
+	for (int i = 0; i < usr.n; i++)
+		if (auto_seat(db, c, acc, usr.v[i], false, user_id, now, e))
+			return e->code;
+	return E_OK;
+}
+
+err_code license_device_left(struct db *db, const struct ctx *c, const struct org_access *acc, const char *device_id,
+                             bool by_hand, struct err *e)
+{
+	struct id_list held = {.a = c->arena};
+	if (by_hand) {
+		/* Each pool whose seat it gives back counts a transfer. */
+		if (store_device_seat_pools(db, c->arena, device_id, collect_id, &held, e))
+			return e->code;
+		for (int i = 0; i < held.n; i++) {
+			struct license_pool p;
+			if (store_license_lock(db, acc->org.id, held.v[i], e) ||
+			    store_license_get(db, c->arena, acc->org.id, held.v[i], &p, e) || count_transfer(db, &p, e))
+				return e->code;
+		}
+	}
+	struct id_list pools = {.a = c->arena};
+	if (store_seats_release_device(db, device_id, e) ||
+	    store_license_waiting_ids(db, c->arena, acc->org.id, collect_id, &pools, e))
+		return e->code;
+	for (int i = 0; i < pools.n; i++)
+		if (serve_waiting(db, c, acc, pools.v[i], e))
+			return e->code;
+	return E_OK;
 }

@@ -46,12 +46,13 @@ err_code license_grant_in(const struct ctx *c, const char *org_id, const struct 
 
 /* What PATCH changes: each field only when its flag is set. */
 struct license_change {
-	bool set_seats, set_state, set_auto_assign, set_ends_at;
+	bool set_seats, set_state, set_auto_assign, set_ends_at, set_max_transfers;
 	bool reduce_newest; /* seats below what is in use take seats back from the newest holders */
 	int64_t seats;
 	const char *state;
 	bool auto_assign;
 	int64_t ends_at;
+	int max_transfers_per_month; /* -1: unlimited */
 };
 /* Who lost a seat to a reduction (each told by email and put on the
  * waiting list), newest first. */
@@ -85,6 +86,16 @@ err_code license_member_joined(struct db *db, const struct ctx *c, const struct 
                                struct err *e);
 err_code license_member_left(struct db *db, const struct ctx *c, const struct org_access *acc, const char *user_id,
                              struct err *e);
+/* In the caller's write transaction, with the organization locked: a
+ * device just activated by user_id (a seat of each usable pool that
+ * assigns automatically, per-device for it and per-user for its user when
+ * they hold none, or a place on the waiting list); a device deactivated
+ * (its seats freed and served to who waits; by_hand: each counts a
+ * transfer, and past a pool's limit nothing changes). */
+err_code license_device_joined(struct db *db, const struct ctx *c, const struct org_access *acc, const char *device_id,
+                               const char *user_id, struct err *e);
+err_code license_device_left(struct db *db, const struct ctx *c, const struct org_access *acc, const char *device_id,
+                             bool by_hand, struct err *e);
 
 /* The pool's waiting list, in the order of the wait (sort=-joined_at for
  * the newest first); ?q= as for holders. Taking someone off it. */
@@ -98,13 +109,18 @@ err_code waiting_remove(const struct ctx *c, const char *pool_id, const char *ho
 extern const struct list_spec seat_list_spec;
 err_code seat_list(const struct ctx *c, const char *pool_id, const struct list_query *q, seat_row_cb cb, void *arg,
                    struct err *e);
-/* A seat for a member of the organization (per-user pools). */
+/* A seat for a member of the organization (per-user pools), or for an
+ * active device of it (per-device pools). */
 err_code seat_assign(const struct ctx *c, const char *pool_id, const char *user_id, struct err *e);
+err_code seat_assign_device(const struct ctx *c, const char *pool_id, const char *device_id, struct err *e);
 err_code seat_remove(const struct ctx *c, const char *pool_id, const char *holder_id, struct err *e);
 /* Each id on its own: out_results[i] is E_OK or why it was not removed. */
 err_code seat_remove_bulk(const struct ctx *c, const char *pool_id, const char *const *ids, int n,
                           err_code *out_results, struct err *e);
-/* From a holder to a member without a seat of the pool, in one transaction. */
+/* From a holder to a member (or device, in a per-device pool) without a
+ * seat of the pool, in one transaction. A removal and a move count one
+ * transfer of the month each: past the pool's max_transfers_per_month
+ * they answer E_TRANSFER_LIMIT. */
 err_code seat_move(const struct ctx *c, const char *pool_id, const char *from, const char *to, struct err *e);
 
 #endif

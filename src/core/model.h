@@ -119,6 +119,28 @@ struct license_pool {
 struct seat_row {
 	const char *pool_id, *holder_id, *user_id, *device_id, *email, *first_name, *last_name, *source, *assigned_by;
 	int64_t assigned_at;
+	const char *device_code, *device_name; /* per-device pools; NULL otherwise */
+};
+
+/* A device as the lists show it. status is read, never written: licensed
+ * (a usable seat of its own or of its user), waiting (on a waiting list),
+ * expired (seats only of pools that ended or were cancelled), unlicensed. */
+#define DEVICE_STATUSES(X)                                                                                             \
+	X(DEVICE_LICENSED, "licensed")                                                                                 \
+	X(DEVICE_UNLICENSED, "unlicensed") X(DEVICE_WAITING, "waiting") X(DEVICE_EXPIRED, "expired")
+struct device {
+	const char *id, *org_id, *code, *code_key, *name, *platform, *state;
+	const char *user_id, *email, *first_name, *last_name; /* its user, or NULL */
+	const char *status;
+	const char *license_id, *license_product; /* the pool that licenses it (or last did), or NULL */
+	int64_t activated_at, last_seen_at, deactivated_at, created_at;
+};
+typedef void (*device_cb)(const struct device *d, void *arg);
+
+/* A seat of a per-user pool, as a member's detail shows it. */
+struct member_seat {
+	const char *license_id, *product, *source;
+	int64_t assigned_at;
 };
 typedef void (*seat_row_cb)(const struct seat_row *s, void *arg);
 

@@ -1,5 +1,7 @@
 #include "core/ops.h"
 
+#include "core/certificates.h"
+
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "base/text.h"
@@ -66,6 +68,9 @@ err_code app_load_secrets(struct app *app, struct err *e)
 	err_code rc = store_tx(app->store, true, secret_tx, &s, e);
 	if (!rc && !hex_decode(s.value, app->cursor_key, sizeof app->cursor_key))
 		rc = err_set(e, E_INTERNAL, NULL, "The stored cursor key is not %d bytes of hex.", CURSOR_KEY_LEN);
+	/* The key that signs offline license certificates. */
+	if (!rc)
+		rc = license_key_ensure(app->store, e);
 	arena_free(a);
 	return rc;
 }

@@ -1,5 +1,7 @@
 #include "core/render.h"
 
+#include <string.h>
+
 static void str(struct jw *w, const char *key, const char *value)
 {
 	jw_key(w, key);
@@ -146,6 +148,19 @@ void render_seat_fields(struct jw *w, const struct seat_row *s)
 	jw_str(w, s->last_name ? s->last_name : "");
 	jw_key(w, "device_id");
 	jw_str(w, s->device_id);
+	jw_key(w, "device");
+	if (s->device_id) {
+		jw_obj(w);
+		jw_key(w, "id");
+		jw_str(w, s->device_id);
+		jw_key(w, "code");
+		jw_str(w, s->device_code);
+		jw_key(w, "name");
+		jw_str(w, s->device_name ? s->device_name : "");
+		jw_end_obj(w);
+	} else {
+		jw_null(w);
+	}
 	jw_key(w, "source");
 	jw_str(w, s->source);
 	jw_key(w, "assigned_by");
@@ -168,6 +183,82 @@ void render_waiting_fields(struct jw *w, const struct seat_row *s)
 	jw_str(w, s->last_name ? s->last_name : "");
 	jw_key(w, "device_id");
 	jw_str(w, s->device_id);
+	jw_key(w, "device");
+	if (s->device_id) {
+		jw_obj(w);
+		jw_key(w, "id");
+		jw_str(w, s->device_id);
+		jw_key(w, "code");
+		jw_str(w, s->device_code);
+		jw_key(w, "name");
+		jw_str(w, s->device_name ? s->device_name : "");
+		jw_end_obj(w);
+	} else {
+		jw_null(w);
+	}
 	jw_key(w, "joined_at");
 	jw_time(w, s->assigned_at);
+}
+
+void render_device_fields(struct jw *w, const struct device *d)
+{
+	jw_key(w, "id");
+	jw_str(w, d->id);
+	jw_key(w, "org_id");
+	jw_str(w, d->org_id);
+	jw_key(w, "code");
+	jw_str(w, d->code);
+	jw_key(w, "name");
+	jw_str(w, d->name);
+	jw_key(w, "platform");
+	jw_str(w, d->platform);
+	jw_key(w, "state");
+	jw_str(w, d->state);
+	jw_key(w, "user");
+	if (d->user_id) {
+		jw_obj(w);
+		jw_key(w, "id");
+		jw_str(w, d->user_id);
+		jw_key(w, "email");
+		jw_str(w, d->email);
+		jw_key(w, "first_name");
+		jw_str(w, d->first_name ? d->first_name : "");
+		jw_key(w, "last_name");
+		jw_str(w, d->last_name ? d->last_name : "");
+		jw_end_obj(w);
+	} else {
+		jw_null(w);
+	}
+	jw_key(w, "status");
+	jw_str(w, strcmp(d->state, "active") ? "unlicensed" : d->status);
+	jw_key(w, "license");
+	if (d->license_id) {
+		jw_obj(w);
+		jw_key(w, "id");
+		jw_str(w, d->license_id);
+		jw_key(w, "product");
+		jw_str(w, d->license_product);
+		jw_end_obj(w);
+	} else {
+		jw_null(w);
+	}
+	jw_key(w, "activated_at");
+	jw_time(w, d->activated_at);
+	jw_key(w, "last_seen_at");
+	jw_time(w, d->last_seen_at);
+	jw_key(w, "deactivated_at");
+	jw_time(w, d->deactivated_at);
+}
+
+void render_certificate_fields(struct jw *w, const char *format, const char *key_id, const char *payload,
+                               const char *signature)
+{
+	jw_key(w, "format");
+	jw_str(w, format);
+	jw_key(w, "key_id");
+	jw_str(w, key_id);
+	jw_key(w, "payload");
+	jw_str(w, payload);
+	jw_key(w, "signature");
+	jw_str(w, signature);
 }

@@ -32,6 +32,11 @@ void render_seat_fields(struct jw *w, const struct seat_row *s);
 /* A place on a waiting list (the seat_row's assigned_at is when it joined). */
 void render_waiting_fields(struct jw *w, const struct seat_row *s);
 /* An audit event. */
+/* A device (DEVICE_STATUSES; a deactivated one reads as unlicensed). */
+void render_device_fields(struct jw *w, const struct device *d);
+/* An offline license certificate (core/certificates.h). */
+void render_certificate_fields(struct jw *w, const char *format, const char *key_id, const char *payload,
+                               const char *signature);
 void render_audit_fields(struct jw *w, const struct audit_row *row);
 
 #endif

@@ -10,8 +10,10 @@
 
 struct db;
 
-/* The token service: single-use random tokens of one purpose each, for a
- * subject (the id they were issued for: a user today). Every function runs
+/* The token service: random tokens of one purpose each, for a subject
+ * (the id they were issued for: a user, or a device). Link tokens (reset,
+ * setup) are used once; a device's token is a bearer token, checked at
+ * every call until it is revoked. Every function runs
  * inside the caller's transaction, on its connection. The states a token
  * goes through are described in tokens.c.
  *
@@ -21,8 +23,9 @@ struct db;
  * one that frees tokens.user_id from its reference to users). */
 
 #define TOKEN_PURPOSES(X)                                                                                              \
-	X(RESET, "reset") /* a forgotten password */                                                                   \
-	X(SETUP, "setup") /* the first password of an account created without one */
+	X(RESET, "reset")   /* a forgotten password */                                                                 \
+	X(SETUP, "setup")   /* the first password of an account created without one */                                 \
+	X(DEVICE, "device") /* an app on a device: its bearer token (core/devices.c) */
 
 typedef enum {
 #define X(id, name) TOKEN_##id,
@@ -61,11 +64,17 @@ err_code token_consume_any(struct db *db, struct arena *a, tokenset accept, cons
 err_code token_peek_any(struct db *db, struct arena *a, tokenset accept, const char *token, const char **out_subject,
                         token_purpose *out_purpose, struct err *e);
 
+/* What a bearer token is for, without using it: its subject while it is
+ * issued; E_INVALID_TOKEN for anything else, as token_consume. */
+err_code token_check(struct db *db, struct arena *a, token_purpose purpose, const char *token, const char **out_subject,
+                     struct err *e);
+
 /* issued -> revoked: every unused token of this purpose of the subject;
  * its tokens of other purposes are untouched. */
 err_code token_revoke(struct db *db, token_purpose purpose, const char *subject, struct err *e);
 /* issued -> revoked: every unused token of the user, whatever its purpose
- * (a new password, a disabled account). */
+ * (a new password, a disabled account); a device's tokens are its own
+ * (a disabled account's devices fail at the user's state instead). */
 err_code token_revoke_user(struct db *db, const char *user_id, struct err *e);
 
 #endif

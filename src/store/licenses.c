@@ -1,5 +1,6 @@
 #include "store/licenses.h"
 
+#include "store/devices.h"
 #include "store/list.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -55,17 +56,36 @@ err_code store_license_list(struct db *db, struct arena *a, const char *org_id, 
 /* The seats may not fall below what is in use: the condition answers no
  * row rather than a CHECK violation, so that it reads as a conflict. */
 static const char SQL_POOL_UPDATE[] =
-        "UPDATE license_pools SET seats = $3, state = $4, auto_assign = $5, ends_at = $6, updated_at = $7"
-        " WHERE id = $1 AND org_id = $2 AND used + reserved <= $3";
+        "UPDATE license_pools SET seats = $3, state = $4, auto_assign = $5, ends_at = $6, updated_at = $7,"
+        " max_transfers_per_month = NULLIF($8, -1) WHERE id = $1 AND org_id = $2 AND used + reserved <= $3";
 
 err_code store_license_update(struct db *db, const struct license_pool *p, int64_t now, struct err *e)
 {
 	err_code rc = store_q_exec_one(db, SQL_POOL_UPDATE,
 	                               PARAMS(P_TEXT(p->id), P_TEXT(p->org_id), P_I64(p->seats), P_TEXT(p->state),
-	                                      P_BOOL(p->auto_assign), P_I64(p->ends_at), P_I64(now)),
+	                                      P_BOOL(p->auto_assign), P_I64(p->ends_at), P_I64(now),
+	                                      P_I64(p->max_transfers_per_month)),
 	                               E_INVALID, e);
 	if (rc == E_NOT_FOUND)
 		return err_set(e, E_SEATS_IN_USE, "seats", NULL);
+	return rc;
+}
+
+/* The month's count starts again at 0 in a new month; the limit is read
+ * against that, so a limit of 0 refuses every transfer. */
+static const char SQL_POOL_TRANSFER[] =
+        "UPDATE license_pools SET transfers = CASE WHEN transfer_month = $2 THEN transfers + 1 ELSE 1 END,"
+        " transfer_month = $2 WHERE id = $1 AND (max_transfers_per_month IS NULL"
+        " OR CASE WHEN transfer_month = $2 THEN transfers ELSE 0 END < max_transfers_per_month)";
+
+err_code store_license_transfer(struct db *db, const char *pool_id, int month, bool *allowed, struct err *e)
+{
+	err_code rc = store_q_exec_one(db, SQL_POOL_TRANSFER, PARAMS(P_TEXT(pool_id), P_I64(month)), E_INTERNAL, e);
+	*allowed = rc == E_OK;
+	if (rc == E_NOT_FOUND) {
+		err_clear(e);
+		return E_OK;
+	}
 	return rc;
 }
 
@@ -138,14 +158,16 @@ err_code store_seat_delete(struct db *db, const char *pool_id, const char *holde
 	return store_q_exec_one(db, SQL_SEAT_RELEASE, PARAMS(P_TEXT(pool_id)), E_INTERNAL, e);
 }
 
-err_code store_seat_move_user(struct db *db, const char *org_id, const char *pool_id, const char *from, const char *to,
-                              const char *assigned_by, int64_t now, struct err *e)
+err_code store_seat_move(struct db *db, const char *org_id, const char *pool_id, bool devices, const char *from,
+                         const char *to, const char *assigned_by, int64_t now, struct err *e)
 {
 	if (store_q_exec_one(db, SQL_SEAT_DELETE, PARAMS(P_TEXT(pool_id), P_TEXT(from)), E_INTERNAL, e))
-		return e->code == E_NOT_FOUND
-		               ? err_set(e, E_NOT_FOUND, "from", "This person holds no seat of the pool.")
-		               : e->code;
-	err_code rc = store_seat_insert_user(db, org_id, pool_id, to, "manual", assigned_by, now, e);
+		return e->code == E_NOT_FOUND ? err_set(e, E_NOT_FOUND, "from",
+		                                        devices ? "This device holds no seat of the pool."
+		                                                : "This person holds no seat of the pool.")
+		                              : e->code;
+	err_code rc = devices ? store_seat_insert_device(db, org_id, pool_id, to, "manual", assigned_by, now, e)
+	                      : store_seat_insert_user(db, org_id, pool_id, to, "manual", assigned_by, now, e);
 	if (rc == E_NOT_FOUND || rc == E_ALREADY_ASSIGNED)
 		e->field = "to";
 	return rc;
@@ -168,8 +190,9 @@ STORE_EACH(seat, struct seat_row, seat_row_cb)
 
 static const char SQL_SEAT_SCOPE[] =
         "SELECT s.pool_id, s.holder_id, s.user_id, s.device_id, u.email, u.first_name, u.last_name, s.source,"
-        " s.assigned_by, s.assigned_at FROM seats s JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id"
-        " JOIN users u ON u.id = s.user_id WHERE s.pool_id = $1";
+        " s.assigned_by, s.assigned_at, dv.code, dv.name"
+        " FROM seats s JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id"
+        " JOIN users u ON u.id = s.user_id LEFT JOIN devices dv ON dv.id = s.device_id WHERE s.pool_id = $1";
 
 err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
                          seat_row_cb cb, void *arg, struct err *e)
@@ -182,7 +205,8 @@ err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, co
 	return store_q_each(db, a, page.sql, page.p, page.np,
 	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
 	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
-	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at)),
+	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at), C_TEXT(&r->device_code),
+	                         C_TEXT(&r->device_name)),
 	                    seat_each_row, &x, e);
 }
 
@@ -205,14 +229,25 @@ err_code store_waiting_add_user(struct db *db, const char *org_id, const char *p
 	                    PARAMS(P_TEXT(pool_id), P_TEXT(org_id), P_TEXT(user_id), P_I64(now)), E_INTERNAL, e);
 }
 
-static const char SQL_WAITING_FIRST[] =
-        "SELECT holder_id, user_id FROM seat_waiting WHERE pool_id = $1 ORDER BY joined_at, holder_id LIMIT 1";
+static const char SQL_WAITING_FIRST[] = "SELECT holder_id, user_id, device_id FROM seat_waiting WHERE pool_id = $1"
+                                        " ORDER BY joined_at, holder_id LIMIT 1";
 
 err_code store_waiting_first(struct db *db, struct arena *a, const char *pool_id, const char **holder_id,
-                             const char **user_id, struct err *e)
+                             const char **user_id, const char **device_id, struct err *e)
 {
-	return store_q_one(db, a, SQL_WAITING_FIRST, PARAMS(P_TEXT(pool_id)), COLS(C_TEXT(holder_id), C_TEXT(user_id)),
-	                   E_NOT_FOUND, e);
+	return store_q_one(db, a, SQL_WAITING_FIRST, PARAMS(P_TEXT(pool_id)),
+	                   COLS(C_TEXT(holder_id), C_TEXT(user_id), C_TEXT(device_id)), E_NOT_FOUND, e);
+}
+
+static const char SQL_WAITING_HELD[] = "SELECT COUNT(*) FROM seat_waiting WHERE pool_id = $1 AND holder_id = $2";
+
+err_code store_waiting_held(struct db *db, const char *pool_id, const char *holder_id, bool *out, struct err *e)
+{
+	int64_t n;
+	if (store_q_count(db, SQL_WAITING_HELD, PARAMS(P_TEXT(pool_id), P_TEXT(holder_id)), &n, e))
+		return e->code;
+	*out = n > 0;
+	return E_OK;
 }
 
 static const char SQL_WAITING_DELETE[] = "DELETE FROM seat_waiting WHERE pool_id = $1 AND holder_id = $2";
@@ -266,8 +301,9 @@ err_code store_license_waiting_ids(struct db *db, struct arena *a, const char *o
 
 static const char SQL_SEATS_NEWEST[] =
         "SELECT s.pool_id, s.holder_id, s.user_id, s.device_id, u.email, u.first_name, u.last_name, s.source,"
-        " s.assigned_by, s.assigned_at FROM seats s JOIN users u ON u.id = s.user_id"
-        " WHERE s.pool_id = $1 ORDER BY s.assigned_at DESC, s.holder_id DESC LIMIT $2";
+        " s.assigned_by, s.assigned_at, dv.code, dv.name FROM seats s JOIN users u ON u.id = s.user_id"
+        " LEFT JOIN devices dv ON dv.id = s.device_id WHERE s.pool_id = $1 ORDER BY s.assigned_at DESC, s.holder_id "
+        "DESC LIMIT $2";
 
 err_code store_seats_newest(struct db *db, struct arena *a, const char *pool_id, int64_t n, seat_row_cb cb, void *arg,
                             struct err *e)
@@ -277,14 +313,16 @@ err_code store_seats_newest(struct db *db, struct arena *a, const char *pool_id,
 	return store_q_each(db, a, SQL_SEATS_NEWEST, PARAMS(P_TEXT(pool_id), P_I64(n)),
 	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
 	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
-	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at)),
+	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at), C_TEXT(&r->device_code),
+	                         C_TEXT(&r->device_name)),
 	                    seat_each_row, &x, e);
 }
 
 static const char SQL_WAITING_SCOPE[] =
         "SELECT w.pool_id, w.holder_id, w.user_id, w.device_id, u.email, u.first_name, u.last_name, NULL, NULL,"
-        " w.joined_at FROM seat_waiting w JOIN memberships m ON m.org_id = w.org_id AND m.user_id = w.user_id"
-        " JOIN users u ON u.id = w.user_id WHERE w.pool_id = $1";
+        " w.joined_at, dv.code, dv.name FROM seat_waiting w"
+        " JOIN memberships m ON m.org_id = w.org_id AND m.user_id = w.user_id"
+        " JOIN users u ON u.id = w.user_id LEFT JOIN devices dv ON dv.id = w.device_id WHERE w.pool_id = $1";
 
 err_code store_waiting_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
                             seat_row_cb cb, void *arg, struct err *e)
@@ -297,6 +335,7 @@ err_code store_waiting_list(struct db *db, struct arena *a, const char *pool_id,
 	return store_q_each(db, a, page.sql, page.p, page.np,
 	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
 	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
-	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at)),
+	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at), C_TEXT(&r->device_code),
+	                         C_TEXT(&r->device_name)),
 	                    seat_each_row, &x, e);
 }

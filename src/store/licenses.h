@@ -24,7 +24,7 @@ typedef void (*license_pool_cb)(const struct license_pool *p, void *arg);
 /* Every pool of the organization, by product then id. */
 err_code store_license_list(struct db *db, struct arena *a, const char *org_id, license_pool_cb cb, void *arg,
                             struct err *e);
-/* Writes seats, state, auto_assign and ends_at as given in p (the others
+/* Writes seats, state, auto_assign, ends_at and max_transfers_per_month as given in p (the others
  * are kept); E_CONFLICT when seats would be below used + reserved. */
 err_code store_license_update(struct db *db, const struct license_pool *p, int64_t now, struct err *e);
 /* Locks the pool row for the rest of the transaction. */
@@ -42,11 +42,14 @@ err_code store_seat_insert_user(struct db *db, const char *org_id, const char *p
 err_code store_seat_held(struct db *db, const char *pool_id, const char *holder_id, bool *out, struct err *e);
 /* Frees the holder's seat (row and counter): E_NOT_FOUND when there is none. */
 err_code store_seat_delete(struct db *db, const char *pool_id, const char *holder_id, struct err *e);
-/* Hands the seat of from to the user to (a member without one), keeping
- * the counters: E_NOT_FOUND (from holds none, to is no member),
- * E_ALREADY_ASSIGNED (to holds one). */
-err_code store_seat_move_user(struct db *db, const char *org_id, const char *pool_id, const char *from, const char *to,
-                              const char *assigned_by, int64_t now, struct err *e);
+/* Hands the seat of from to to (a member, or an active device of a
+ * per-device pool, without one), keeping the counters: E_NOT_FOUND (from
+ * holds none, to is no member or device), E_ALREADY_ASSIGNED (to holds one). */
+err_code store_seat_move(struct db *db, const char *org_id, const char *pool_id, bool devices, const char *from,
+                         const char *to, const char *assigned_by, int64_t now, struct err *e);
+/* One transfer (a seat taken off a holder by hand) counted in month
+ * (yyyymm), when the pool's limit allows it: *allowed says whether. */
+err_code store_license_transfer(struct db *db, const char *pool_id, int month, bool *allowed, struct err *e);
 /* Frees every seat the user holds in the organization's pools (a member
  * removed), counters with them. */
 err_code store_seats_release_user(struct db *db, const char *org_id, const char *user_id, struct err *e);
@@ -58,7 +61,9 @@ err_code store_waiting_add_user(struct db *db, const char *org_id, const char *p
                                 int64_t now, struct err *e);
 /* Who has waited longest: E_NOT_FOUND when nobody waits. */
 err_code store_waiting_first(struct db *db, struct arena *a, const char *pool_id, const char **holder_id,
-                             const char **user_id, struct err *e);
+                             const char **user_id, const char **device_id, struct err *e);
+/* Whether the holder waits for a seat of the pool. */
+err_code store_waiting_held(struct db *db, const char *pool_id, const char *holder_id, bool *out, struct err *e);
 /* Takes the holder off the list: E_NOT_FOUND when not on it. */
 err_code store_waiting_delete(struct db *db, const char *pool_id, const char *holder_id, struct err *e);
 /* Takes the user off every list of the organization (a member removed). */

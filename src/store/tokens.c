@@ -4,15 +4,16 @@
 #include "store/store.h"
 
 static const char SQL_TOKEN_INSERT[] =
-        "INSERT INTO tokens (id, user_id, purpose, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
+        "INSERT INTO tokens (id, subject, user_id, purpose, token_hash, created_at, expires_at)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
-err_code store_token_insert(struct db *db, const char *id, const char *subject, const char *purpose,
-                            const char *token_hash, int64_t now, int64_t expires_at, struct err *e)
+err_code store_token_insert(struct db *db, const char *id, const char *subject, const char *user_id,
+                            const char *purpose, const char *token_hash, int64_t now, int64_t expires_at, struct err *e)
 {
-	return store_q_exec(
-	        db, SQL_TOKEN_INSERT,
-	        PARAMS(P_TEXT(id), P_TEXT(subject), P_TEXT(purpose), P_TEXT(token_hash), P_I64(now), P_I64(expires_at)),
-	        E_CONFLICT, e);
+	return store_q_exec(db, SQL_TOKEN_INSERT,
+	                    PARAMS(P_TEXT(id), P_TEXT(subject), P_TEXT(user_id), P_TEXT(purpose), P_TEXT(token_hash),
+	                           P_I64(now), P_I64(expires_at)),
+	                    E_CONFLICT, e);
 }
 
 /* The purposes accepted are $3..$6; a caller accepting fewer repeats the
@@ -20,9 +21,9 @@ err_code store_token_insert(struct db *db, const char *id, const char *subject, 
 #define TOKEN_USABLE "token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND purpose IN ($3, $4, $5, $6)"
 
 static const char SQL_TOKEN_CONSUME[] =
-        "UPDATE tokens SET used_at = $2 WHERE " TOKEN_USABLE " RETURNING user_id, purpose";
+        "UPDATE tokens SET used_at = $2 WHERE " TOKEN_USABLE " RETURNING subject, purpose";
 
-static const char SQL_TOKEN_PEEK[] = "SELECT user_id, purpose FROM tokens WHERE " TOKEN_USABLE;
+static const char SQL_TOKEN_PEEK[] = "SELECT subject, purpose FROM tokens WHERE " TOKEN_USABLE;
 
 /* Runs the consume or peek statement; the hash is unique, so one row at most. */
 static err_code token_find(struct db *db, const char *sql, struct arena *a, const char *token_hash,
@@ -59,7 +60,7 @@ err_code store_token_peek(struct db *db, struct arena *a, const char *token_hash
 }
 
 static const char SQL_TOKEN_REVOKE[] =
-        "UPDATE tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL";
+        "UPDATE tokens SET used_at = $3 WHERE subject = $1 AND purpose = $2 AND used_at IS NULL";
 
 err_code store_token_revoke(struct db *db, const char *subject, const char *purpose, int64_t now, struct err *e)
 {

@@ -7,9 +7,10 @@
 #include "base/err.h"
 #include "store/db.h"
 
-/* Queries on single-use tokens (the tokens table), for core/tokens.c. A
- * token is known by the hash of its text; its subject is the id it was
- * issued for (today always a user, tokens.user_id). Every function runs on
+/* Queries on tokens (the tokens table), for core/tokens.c. A token is
+ * known by the hash of its text; its subject is the id it was issued for
+ * (tokens.subject), and user_id the user it counts for (NULL when the
+ * subject is no user, as a device). Every function runs on
  * a connection inside the caller's transaction and copies what it returns
  * into the arena. Purposes are passed as their stored names. */
 
@@ -17,8 +18,9 @@
 #define STORE_TOKEN_PURPOSES_MAX 4
 
 /* E_CONFLICT when the hash is taken. */
-err_code store_token_insert(struct db *db, const char *id, const char *subject, const char *purpose,
-                            const char *token_hash, int64_t now, int64_t expires_at, struct err *e);
+err_code store_token_insert(struct db *db, const char *id, const char *subject, const char *user_id,
+                            const char *purpose, const char *token_hash, int64_t now, int64_t expires_at,
+                            struct err *e);
 /* Marks the token used if it is unused, unexpired and of one of the
  * purposes[0..n) (1 <= n <= STORE_TOKEN_PURPOSES_MAX), in one conditional
  * UPDATE, so that of many concurrent callers exactly one gets its subject

@@ -10,6 +10,7 @@
 #include "core/members.h"
 #include "core/orgs.h"
 #include "store/misc.h"
+#include "store/query.h"
 #include "store/store.h"
 #include <string.h>
 
@@ -66,7 +67,11 @@ static const char *add_member(struct arena *a, struct fixture *f)
 static struct license_pool grant(struct arena *a, struct fixture *f, int64_t seats, int64_t starts, int64_t ends)
 {
 	struct err e = {0};
-	struct license_new n = {.product = "Viewer", .unit = "user", .seats = seats, .starts_at = starts, .ends_at = ends,
+	struct license_new n = {.product = "Viewer",
+	                        .unit = "user",
+	                        .seats = seats,
+	                        .starts_at = starts,
+	                        .ends_at = ends,
 	                        .max_transfers_per_month = -1};
 	struct license_pool p;
 	if (license_grant(as_op(a, f), &n, &p, &e))
@@ -177,7 +182,7 @@ static void a_move_changes_both_holders_or_neither(void **state)
 	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u2, &e), E_ALREADY_ASSIGNED);
 	assert_string_equal(e.field, "to");
 	struct outbox_msg none;
-	assert_int_equal(test_take_mail(app.store, a, &none), E_NOT_FOUND); /* refused: nobody is told */
+	assert_int_equal(test_take_mail(app.store, a, &none), E_NOT_FOUND);            /* refused: nobody is told */
 	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_ALREADY_ASSIGNED); /* u1 still holds it */
 	assert_int_equal(seat_move(as_op(a, &f), p.id, u3, u1, &e), E_NOT_FOUND);
 	assert_string_equal(e.field, "from");
@@ -253,8 +258,8 @@ static void an_ended_or_cancelled_pool_gives_no_seat_and_keeps_its_holders(void 
 static struct license_pool grant_auto(struct arena *a, struct fixture *f, int64_t seats)
 {
 	struct err e = {0};
-	struct license_new n = {.product = "Auto", .unit = "user", .seats = seats, .auto_assign = true,
-	                        .max_transfers_per_month = -1};
+	struct license_new n = {
+	        .product = "Auto", .unit = "user", .seats = seats, .auto_assign = true, .max_transfers_per_month = -1};
 	struct license_pool p;
 	if (license_grant(as_op(a, f), &n, &p, &e))
 		fail_msg("license_grant: %s", err_message(&e));
@@ -379,6 +384,57 @@ static void without_automatic_assignment_nobody_waits_or_is_served(void **state)
 	arena_free(a);
 }
 
+/* The pool's count of transfers belongs to a month that is long gone. */
+static err_code last_month_tx(struct db *db, void *arg, struct err *e)
+{
+	return store_q_exec(db, "UPDATE license_pools SET transfer_month = 200001 WHERE id = $1", PARAMS(P_TEXT(arg)),
+	                    E_INTERNAL, e);
+}
+
+static void seats_taken_off_by_hand_count_against_the_monthly_transfer_limit(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct fixture f;
+	new_org(a, &f);
+	struct err e = {0};
+	struct license_new n = {.product = "Viewer", .unit = "user", .seats = 1, .max_transfers_per_month = 2};
+	struct license_pool p;
+	assert_int_equal(license_grant(as_op(a, &f), &n, &p, &e), E_OK);
+	const char *u1 = add_member(a, &f), *u2 = add_member(a, &f), *u3 = add_member(a, &f);
+	/* Giving seats is no transfer; taking one off and moving one are. */
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
+	assert_int_equal(seat_move(as_op(a, &f), p.id, u1, u2, &e), E_OK);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u2, &e), E_OK);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u3, &e), E_OK);
+	/* The third of the month is refused and changes nothing. */
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u3, &e), E_TRANSFER_LIMIT);
+	assert_int_equal(seat_move(as_op(a, &f), p.id, u3, u1, &e), E_TRANSFER_LIMIT);
+	assert_int_equal(reread(a, &f, p.id).used, 1);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u3, &e), E_ALREADY_ASSIGNED);
+	/* A member leaving is never refused, nor counted. */
+	assert_int_equal(member_remove(as_op(a, &f), u3, &e), E_OK);
+	assert_int_equal(reread(a, &f, p.id).used, 0);
+	/* A new month starts the count again. */
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u1, &e), E_OK);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_TRANSFER_LIMIT);
+	assert_int_equal(store_tx(app.store, true, last_month_tx, (void *)p.id, &e), E_OK);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u1, &e), E_OK);
+	/* A limit of 0 refuses the first, even in a month not counted yet. */
+	struct license_change zero = {.set_max_transfers = true, .max_transfers_per_month = 0};
+	struct license_pool out;
+	assert_int_equal(license_update(as_op(a, &f), p.id, &zero, &out, NULL, &e), E_OK);
+	assert_int_equal(out.max_transfers_per_month, 0);
+	assert_int_equal(seat_assign(as_op(a, &f), p.id, u2, &e), E_OK);
+	assert_int_equal(store_tx(app.store, true, last_month_tx, (void *)p.id, &e), E_OK);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u2, &e), E_TRANSFER_LIMIT);
+	/* Unlimited again. */
+	struct license_change none = {.set_max_transfers = true, .max_transfers_per_month = -1};
+	assert_int_equal(license_update(as_op(a, &f), p.id, &none, &out, NULL, &e), E_OK);
+	assert_int_equal(seat_remove(as_op(a, &f), p.id, u2, &e), E_OK);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +447,7 @@ int main(void)
 	        cmocka_unit_test(new_members_take_free_seats_then_wait_in_order),
 	        cmocka_unit_test(more_seats_serve_the_list_and_a_reduction_puts_the_newest_back_on_it),
 	        cmocka_unit_test(without_automatic_assignment_nobody_waits_or_is_served),
+	        cmocka_unit_test(seats_taken_off_by_hand_count_against_the_monthly_transfer_limit),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

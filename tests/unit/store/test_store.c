@@ -154,7 +154,7 @@ static err_code step_tx(struct db *db, void *arg, struct err *e)
 	struct step *s = arg;
 	switch (s->op) {
 	case OP_TOKEN_INSERT:
-		return store_token_insert(db, s->id, s->user_id, s->purpose, s->hash, s->now, s->until, e);
+		return store_token_insert(db, s->id, s->user_id, s->user_id, s->purpose, s->hash, s->now, s->until, e);
 	case OP_TOKEN_CONSUME:
 		return store_token_consume(db, s->a, s->hash, any_purpose, 2, s->now, &s->out_user_id, &s->out_purpose,
 		                           e);

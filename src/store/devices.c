@@ -1,0 +1,325 @@
+#include "store/devices.h"
+
+#include "store/list.h"
+#include "store/query.h"
+#include "store/store.h"
+
+#include <string.h>
+
+/* What licenses a device, as SQL over d (the device) at $2 (now): a seat
+ * of its own in a per-device pool, or its user's in a per-user pool. */
+#define POOL_USABLE "p.state <> 'cancelled' AND p.ends_at > $2"
+#define HOLDS_DEVICE "s.device_id = d.id"
+#define HOLDS_USER "s.org_id = d.org_id AND s.user_id = d.user_id AND p.unit = 'user'"
+#define SEATS_WHERE "SELECT 1 FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE "
+
+/* The status, one of DEVICE_STATUSES; the list's status filter compares it. */
+#define DEVICE_STATUS_SQL                                                                                              \
+	"(CASE WHEN EXISTS (" SEATS_WHERE HOLDS_DEVICE " AND " POOL_USABLE ") OR EXISTS (" SEATS_WHERE HOLDS_USER      \
+	" AND " POOL_USABLE ") THEN 'licensed'"                                                                        \
+	" WHEN EXISTS (SELECT 1 FROM seat_waiting w WHERE w.device_id = d.id) OR EXISTS (SELECT 1 FROM seat_waiting w" \
+	" JOIN license_pools p ON p.id = w.pool_id WHERE w.org_id = d.org_id AND w.user_id = d.user_id"                \
+	" AND p.unit = 'user') THEN 'waiting'"                                                                         \
+	" WHEN EXISTS (" SEATS_WHERE HOLDS_DEVICE ") OR EXISTS (" SEATS_WHERE HOLDS_USER ") THEN 'expired'"            \
+	" ELSE 'unlicensed' END)"
+
+/* The pool that licenses it (or last did): usable first, the latest term first. */
+#define DEVICE_POOL_SQL(col)                                                                                           \
+	"(SELECT " col " FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE s.org_id = d.org_id"              \
+	" AND (" HOLDS_DEVICE " OR (s.user_id = d.user_id AND p.unit = 'user'))"                                       \
+	" ORDER BY CASE WHEN " POOL_USABLE " THEN 0 ELSE 1 END, p.ends_at DESC, p.id LIMIT 1)"
+
+const char store_device_status_sql[] = DEVICE_STATUS_SQL;
+
+#define DEVICE_COLS                                                                                                    \
+	"d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, "                      \
+	"u.last_name, " DEVICE_STATUS_SQL ", " DEVICE_POOL_SQL("p.id") ", " DEVICE_POOL_SQL(                           \
+	        "p.product") ", d.activated_at, d.last_seen_at, COALESCE(d.deactivated_at, 0), d.created_at, "         \
+	                     "d.code_key"
+#define DEVICE_FROM " FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+
+#define DEVICE_READ(d)                                                                                                 \
+	COLS(C_TEXT(&(d)->id), C_TEXT(&(d)->org_id), C_TEXT(&(d)->code), C_TEXT(&(d)->name), C_TEXT(&(d)->platform),   \
+	     C_TEXT(&(d)->state), C_TEXT(&(d)->user_id), C_TEXT(&(d)->email), C_TEXT(&(d)->first_name),                \
+	     C_TEXT(&(d)->last_name), C_TEXT(&(d)->status), C_TEXT(&(d)->license_id), C_TEXT(&(d)->license_product),   \
+	     C_I64(&(d)->activated_at), C_I64(&(d)->last_seen_at), C_I64(&(d)->deactivated_at),                        \
+	     C_I64(&(d)->created_at), C_TEXT(&(d)->code_key))
+
+static const char SQL_DEVICE_INSERT[] =
+        "INSERT INTO devices (id, org_id, code, code_key, name, name_key, platform, user_id, state, activated_at,"
+        " last_seen_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $9, $9)";
+
+err_code store_device_insert(struct db *db, const struct device *d, const char *code_key, const char *name_key,
+                             struct err *e)
+{
+	return store_q_exec(db, SQL_DEVICE_INSERT,
+	                    PARAMS(P_TEXT(d->id), P_TEXT(d->org_id), P_TEXT(d->code), P_TEXT(code_key), P_TEXT(d->name),
+	                           P_TEXT(name_key), P_TEXT(d->platform), P_TEXT(d->user_id), P_I64(d->created_at)),
+	                    E_CONFLICT, e);
+}
+
+static const char SQL_DEVICE_BY_CODE[] = "SELECT " DEVICE_COLS DEVICE_FROM " WHERE d.org_id = $1 AND d.code = $3";
+
+err_code store_device_by_code(struct db *db, struct arena *a, const char *org_id, const char *code, int64_t now,
+                              struct device *out, struct err *e)
+{
+	return store_q_one(db, a, SQL_DEVICE_BY_CODE, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(code)),
+	                   DEVICE_READ(out), E_NOT_FOUND, e);
+}
+
+static const char SQL_DEVICE_GET[] = "SELECT " DEVICE_COLS DEVICE_FROM " WHERE d.org_id = $1 AND d.id = $3";
+
+err_code store_device_get(struct db *db, struct arena *a, const char *org_id, const char *id, int64_t now,
+                          struct device *out, struct err *e)
+{
+	return store_q_one(db, a, SQL_DEVICE_GET, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(id)), DEVICE_READ(out),
+	                   E_NOT_FOUND, e);
+}
+
+/* $1 is unused here but keeps $2 = now, as the status expression expects. */
+static const char SQL_DEVICE_ACTIVE[] =
+        "SELECT " DEVICE_COLS DEVICE_FROM " JOIN orgs o ON o.id = d.org_id"
+        " WHERE d.id = $3 AND CAST($1 AS TEXT) = '' AND d.state = 'active' AND u.state = 'active' AND o.state = "
+        "'active'"
+        " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND m.user_id = d.user_id)";
+
+err_code store_device_active(struct db *db, struct arena *a, const char *id, int64_t now, struct device *out,
+                             struct err *e)
+{
+	return store_q_one(db, a, SQL_DEVICE_ACTIVE, PARAMS(P_TEXT(""), P_I64(now), P_TEXT(id)), DEVICE_READ(out),
+	                   E_NOT_FOUND, e);
+}
+
+static const char SQL_DEVICE_REBIND[] =
+        "UPDATE devices SET user_id = $2, state = 'active', deactivated_at = NULL,"
+        " name = CASE WHEN $3 = '' THEN name ELSE $3 END, name_key = CASE WHEN $3 = '' THEN name_key ELSE $4 END,"
+        " platform = CASE WHEN $5 = '' THEN platform ELSE $5 END,"
+        " activated_at = CASE WHEN state = 'active' AND user_id = $2 THEN activated_at ELSE $6 END,"
+        " last_seen_at = $6 WHERE id = $1";
+static const char SQL_SEATS_FOLLOW[] = "UPDATE seats SET user_id = $2 WHERE device_id = $1";
+static const char SQL_WAITING_FOLLOW[] = "UPDATE seat_waiting SET user_id = $2 WHERE device_id = $1";
+
+err_code store_device_rebind(struct db *db, const struct device *before, const char *user_id, const char *name,
+                             const char *name_key, const char *platform, int64_t now, struct err *e)
+{
+	if (store_q_exec_one(db, SQL_DEVICE_REBIND,
+	                     PARAMS(P_TEXT(before->id), P_TEXT(user_id), P_TEXT(name ? name : ""),
+	                            P_TEXT(name_key ? name_key : ""), P_TEXT(platform ? platform : ""), P_I64(now)),
+	                     E_INTERNAL, e))
+		return e->code;
+	if (before->user_id && !strcmp(before->user_id, user_id))
+		return E_OK;
+	if (store_q_exec(db, SQL_SEATS_FOLLOW, PARAMS(P_TEXT(before->id), P_TEXT(user_id)), E_INTERNAL, e))
+		return e->code;
+	return store_q_exec(db, SQL_WAITING_FOLLOW, PARAMS(P_TEXT(before->id), P_TEXT(user_id)), E_INTERNAL, e);
+}
+
+static const char SQL_DEVICE_DEACTIVATE[] =
+        "UPDATE devices SET state = 'deactivated', deactivated_at = $2 WHERE id = $1 AND state = 'active'";
+
+err_code store_device_deactivate(struct db *db, const char *id, int64_t now, struct err *e)
+{
+	return store_q_exec_one(db, SQL_DEVICE_DEACTIVATE, PARAMS(P_TEXT(id), P_I64(now)), E_INTERNAL, e);
+}
+
+static const char SQL_DEVICE_TOUCH[] = "UPDATE devices SET last_seen_at = $2 WHERE id = $1 AND last_seen_at <= $3";
+
+err_code store_device_touch(struct db *db, const char *id, int64_t now, int64_t every_ms, struct err *e)
+{
+	return store_q_exec(db, SQL_DEVICE_TOUCH, PARAMS(P_TEXT(id), P_I64(now), P_I64(now - every_ms)), E_INTERNAL, e);
+}
+
+struct id_each {
+	const char *row;
+	device_id_cb cb;
+	void *arg;
+};
+
+static void id_each_row(void *arg)
+{
+	struct id_each *x = arg;
+	x->cb(x->row, x->arg);
+}
+
+static const char SQL_DEVICES_OF_USER[] =
+        "SELECT id FROM devices WHERE org_id = $1 AND user_id = $2 AND state = 'active' ORDER BY id";
+
+err_code store_devices_of_user(struct db *db, struct arena *a, const char *org_id, const char *user_id, device_id_cb cb,
+                               void *arg, struct err *e)
+{
+	struct id_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, SQL_DEVICES_OF_USER, PARAMS(P_TEXT(org_id), P_TEXT(user_id)), COLS(C_TEXT(&x.row)),
+	                    id_each_row, &x, e);
+}
+
+STORE_EACH(device, struct device, device_cb)
+
+static const char SQL_DEVICE_SCOPE[] =
+        "SELECT " DEVICE_COLS DEVICE_FROM " LEFT JOIN memberships m ON m.org_id = d.org_id AND m.user_id = d.user_id"
+        " WHERE d.org_id = $1 AND d.state = 'active'";
+
+err_code store_device_list(struct db *db, struct arena *a, const char *org_id, int64_t now, const struct list_query *q,
+                           device_cb cb, void *arg, struct err *e)
+{
+	struct store_page page;
+	if (store_list_page(SQL_DEVICE_SCOPE, PARAMS(P_TEXT(org_id), P_I64(now)), q, &page, e))
+		return e->code;
+	struct device_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, page.sql, page.p, page.np, DEVICE_READ(&x.row), device_each_row, &x, e);
+}
+
+#define POOL_COLS_P                                                                                                    \
+	"p.id, p.org_id, p.product, p.plan, p.unit, p.state, p.seats, p.used, p.reserved, p.auto_assign, p.starts_at," \
+	" p.ends_at, p.offline_days, COALESCE(p.max_transfers_per_month, -1), p.created_by, p.created_at,"             \
+	" p.updated_at, 0, CASE WHEN " POOL_USABLE " THEN 1 ELSE 0 END"
+
+static const char SQL_DEVICE_POOL[] =
+        "SELECT " POOL_COLS_P " FROM seats s JOIN license_pools p ON p.id = s.pool_id"
+        " WHERE s.org_id = $1 AND (s.device_id = $3 OR (s.user_id = $4 AND p.unit = 'user'))"
+        " AND ($5 = '' OR p.product = $5)"
+        " ORDER BY CASE WHEN " POOL_USABLE " THEN 0 ELSE 1 END, p.ends_at DESC, p.id LIMIT 1";
+
+err_code store_device_pool(struct db *db, struct arena *a, const struct device *d, const char *product, int64_t now,
+                           struct license_pool *p, bool *usable, struct err *e)
+{
+	return store_q_one(db, a, SQL_DEVICE_POOL,
+	                   PARAMS(P_TEXT(d->org_id), P_I64(now), P_TEXT(d->id), P_TEXT(d->user_id ? d->user_id : ""),
+	                          P_TEXT(product ? product : "")),
+	                   COLS(C_TEXT(&p->id), C_TEXT(&p->org_id), C_TEXT(&p->product), C_TEXT(&p->plan),
+	                        C_TEXT(&p->unit), C_TEXT(&p->state), C_I64(&p->seats), C_I64(&p->used),
+	                        C_I64(&p->reserved), C_BOOL(&p->auto_assign), C_I64(&p->starts_at), C_I64(&p->ends_at),
+	                        C_INT(&p->offline_days), C_INT(&p->max_transfers_per_month), C_TEXT(&p->created_by),
+	                        C_I64(&p->created_at), C_I64(&p->updated_at), C_I64(&p->waiting), C_BOOL(usable)),
+	                   E_NOT_FOUND, e);
+}
+
+/* ---- per-device seats ---- */
+
+/* assigned_at strictly increasing per pool, as for users (store/licenses.c). */
+static const char SQL_SEAT_INSERT_DEVICE[] =
+        "INSERT INTO seats (pool_id, holder_id, org_id, user_id, device_id, source, assigned_by, assigned_at)"
+        " SELECT $1, d.id, d.org_id, d.user_id, d.id, $4, $5,"
+        " COALESCE((SELECT MAX(s.assigned_at) + 1 FROM seats s WHERE s.pool_id = $1 AND s.assigned_at >= $6), $6)"
+        " FROM devices d WHERE d.org_id = $2 AND d.id = $3 AND d.state = 'active'";
+
+err_code store_seat_insert_device(struct db *db, const char *org_id, const char *pool_id, const char *device_id,
+                                  const char *source, const char *assigned_by, int64_t now, struct err *e)
+{
+	err_code rc = store_q_exec_one(db, SQL_SEAT_INSERT_DEVICE,
+	                               PARAMS(P_TEXT(pool_id), P_TEXT(org_id), P_TEXT(device_id), P_TEXT(source),
+	                                      P_TEXT(assigned_by), P_I64(now)),
+	                               E_ALREADY_ASSIGNED, e);
+	if (rc == E_NOT_FOUND)
+		return err_set(e, E_NOT_FOUND, "device_id", "There is no such active device in this organization.");
+	if (rc == E_ALREADY_ASSIGNED)
+		return err_set(e, E_ALREADY_ASSIGNED, "device_id", NULL);
+	return rc;
+}
+
+static const char SQL_WAITING_ADD_DEVICE[] =
+        "INSERT INTO seat_waiting (pool_id, holder_id, org_id, user_id, device_id, joined_at)"
+        " SELECT $1, d.id, d.org_id, d.user_id, d.id,"
+        " COALESCE((SELECT MAX(w.joined_at) + 1 FROM seat_waiting w WHERE w.pool_id = $1 AND w.joined_at >= $4), $4)"
+        " FROM devices d WHERE d.org_id = $2 AND d.id = $3 AND d.state = 'active'"
+        " ON CONFLICT (pool_id, holder_id) DO NOTHING";
+
+err_code store_waiting_add_device(struct db *db, const char *org_id, const char *pool_id, const char *device_id,
+                                  int64_t now, struct err *e)
+{
+	return store_q_exec(db, SQL_WAITING_ADD_DEVICE,
+	                    PARAMS(P_TEXT(pool_id), P_TEXT(org_id), P_TEXT(device_id), P_I64(now)), E_INTERNAL, e);
+}
+
+static const char SQL_DEVICE_SEAT_POOLS[] = "SELECT pool_id FROM seats WHERE device_id = $1 ORDER BY pool_id";
+
+err_code store_device_seat_pools(struct db *db, struct arena *a, const char *device_id, device_id_cb cb, void *arg,
+                                 struct err *e)
+{
+	struct id_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, SQL_DEVICE_SEAT_POOLS, PARAMS(P_TEXT(device_id)), COLS(C_TEXT(&x.row)), id_each_row,
+	                    &x, e);
+}
+
+/* The counters first, while the rows they count are still there. */
+static const char SQL_SEATS_RELEASE_DEVICE[] =
+        "UPDATE license_pools SET used = used - 1 WHERE id IN (SELECT pool_id FROM seats WHERE device_id = $1)";
+static const char SQL_SEATS_DELETE_DEVICE[] = "DELETE FROM seats WHERE device_id = $1";
+static const char SQL_WAITING_DELETE_DEVICE[] = "DELETE FROM seat_waiting WHERE device_id = $1";
+
+err_code store_seats_release_device(struct db *db, const char *device_id, struct err *e)
+{
+	if (store_q_exec(db, SQL_SEATS_RELEASE_DEVICE, PARAMS(P_TEXT(device_id)), E_INTERNAL, e) ||
+	    store_q_exec(db, SQL_SEATS_DELETE_DEVICE, PARAMS(P_TEXT(device_id)), E_INTERNAL, e))
+		return e->code;
+	return store_q_exec(db, SQL_WAITING_DELETE_DEVICE, PARAMS(P_TEXT(device_id)), E_INTERNAL, e);
+}
+
+/* ---- what a member holds ---- */
+
+STORE_EACH(member_seat, struct member_seat, member_seat_cb)
+
+static const char SQL_MEMBER_SEATS[] =
+        "SELECT p.id, p.product, s.source, s.assigned_at FROM seats s JOIN license_pools p ON p.id = s.pool_id"
+        " WHERE s.org_id = $1 AND s.user_id = $2 AND p.unit = 'user' ORDER BY p.product, p.id";
+
+err_code store_member_seats(struct db *db, struct arena *a, const char *org_id, const char *user_id, member_seat_cb cb,
+                            void *arg, struct err *e)
+{
+	struct member_seat_each x = {.cb = cb, .arg = arg};
+	struct member_seat *r = &x.row;
+	return store_q_each(
+	        db, a, SQL_MEMBER_SEATS, PARAMS(P_TEXT(org_id), P_TEXT(user_id)),
+	        COLS(C_TEXT(&r->license_id), C_TEXT(&r->product), C_TEXT(&r->source), C_I64(&r->assigned_at)),
+	        member_seat_each_row, &x, e);
+}
+
+static const char SQL_MEMBER_DEVICES[] =
+        "SELECT " DEVICE_COLS DEVICE_FROM " WHERE d.org_id = $1 AND d.user_id = $3 AND d.state = 'active'"
+        " ORDER BY d.activated_at DESC, d.id DESC LIMIT 100";
+
+err_code store_member_devices(struct db *db, struct arena *a, const char *org_id, const char *user_id, int64_t now,
+                              device_cb cb, void *arg, struct err *e)
+{
+	struct device_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, SQL_MEMBER_DEVICES, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(user_id)),
+	                    DEVICE_READ(&x.row), device_each_row, &x, e);
+}
+
+/* ---- signing keys ---- */
+
+#define KEY_COLS "id, public_key, secret_key, created_at, COALESCE(retired_at, 0)"
+#define KEY_READ(k)                                                                                                    \
+	COLS(C_TEXT(&(k)->id), C_TEXT(&(k)->public_key), C_TEXT(&(k)->secret_key), C_I64(&(k)->created_at),            \
+	     C_I64(&(k)->retired_at))
+
+static const char SQL_KEY_SIGNING[] = "SELECT " KEY_COLS " FROM license_keys WHERE retired_at IS NULL";
+
+err_code store_license_key_signing(struct db *db, struct arena *a, struct license_key *out, struct err *e)
+{
+	return store_q_one(db, a, SQL_KEY_SIGNING, NO_PARAMS, KEY_READ(out), E_NOT_FOUND, e);
+}
+
+static const char SQL_KEY_RETIRE[] = "UPDATE license_keys SET retired_at = $1 WHERE retired_at IS NULL";
+static const char SQL_KEY_INSERT[] =
+        "INSERT INTO license_keys (id, public_key, secret_key, created_at) VALUES ($1, $2, $3, $4)";
+
+err_code store_license_key_add(struct db *db, const struct license_key *k, bool retire_current, int64_t now,
+                               struct err *e)
+{
+	if (retire_current && store_q_exec(db, SQL_KEY_RETIRE, PARAMS(P_I64(now)), E_INTERNAL, e))
+		return e->code;
+	return store_q_exec(db, SQL_KEY_INSERT,
+	                    PARAMS(P_TEXT(k->id), P_TEXT(k->public_key), P_TEXT(k->secret_key), P_I64(k->created_at)),
+	                    E_CONFLICT, e);
+}
+
+STORE_EACH(key, struct license_key, license_key_cb)
+
+static const char SQL_KEYS[] = "SELECT " KEY_COLS " FROM license_keys WHERE retired_at IS NULL OR retired_at > $1"
+                               " ORDER BY created_at DESC, id DESC";
+
+err_code store_license_keys(struct db *db, struct arena *a, int64_t since, license_key_cb cb, void *arg, struct err *e)
+{
+	struct key_each x = {.cb = cb, .arg = arg};
+	return store_q_each(db, a, SQL_KEYS, PARAMS(P_I64(since)), KEY_READ(&x.row), key_each_row, &x, e);
+}
