@@ -396,20 +396,59 @@ describe('2. the certificates rosterd issues', { timeout: 180000 }, () => {
 		assert.equal(l.json.certificate, null);
 	});
 
-	test('step 2.6: rosterctl license verify FILE prints the payload, exits 0 when valid and 1 once one byte changes', async (t) => {
+	test('step 2.5b: a seat of a cancelled pool → licensed false, the pool and its state, no certificate', async (t) => {
 		if (skip) return t.skip(skip);
-		const file = join(work, 'server-cert.json');
-		writeFileSync(file, JSON.stringify(device.certificate));
-		const ok = await rosterctl(['license', 'verify', file], { db });
+		const { org: o, member } = await orgWithMember('Cancelled');
+		const p = await grantSeat(o, {}, member.id);
+		const d = await activateDevice(member, `GONE-${process.pid}`);
+		assert.ok(d.certificate, JSON.stringify(d.license));
+		const x = await c.patch(`/api/v1/orgs/${o}/licenses/${p.id}`, { state: 'cancelled' }, { token: op });
+		assert.equal(x.status, 200, x.text);
+		const l = await deviceLicense(d.token);
+		assert.equal(l.status, 200, l.text);
+		assert.equal(l.json.licensed, false);
+		assert.equal(l.json.license?.id, p.id, JSON.stringify(l.json));
+		assert.equal(l.json.license.state, 'cancelled');
+		assert.equal(l.json.certificate, null);
+	});
+
+	test('step 2.6: rosterctl license verify FILE prints the payload and valid (exit 0), or invalid and why (exit 1)', async (t) => {
+		if (skip) return t.skip(skip);
+		const cert = device.certificate;
+		const payload = Buffer.from(cert.payload, 'base64url').toString('utf8');
+		const ctl = async (c, args = []) => {
+			const file = join(work, `ctl-${files++}.json`);
+			writeFileSync(file, typeof c === 'string' ? c : JSON.stringify(c));
+			return rosterctl(['license', 'verify', ...(args.length ? args : [file])], { db, input: typeof c === 'string' ? c : JSON.stringify(c) });
+		};
+		const ok = await ctl(cert);
 		if (ok.code === 2 && /usage/i.test(ok.stderr)) return t.skip(`rosterctl has no license verify: ${ok.stderr.trim().split('\n')[0]}`);
 		assert.equal(ok.code, 0, `${ok.stdout}\n${ok.stderr}`);
-		assert.match(ok.stdout + ok.stderr, /valid/i);
-		assert.ok((ok.stdout + ok.stderr).includes(device.code), `it prints the payload: ${ok.stdout}`);
-		const bad = join(work, 'server-cert-changed.json');
-		writeFileSync(bad, JSON.stringify({ ...device.certificate, payload: flipByte(device.certificate.payload, 5) }));
-		const no = await rosterctl(['license', 'verify', bad], { db });
-		assert.equal(no.code, 1, `${no.stdout}\n${no.stderr}`);
-		assert.match(no.stdout + no.stderr, /signature/i);
+		assert.equal(ok.stdout, `${payload}\nvalid\n`);
+		// - reads the certificate from stdin
+		const stdin = await ctl(cert, ['-']);
+		assert.equal(stdin.code, 0, `${stdin.stdout}\n${stdin.stderr}`);
+		assert.equal(stdin.stdout, `${payload}\nvalid\n`);
+		// one byte changed, or a bad encoding: invalid, and why
+		for (const [what, bad, why] of [
+			['a payload byte changed', { ...cert, payload: flipByte(cert.payload, 5) }, /signature/],
+			['a signature byte changed', { ...cert, signature: flipByte(cert.signature, 40) }, /signature/],
+			['the signature with its unused bits set', { ...cert, signature: setUnusedBits(cert.signature) }, /signature/],
+			['a padded payload', { ...cert, payload: `${cert.payload}=` }, /payload/],
+			['another format', { ...cert, format: 'roster-license-2' }, /format/],
+			['not JSON', 'no certificate', /JSON/],
+		]) {
+			const no = await ctl(bad);
+			assert.equal(no.code, 1, `${what}: ${no.stdout}\n${no.stderr}`);
+			assert.match(no.stdout, /^invalid: /m, `${what}: says invalid`);
+			assert.match(no.stdout, why, `${what}: says why`);
+			assert.doesNotMatch(no.stdout, /^valid$/m, what);
+		}
+		// a key this server does not have
+		const mine = keyPair();
+		const foreign = await ctl(certify(decode(cert), mine.privateKey, 'lk_someoneelse'));
+		assert.equal(foreign.code, 1, foreign.stdout);
+		assert.match(foreign.stdout, /^invalid: .*lk_someoneelse/m);
 	});
 
 	test('step 2.7: rosterctl license-key rotate → a new current key signs; the old one stays listed, retired, and its certificates still verify', async (t) => {
