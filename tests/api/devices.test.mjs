@@ -407,15 +407,29 @@ describe('devices', { timeout: 240000 }, () => {
 		});
 
 		test('a member removed from the organization: their devices are deactivated and their seats freed', async () => {
-			const p = await pool({ seats: 1, auto_assign: true });
-			const u = await member(A);
+			const org = (await c.post('/api/v1/orgs', { name: 'Leaving', type: 'enterprise', admin: { email: addr('first-v') } }, { token: op })).json.id;
+			const p = await pool({ seats: 3, auto_assign: true }, org);
+			const u = await member(org);
+			const other = await member(org);
+			// Two devices of the one leaving hold two seats of the pool; a third person's device waits.
 			const a = await activated(u, code('GONE'));
-			assert.equal(a.licensed, true);
-			const del = await c.req('DELETE', `/api/v1/orgs/${A}/members/${u.id}`, { token: op });
+			const b = await activated(u, code('GONE'));
+			const keep = await activated(other, code('STAY'));
+			const late = await activated(other, code('LATE'));
+			assert.deepEqual([a.licensed, b.licensed, keep.licensed, late.licensed], [true, true, true, false]);
+			const del = await c.req('DELETE', `/api/v1/orgs/${org}/members/${u.id}`, { token: op });
 			assert.equal(del.status, 204, del.text);
 			assertError(await license(a.token), 401, 'unauthenticated');
-			assert.equal((await getDevice(a.device.id)).state, 'deactivated');
-			assert.equal((await getPool(p.id)).used, 0);
+			assertError(await license(b.token), 401, 'unauthenticated');
+			assert.equal((await getDevice(a.device.id, org)).state, 'deactivated');
+			assert.equal((await getDevice(b.device.id, org)).state, 'deactivated');
+			// Both seats freed: the waiting device took one, the other is free.
+			assert.equal((await license(late.token)).json.licensed, true);
+			const after = await getPool(p.id, org);
+			assert.equal(after.used, 2);
+			assert.equal(after.free, 1);
+			const ev = (await c.get(`/api/v1/orgs/${org}/audit?action=device.deactivated`, { token: op })).json.items;
+			assert.deepEqual(ev.map((x) => x.target_id).sort(), [a.device.id, b.device.id].sort());
 			invariants();
 		});
 
