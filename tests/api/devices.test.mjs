@@ -71,6 +71,13 @@ describe('devices', { timeout: 240000 }, () => {
 		assert.deepEqual(bad, [], 'pools whose used is not their number of seats');
 		const inactive = sql("SELECT s.holder_id FROM seats s JOIN devices d ON d.id = s.device_id WHERE d.state <> 'active'");
 		assert.deepEqual(inactive, [], 'a deactivated device holds a seat');
+		const waitsGone = sql("SELECT w.holder_id FROM seat_waiting w JOIN devices d ON d.id = w.device_id WHERE d.state <> 'active'");
+		assert.deepEqual(waitsGone, [], 'a deactivated device waits for a seat');
+		const idle = sql(
+			`SELECT p.id FROM license_pools p WHERE p.auto_assign = 1 AND p.state <> 'cancelled' AND p.ends_at > ${Date.now() + 60000} ` +
+				'AND p.used + p.reserved < p.seats AND EXISTS (SELECT 1 FROM seat_waiting w WHERE w.pool_id = p.id)',
+		);
+		assert.deepEqual(idle, [], 'a pool that assigns automatically has a free seat while someone waits');
 	}
 
 	async function login(mail) {
@@ -677,6 +684,43 @@ describe('devices', { timeout: 240000 }, () => {
 			for (const r of res) if ((await license(r.json.token)).status === 200) working.push(r);
 			assert.equal(working.length, 1);
 			invariants();
+		});
+
+		test('rounds of 64 mixed assigns, moves, removals and deactivations at once on a per-device pool: the counters stay the rows after every round', async () => {
+			const org = (await c.post('/api/v1/orgs', { name: 'Mixed', type: 'enterprise', admin: { email: addr('first-mx') } }, { token: op })).json.id;
+			const u = await member(org);
+			const p = await pool({ seats: 6, auto_assign: true }, org);
+			let devs = [];
+			for (let i = 0; i < 16; i += 8) devs.push(...(await Promise.all(Array.from({ length: 8 }, (_, j) => activated(u, `MIX-${i + j}`)))));
+			let seed = 12345;
+			const rnd = (n) => {
+				seed = (seed * 1103515245 + 12345) % 2147483648;
+				return seed % n;
+			};
+			for (let round = 0; round < 3; round++) {
+				const ops = Array.from({ length: 64 }, () => {
+					const a = devs[rnd(devs.length)].device.id;
+					const b = devs[rnd(devs.length)].device.id;
+					switch (rnd(4)) {
+						case 0:
+							return c.post(`${D(org)}/${a}/seat`, { license_id: p.id }, { token: op });
+						case 1:
+							return c.post(`/api/v1/orgs/${org}/licenses/${p.id}/seats/move`, { from: a, to: b }, { token: op });
+						case 2:
+							return c.req('DELETE', `${D(org)}/${a}/seat?license_id=${p.id}`, { token: op });
+						default:
+							return c.req('DELETE', `${D(org)}/${a}`, { token: op });
+					}
+				});
+				const res = await Promise.all(ops);
+				for (const r of res) assert.ok([200, 201, 204, 404, 409, 422].includes(r.status), r.text);
+				invariants();
+				const now = await getPool(p.id, org);
+				assert.equal(now.used + now.free, now.seats);
+				// The deactivated come back, for the next round.
+				devs = await Promise.all(devs.map((d) => activated(u, d.device.code)));
+				invariants();
+			}
 		});
 
 		test('64 parallel device seat assigns on a pool with 10 free seats → exactly 10 succeed', async () => {
