@@ -14,8 +14,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { ENGINE, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, rosterctl, tempDir, TOKEN_RE, poll } from './lib/harness.mjs';
+import { sqlRows, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, rosterctl, tempDir, TOKEN_RE } from './lib/harness.mjs';
 
 const PW = 'correct horse battery';
 const DAY_MS = 24 * 3600 * 1000;
@@ -50,17 +49,7 @@ describe('devices', { timeout: 240000 }, () => {
 	let adm; // an administrator of A (token)
 	let reader; // a member of A with devices:read only
 
-	function sql(query) {
-		const r =
-			ENGINE === 'sqlite'
-				? spawnSync('sqlite3', ['-batch', '-separator', '|', '-cmd', '.timeout 5000', db, query], { encoding: 'utf8', timeout: 20000 })
-				: spawnSync('psql', [db, '-X', '-q', '-At', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8', timeout: 20000 });
-		assert.equal(r.status, 0, `${query}: ${r.stderr || r.error}`);
-		return r.stdout
-			.split('\n')
-			.filter((l) => l.length)
-			.map((l) => l.split('|'));
-	}
+	const sql = (query) => sqlRows(db, query);
 
 	// Every pool's counters are its rows, and nobody waits for a pool with a free seat that assigns automatically.
 	function invariants() {

@@ -13,8 +13,7 @@
 // LICENSES_SEED=<seed> replays a run.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { ENGINE, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, email } from './lib/harness.mjs';
+import { ENGINE, sqlRows, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, email } from './lib/harness.mjs';
 
 const PW = 'correct horse battery';
 const DAY_MS = 24 * 3600 * 1000;
@@ -133,17 +132,7 @@ describe('license pools and seats', { timeout: 240000 }, () => {
 	}
 
 	// Rows of one SQL query on the test database, as arrays of column values.
-	function sql(query) {
-		const r =
-			ENGINE === 'sqlite'
-				? spawnSync('sqlite3', ['-batch', '-separator', '|', '-cmd', '.timeout 5000', db, query], { encoding: 'utf8', timeout: 20000 })
-				: spawnSync('psql', [db, '-X', '-q', '-At', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8', timeout: 20000 });
-		assert.equal(r.status, 0, `${query}: ${r.stderr || r.error}`);
-		return r.stdout
-			.split('\n')
-			.filter((l) => l.length)
-			.map((l) => l.split('|'));
-	}
+	const sql = (query) => sqlRows(db, query);
 
 	// The invariants of every pool (or of one), read from the tables themselves.
 	function sqlInvariants(lic) {
