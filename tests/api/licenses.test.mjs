@@ -13,7 +13,7 @@
 // LICENSES_SEED=<seed> replays a run.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINE, sqlRows, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, email } from './lib/harness.mjs';
+import { sqlRows, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, email } from './lib/harness.mjs';
 
 const PW = 'correct horse battery';
 const DAY_MS = 24 * 3600 * 1000;
