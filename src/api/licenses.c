@@ -45,6 +45,10 @@ err_code api_licenses_create(struct request *r, struct api_call *c, struct err *
 	const char *starts = NULL, *ends = NULL;
 	struct json_int seats = {0}, offline = {0}, transfers = {0};
 	struct json_bool auto_assign = {0};
+	/* max_transfers_per_month: null is unlimited, as when it is left out. */
+	json_t *mt = json_object_get(c->body, "max_transfers_per_month");
+	if (mt && json_is_null(mt))
+		json_object_del(c->body, "max_transfers_per_month");
 	if (api_body(c, e, JF_STRING("product", &n.product, JF_REQUIRED, 0), JF_STRING("plan", &n.plan, JF_OPTIONAL, 0),
 	             JF_INT("seats", &seats, JF_REQUIRED), JF_STRING("unit", &n.unit, JF_REQUIRED, 16),
 	             JF_STRING("starts_at", &starts, JF_OPTIONAL, 64), JF_STRING("ends_at", &ends, JF_OPTIONAL, 64),

@@ -1,11 +1,9 @@
 /* The people in an organization and its roles. */
 #include "api/api.h"
 
-#include "core/devices.h"
-#include "core/render.h"
-
 #include "base/json.h"
 #include "base/text.h"
+#include "core/devices.h"
 #include "core/members.h"
 #include "core/render.h"
 

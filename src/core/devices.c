@@ -170,7 +170,7 @@ err_code device_activate(const struct ctx *c, const struct device_activation *in
 	if (in->org && !org_id)
 		return err_set(e, E_NOT_FOUND, "org", "You are no member of this organization.");
 	if (!in->org && choices->n == 0)
-		return err_set(e, E_FORBIDDEN, NULL, "This account belongs to no organization.");
+		return err_set(e, E_FORBIDDEN, NULL, "This account belongs to no open organization.");
 	if (!in->org && choices->n > 1)
 		return err_set(e, E_ORG_REQUIRED, "org", NULL);
 	if (!org_id)
@@ -396,7 +396,8 @@ static err_code seat_pool(const struct ctx *c, const char *device_id, const char
 	}
 	if (held && p.n == 0)
 		return err_set(e, E_NOT_FOUND, NULL, "This device holds no seat.");
-	return err_set(e, E_MISSING_FIELD, "license_id",
+	/* DELETE names it in the query, POST in the body. */
+	return err_set(e, held ? E_BAD_REQUEST : E_MISSING_FIELD, "license_id",
 	               held  ? "This device holds seats of several pools: name the license_id."
 	               : p.n ? "The organization has several per-device pools: name the license_id."
 	                     : "The organization has no per-device pool.");

@@ -620,12 +620,14 @@ static int month_of(int64_t ms)
 static err_code count_transfer(struct db *db, const struct license_pool *p, struct err *e)
 {
 	bool allowed;
+	if (!pool_usable(p, clock_now_ms())) /* a seat of an ended pool moves nowhere */
+		return E_OK;
 	if (store_license_transfer(db, p->id, month_of(clock_now_ms()), &allowed, e))
 		return e->code;
 	if (!allowed)
 		return err_set(e, E_TRANSFER_LIMIT, NULL,
-		               "The seats of %s moved %d times this month, the most the pool allows; the count starts "
-		               "again next month.",
+		               "The seats of %s may be taken off their holders %d times a month, and have been this "
+		               "month; the count starts again next month.",
 		               p->product, p->max_transfers_per_month);
 	return E_OK;
 }

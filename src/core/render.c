@@ -134,6 +134,24 @@ void render_license_fields(struct jw *w, const struct license_pool *p, int64_t n
 	jw_time(w, p->updated_at);
 }
 
+/* The device of a seat or a place on a waiting list: {id, code, name}, or null. */
+static void device_ref(struct jw *w, const struct seat_row *s)
+{
+	jw_key(w, "device");
+	if (!s->device_id) {
+		jw_null(w);
+		return;
+	}
+	jw_obj(w);
+	jw_key(w, "id");
+	jw_str(w, s->device_id);
+	jw_key(w, "code");
+	jw_str(w, s->device_code);
+	jw_key(w, "name");
+	jw_str(w, s->device_name ? s->device_name : "");
+	jw_end_obj(w);
+}
+
 void render_seat_fields(struct jw *w, const struct seat_row *s)
 {
 	jw_key(w, "holder_id");
@@ -148,19 +166,7 @@ void render_seat_fields(struct jw *w, const struct seat_row *s)
 	jw_str(w, s->last_name ? s->last_name : "");
 	jw_key(w, "device_id");
 	jw_str(w, s->device_id);
-	jw_key(w, "device");
-	if (s->device_id) {
-		jw_obj(w);
-		jw_key(w, "id");
-		jw_str(w, s->device_id);
-		jw_key(w, "code");
-		jw_str(w, s->device_code);
-		jw_key(w, "name");
-		jw_str(w, s->device_name ? s->device_name : "");
-		jw_end_obj(w);
-	} else {
-		jw_null(w);
-	}
+	device_ref(w, s);
 	jw_key(w, "source");
 	jw_str(w, s->source);
 	jw_key(w, "assigned_by");
@@ -183,19 +189,7 @@ void render_waiting_fields(struct jw *w, const struct seat_row *s)
 	jw_str(w, s->last_name ? s->last_name : "");
 	jw_key(w, "device_id");
 	jw_str(w, s->device_id);
-	jw_key(w, "device");
-	if (s->device_id) {
-		jw_obj(w);
-		jw_key(w, "id");
-		jw_str(w, s->device_id);
-		jw_key(w, "code");
-		jw_str(w, s->device_code);
-		jw_key(w, "name");
-		jw_str(w, s->device_name ? s->device_name : "");
-		jw_end_obj(w);
-	} else {
-		jw_null(w);
-	}
+	device_ref(w, s);
 	jw_key(w, "joined_at");
 	jw_time(w, s->assigned_at);
 }
@@ -232,7 +226,7 @@ void render_device_fields(struct jw *w, const struct device *d)
 	jw_key(w, "status");
 	jw_str(w, strcmp(d->state, "active") ? "unlicensed" : d->status);
 	jw_key(w, "license");
-	if (d->license_id) {
+	if (d->license_id && !strcmp(d->state, "active")) {
 		jw_obj(w);
 		jw_key(w, "id");
 		jw_str(w, d->license_id);

@@ -173,9 +173,12 @@ err_code store_seat_move(struct db *db, const char *org_id, const char *pool_id,
 	return rc;
 }
 
-/* The counters first, while the rows they count are still there. */
+/* The counters first, while the rows they count are still there; a user
+ * holds one seat per per-user pool but may hold several of a per-device
+ * pool (one per device of theirs). */
 static const char SQL_SEATS_RELEASE_USER[] =
-        "UPDATE license_pools SET used = used - 1"
+        "UPDATE license_pools SET used = used - (SELECT COUNT(*) FROM seats s"
+        " WHERE s.pool_id = license_pools.id AND s.org_id = $1 AND s.user_id = $2)"
         " WHERE id IN (SELECT pool_id FROM seats WHERE org_id = $1 AND user_id = $2)";
 static const char SQL_SEATS_DELETE_USER[] = "DELETE FROM seats WHERE org_id = $1 AND user_id = $2";
 

@@ -14,8 +14,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { ENGINE, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, rosterctl, tempDir, TOKEN_RE, poll } from './lib/harness.mjs';
+import { sqlRows, makeDb, migrate, createUser, startRosterd, startSmtp, api, assertError, rosterctl, tempDir, TOKEN_RE } from './lib/harness.mjs';
 
 const PW = 'correct horse battery';
 const DAY_MS = 24 * 3600 * 1000;
@@ -50,17 +49,7 @@ describe('devices', { timeout: 240000 }, () => {
 	let adm; // an administrator of A (token)
 	let reader; // a member of A with devices:read only
 
-	function sql(query) {
-		const r =
-			ENGINE === 'sqlite'
-				? spawnSync('sqlite3', ['-batch', '-separator', '|', '-cmd', '.timeout 5000', db, query], { encoding: 'utf8', timeout: 20000 })
-				: spawnSync('psql', [db, '-X', '-q', '-At', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8', timeout: 20000 });
-		assert.equal(r.status, 0, `${query}: ${r.stderr || r.error}`);
-		return r.stdout
-			.split('\n')
-			.filter((l) => l.length)
-			.map((l) => l.split('|'));
-	}
+	const sql = (query) => sqlRows(db, query);
 
 	// Every pool's counters are its rows, and nobody waits for a pool with a free seat that assigns automatically.
 	function invariants() {
@@ -71,6 +60,13 @@ describe('devices', { timeout: 240000 }, () => {
 		assert.deepEqual(bad, [], 'pools whose used is not their number of seats');
 		const inactive = sql("SELECT s.holder_id FROM seats s JOIN devices d ON d.id = s.device_id WHERE d.state <> 'active'");
 		assert.deepEqual(inactive, [], 'a deactivated device holds a seat');
+		const waitsGone = sql("SELECT w.holder_id FROM seat_waiting w JOIN devices d ON d.id = w.device_id WHERE d.state <> 'active'");
+		assert.deepEqual(waitsGone, [], 'a deactivated device waits for a seat');
+		const idle = sql(
+			`SELECT p.id FROM license_pools p WHERE p.auto_assign = 1 AND p.state <> 'cancelled' AND p.ends_at > ${Date.now() + 60000} ` +
+				'AND p.used + p.reserved < p.seats AND EXISTS (SELECT 1 FROM seat_waiting w WHERE w.pool_id = p.id)',
+		);
+		assert.deepEqual(idle, [], 'a pool that assigns automatically has a free seat while someone waits');
 	}
 
 	async function login(mail) {
@@ -272,7 +268,11 @@ describe('devices', { timeout: 240000 }, () => {
 				seats.map((s) => [s.holder_id, s.device.code, s.email, s.source]),
 				[[two.device.id, two.device.code, u.email, 'auto']],
 			);
-			assert.equal((await getDevice(one.device.id)).state, 'deactivated');
+			const gone = await getDevice(one.device.id);
+			assert.equal(gone.state, 'deactivated');
+			assert.equal(gone.status, 'unlicensed');
+			assert.equal(gone.license, null);
+			assert.ok(gone.deactivated_at);
 			invariants();
 		});
 
@@ -328,6 +328,17 @@ describe('devices', { timeout: 240000 }, () => {
 			const cd = code('NOPE');
 			assertError(await c.post('/api/v1/devices/activate', { email: u.email, password: 'wrong password!', device_code: cd }), 401, 'invalid_credentials');
 			assertError(await c.post('/api/v1/devices/activate', { email: addr('nobody'), password: PW, device_code: cd }), 401, 'invalid_credentials');
+			assert.deepEqual(sql(`SELECT id FROM devices WHERE code = '${cd}'`), []);
+		});
+
+		test('throttled like sign-in: after 10 wrong passwords the right one → 429 with Retry-After, for activation and sign-in alike', async () => {
+			const u = await member(A);
+			const cd = code('GUESS');
+			for (let i = 0; i < 10; i++) assertError(await c.post('/api/v1/devices/activate', { email: u.email, password: `wrong ${i} password`, device_code: cd }), 401, 'invalid_credentials');
+			const res = await activate(u, cd);
+			assertError(res, 429, 'too_many_requests');
+			assert.ok(Number(res.headers['retry-after']) > 0, 'Retry-After');
+			assertError(await c.login(u.email, PW), 429, 'too_many_requests');
 			assert.deepEqual(sql(`SELECT id FROM devices WHERE code = '${cd}'`), []);
 		});
 
@@ -392,15 +403,29 @@ describe('devices', { timeout: 240000 }, () => {
 		});
 
 		test('a member removed from the organization: their devices are deactivated and their seats freed', async () => {
-			const p = await pool({ seats: 1, auto_assign: true });
-			const u = await member(A);
+			const org = (await c.post('/api/v1/orgs', { name: 'Leaving', type: 'enterprise', admin: { email: addr('first-v') } }, { token: op })).json.id;
+			const p = await pool({ seats: 3, auto_assign: true }, org);
+			const u = await member(org);
+			const other = await member(org);
+			// Two devices of the one leaving hold two seats of the pool; a third person's device waits.
 			const a = await activated(u, code('GONE'));
-			assert.equal(a.licensed, true);
-			const del = await c.req('DELETE', `/api/v1/orgs/${A}/members/${u.id}`, { token: op });
+			const b = await activated(u, code('GONE'));
+			const keep = await activated(other, code('STAY'));
+			const late = await activated(other, code('LATE'));
+			assert.deepEqual([a.licensed, b.licensed, keep.licensed, late.licensed], [true, true, true, false]);
+			const del = await c.req('DELETE', `/api/v1/orgs/${org}/members/${u.id}`, { token: op });
 			assert.equal(del.status, 204, del.text);
 			assertError(await license(a.token), 401, 'unauthenticated');
-			assert.equal((await getDevice(a.device.id)).state, 'deactivated');
-			assert.equal((await getPool(p.id)).used, 0);
+			assertError(await license(b.token), 401, 'unauthenticated');
+			assert.equal((await getDevice(a.device.id, org)).state, 'deactivated');
+			assert.equal((await getDevice(b.device.id, org)).state, 'deactivated');
+			// Both seats freed: the waiting device took one, the other is free.
+			assert.equal((await license(late.token)).json.licensed, true);
+			const after = await getPool(p.id, org);
+			assert.equal(after.used, 2);
+			assert.equal(after.free, 1);
+			const ev = (await c.get(`/api/v1/orgs/${org}/audit?action=device.deactivated`, { token: op })).json.items;
+			assert.deepEqual(ev.map((x) => x.target_id).sort(), [a.device.id, b.device.id].sort());
 			invariants();
 		});
 
@@ -648,6 +673,43 @@ describe('devices', { timeout: 240000 }, () => {
 			for (const r of res) if ((await license(r.json.token)).status === 200) working.push(r);
 			assert.equal(working.length, 1);
 			invariants();
+		});
+
+		test('rounds of 64 mixed assigns, moves, removals and deactivations at once on a per-device pool: the counters stay the rows after every round', async () => {
+			const org = (await c.post('/api/v1/orgs', { name: 'Mixed', type: 'enterprise', admin: { email: addr('first-mx') } }, { token: op })).json.id;
+			const u = await member(org);
+			const p = await pool({ seats: 6, auto_assign: true }, org);
+			let devs = [];
+			for (let i = 0; i < 16; i += 8) devs.push(...(await Promise.all(Array.from({ length: 8 }, (_, j) => activated(u, `MIX-${i + j}`)))));
+			let seed = 12345;
+			const rnd = (n) => {
+				seed = (seed * 1103515245 + 12345) % 2147483648;
+				return seed % n;
+			};
+			for (let round = 0; round < 3; round++) {
+				const ops = Array.from({ length: 64 }, () => {
+					const a = devs[rnd(devs.length)].device.id;
+					const b = devs[rnd(devs.length)].device.id;
+					switch (rnd(4)) {
+						case 0:
+							return c.post(`${D(org)}/${a}/seat`, { license_id: p.id }, { token: op });
+						case 1:
+							return c.post(`/api/v1/orgs/${org}/licenses/${p.id}/seats/move`, { from: a, to: b }, { token: op });
+						case 2:
+							return c.req('DELETE', `${D(org)}/${a}/seat?license_id=${p.id}`, { token: op });
+						default:
+							return c.req('DELETE', `${D(org)}/${a}`, { token: op });
+					}
+				});
+				const res = await Promise.all(ops);
+				for (const r of res) assert.ok([200, 201, 204, 404, 409, 422].includes(r.status), r.text);
+				invariants();
+				const now = await getPool(p.id, org);
+				assert.equal(now.used + now.free, now.seats);
+				// The deactivated come back, for the next round.
+				devs = await Promise.all(devs.map((d) => activated(u, d.device.code)));
+				invariants();
+			}
 		});
 
 		test('64 parallel device seat assigns on a pool with 10 free seats → exactly 10 succeed', async () => {

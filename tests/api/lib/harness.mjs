@@ -247,6 +247,20 @@ export function makeDb(name = 'db') {
 	return u.toString();
 }
 
+// The rows of one SQL query on a test database (sqlite3, or psql on
+// PostgreSQL), each an array of its column values as text.
+export function sqlRows(db, query) {
+	const r =
+		ENGINE === 'sqlite'
+			? spawnSync('sqlite3', ['-batch', '-separator', '|', '-cmd', '.timeout 5000', db, query], { encoding: 'utf8', timeout: 20000 })
+			: spawnSync('psql', [db, '-X', '-q', '-At', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8', timeout: 20000 });
+	assert.equal(r.status, 0, `${query}: ${r.stderr || r.error}`);
+	return r.stdout
+		.split('\n')
+		.filter((l) => l.length)
+		.map((l) => l.split('|'));
+}
+
 // ---- rosterctl ------------------------------------------------------------
 
 // Runs rosterctl; db (when given) is passed as --db. Resolves {code, stdout, stderr}.

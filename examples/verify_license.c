@@ -1,0 +1,90 @@
+/* Checks a roster offline license certificate (docs/licensing.md).
+ *
+ *   cc verify_license.c -lsodium -o verify_license
+ *   ./verify_license CERTIFICATE.json PUBLIC_KEY
+ *
+ * CERTIFICATE.json holds the certificate object of GET /api/v1/device/license;
+ * PUBLIC_KEY is the public_key (base64url) of its key_id in GET /api/v1/license-key.
+ * Prints the payload; exits 0 when the certificate is valid, 1 when it is not
+ * (bad encoding, bad signature, past valid_until), 2 on wrong usage. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define B64URL sodium_base64_VARIANT_URLSAFE_NO_PADDING
+
+/* The value after the key "name": in a JSON text, or NULL. A key is a quoted name
+ * followed by a colon, which no string value can imitate (its quotes are escaped). */
+static const char *json_value(const char *json, const char *name)
+{
+	char key[40];
+	size_t n = (size_t)snprintf(key, sizeof key, "\"%s\"", name);
+	for (const char *p = strstr(json, key); p; p = strstr(p + 1, key)) {
+		const char *v = p + n + strspn(p + n, " \t\r\n");
+		if (*v == ':')
+			return v + 1 + strspn(v + 1, " \t\r\n");
+	}
+	return NULL;
+}
+
+/* Decodes the base64url string value of "name" into out (at most cap bytes): its length, or -1. */
+static long b64_value(const char *json, const char *name, unsigned char *out, size_t cap)
+{
+	const char *v = json_value(json, name), *end;
+	size_t len;
+	if (!v || *v != '"' || !(end = strchr(v + 1, '"')) ||
+	    sodium_base642bin(out, cap, v + 1, (size_t)(end - v - 1), NULL, &len, NULL, B64URL) != 0)
+		return -1;
+	return (long)len;
+}
+
+static int invalid(const char *why)
+{
+	fprintf(stderr, "invalid: %s\n", why);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	static char cert[65536];
+	static unsigned char payload[49152];
+	unsigned char key[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
+	size_t key_len, n = 0;
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s CERTIFICATE.json PUBLIC_KEY\n", argv[0]);
+		return 2;
+	}
+	FILE *f = fopen(argv[1], "rb");
+	if (!f)
+		return invalid("cannot read the certificate file");
+	n = fread(cert, 1, sizeof cert - 1, f);
+	fclose(f);
+	cert[n] = '\0';
+	if (sodium_init() < 0)
+		return invalid("libsodium did not start");
+	if (sodium_base642bin(key, sizeof key, argv[2], strlen(argv[2]), NULL, &key_len, NULL, B64URL) != 0 ||
+	    key_len != sizeof key)
+		return invalid("the public key is not 32 bytes in base64url");
+	const char *format = json_value(cert, "format");
+	if (!format || strncmp(format, "\"roster-license-1\"", 18) != 0)
+		return invalid("not a roster-license-1 certificate");
+	long payload_len = b64_value(cert, "payload", payload, sizeof payload - 1);
+	if (payload_len < 0 || b64_value(cert, "signature", sig, sizeof sig) != (long)sizeof sig)
+		return invalid("the payload or the signature is not base64url (no padding)");
+	payload[payload_len] = '\0';
+	printf("%s\n", (const char *)payload);
+	if (crypto_sign_verify_detached(sig, payload, (unsigned long long)payload_len, key) != 0)
+		return invalid("the signature does not match the payload and this key");
+	/* Signed, so written by roster: a flat object whose valid_until is an integer. */
+	const char *v = json_value((const char *)payload, "valid_until");
+	char *end;
+	long long valid_until = v ? strtoll(v, &end, 10) : 0;
+	if (!v || end == v)
+		return invalid("the payload has no valid_until");
+	if ((long long)time(NULL) >= valid_until)
+		return invalid("past valid_until: connect to renew the certificate");
+	fprintf(stderr, "valid until %lld (Unix seconds)\n", valid_until);
+	return 0;
+}
