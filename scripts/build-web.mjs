@@ -35,7 +35,9 @@ async function bundleScript() {
 		preserveSymlinks: true,
 	});
 	const rel = (p) => relative(dist, resolve(top, p));
-	const [entryOut, entryMeta] = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint);
+	// The console's script is main.js's output; every screen loaded by
+	// import() is an entry point of its own too, listed in no fixed order.
+	const [entryOut, entryMeta] = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint === 'web/src/main.js');
 	const preload = entryMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => rel(i.path));
 	return {
 		files: Object.fromEntries(r.outputFiles.map((f) => [relative(dist, f.path), f.contents])),

@@ -17,11 +17,8 @@ const roles = () => import('./screens/roles.js');
 const customers = () => import('./screens/customers.js');
 const audit = () => import('./screens/audit.js');
 const settings = () => import('./screens/settings.js');
-// Devices / Licenses comes with the licenses' module. Each module loaded
-// here is an entry point of the build, and scripts/build-web.mjs takes the
-// first entry point esbuild lists as the console's script: that is main.js
-// only while there are at most eight entry points in all.
 const licenses = () => import('./screens/licenses.js');
+const devices = () => import('./screens/devices.js');
 
 addWords({
 	en: {
@@ -112,7 +109,7 @@ const IN_ORG = [
 	['/orgs/:org/licenses', lazy(licenses, 'Licenses')],
 	['/orgs/:org/licenses/new', lazy(licenses, 'GrantLicense')],
 	['/orgs/:org/licenses/:lic', lazy(licenses, 'LicenseDetail')],
-	['/orgs/:org/devices', lazy(licenses, 'Devices')],
+	['/orgs/:org/devices', lazy(devices, 'Devices')],
 	['/orgs/:org/audit', lazy(audit, 'Audit')],
 	['/orgs/:org/settings', lazy(orgs, 'OrgSettings')],
 ];

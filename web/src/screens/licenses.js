@@ -28,8 +28,6 @@ import {
 } from '../ui.js';
 import { DevicePicker, deviceErrorText } from './device-parts.js';
 
-export { Devices } from './devices.js';
-
 addWords({
 	en: {
 		'lic.title': 'Licenses',
