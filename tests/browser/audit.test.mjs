@@ -107,3 +107,23 @@ consoleTest('the order can be reversed: oldest first', async ({ page, site }) =>
 	await page.waitForFunction(() => document.querySelector('main tbody tr td:nth-child(2)')?.innerText.startsWith('Organization created'));
 	assert.deepEqual(await whats(page), [...newest].reverse());
 });
+
+consoleTest('license, seat and device actions read in words and filter like the others', { timeout: 30000 }, async ({ page, site }) => {
+	const op = await operatorSession(site);
+	const { org, admin } = await orgWithAdmin(site, op, { name: 'Seated AG' });
+	await op.ok('POST', `/api/v1/orgs/${org.id}/licenses`, { product: 'Viewer', seats: 1, unit: 'user', auto_assign: true });
+	const s = await apiSession(site.base, admin.email, admin.password);
+	await addMember(s, org.id, { first_name: 'Dora' });
+	await addMember(s, org.id, { first_name: 'Emil' }); // no seat left: waits
+
+	await signInByApi(page, admin.email, admin.password);
+	await page.goto(`/orgs/${org.id}/audit`);
+	await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+	await rowWith(page, 'Seat assigned').waitFor();
+	const seen = await whats(page);
+	for (const w of ['Joined a waiting list', 'Seat assigned', 'License pool granted']) assert.ok(seen.includes(w), `${w} in ${seen}`);
+	await page.getByLabel('Action').selectOption({ label: 'Joined a waiting list' });
+	await page.waitForURL((u) => u.searchParams.get('action') === 'seat.waiting');
+	await rowCount(page, 1);
+	assert.deepEqual(await whats(page), ['Joined a waiting list']);
+});
