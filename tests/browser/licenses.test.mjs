@@ -3,7 +3,7 @@
 // searching for members, moves one, takes one back, and the bar and the
 // holders follow, with the API agreeing at each step.
 import assert from 'node:assert/strict';
-import { useConsole, consoleTest, screenshots, signInByApi } from './lib/browser.mjs';
+import { useConsole, consoleTest, screenshots, signInByApi, checkA11y } from './lib/browser.mjs';
 import { operatorSession, orgWithAdmin, addMember } from './lib/seed.mjs';
 
 const site = useConsole();
@@ -151,4 +151,36 @@ consoleTest('a seat taken back goes to who waits, and the waiting list follows o
 	assert.equal((await op.ok('GET', `/api/v1/orgs/${org.id}/licenses/${pool.id}`)).waiting, 0);
 	assert.deepEqual((await op.ok('GET', `/api/v1/orgs/${org.id}/audit?action=seat.waiting_left`)).items.map((x) => x.target_id), [gus.id]);
 	assert.ok(!seats.some((s) => s.email === eve.email));
+});
+
+consoleTest('the operator sets the offline days and the transfer limit when granting, changes the limit and lifts it', { timeout: 30000 }, async ({ page }) => {
+	const op = await operatorSession(site);
+	const { org } = await orgWithAdmin(site, op, { name: 'Limited Ltd' });
+	await signInByApi(page, site.operator.email, site.operator.password);
+	await page.goto(`/orgs/${org.id}/licenses/new`);
+	await page.getByLabel('Product').fill('Kiosk');
+	await page.getByLabel('Seats').fill('3');
+	await page.getByLabel('Counted per').selectOption('device');
+	await page.getByLabel('Days a device may stay offline').fill('14');
+	await page.getByLabel('Transfers a month').fill('2');
+	await page.getByRole('button', { name: 'Grant licenses' }).click();
+	await page.getByRole('heading', { name: 'Kiosk', level: 1 }).waitFor();
+	const [p] = (await op.ok('GET', `/api/v1/orgs/${org.id}/licenses`)).items;
+	assert.deepEqual([p.unit, p.seats, p.offline_days, p.max_transfers_per_month], ['device', 3, 14, 2]);
+
+	const form = page.getByRole('form', { name: 'Change the pool' });
+	assert.equal(await form.getByLabel('Transfers a month').inputValue(), '2');
+	const save = async () => {
+		const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/licenses/${p.id}`));
+		await form.getByRole('button', { name: 'Save' }).click();
+		assert.equal((await saved).status(), 200);
+		await page.getByRole('status').filter({ hasText: 'The pool is changed.' }).waitFor();
+	};
+	await form.getByLabel('Transfers a month').fill('5');
+	await save();
+	assert.equal((await op.ok('GET', `/api/v1/orgs/${org.id}/licenses/${p.id}`)).max_transfers_per_month, 5);
+	await form.getByLabel('Transfers a month').fill('');
+	await save();
+	assert.equal((await op.ok('GET', `/api/v1/orgs/${org.id}/licenses/${p.id}`)).max_transfers_per_month, null);
+	await checkA11y(page, 'license-change');
 });

@@ -48,6 +48,10 @@ addWords({
 		'lic.ends': 'Ends on',
 		'lic.endsHint': 'Leave empty for a year from today.',
 		'lic.auto': 'Give a free seat automatically to new members',
+		'lic.transfers': 'Transfers a month',
+		'lic.transfersHint': 'How often a month seats may be taken off their holders (removed, moved, a device deactivated). Empty: no limit.',
+		'lic.offline': 'Days a device may stay offline',
+		'lic.offlineHint': 'How long the certificate a device receives stays valid without the network (1 to 365).',
 		'lic.term': (ends, days) => `Until ${ends} (${days === 1 ? '1 day' : `${formatNumber(days)} days`} left)`,
 		'lic.termOver': (ends) => `Ended on ${ends}`,
 		'lic.usage': (used, seats, free) => `${formatNumber(used)} of ${formatNumber(seats)} used, ${formatNumber(free)} free`,
@@ -123,6 +127,10 @@ addWords({
 		'lic.ends': 'Fin le',
 		'lic.endsHint': 'Laisser vide pour un an à partir d’aujourd’hui.',
 		'lic.auto': 'Donner automatiquement un siège libre aux nouveaux membres',
+		'lic.transfers': 'Transferts par mois',
+		'lic.transfersHint': 'Combien de fois par mois des sièges peuvent être repris à leurs titulaires (retirés, déplacés, un appareil désactivé). Vide : sans limite.',
+		'lic.offline': 'Jours hors ligne pour un appareil',
+		'lic.offlineHint': 'Combien de temps le certificat reçu par un appareil reste valable sans réseau (1 à 365).',
 		'lic.term': (ends, days) => `Jusqu’au ${ends} (${days <= 1 ? `${days} jour` : `${formatNumber(days)} jours`} restants)`,
 		'lic.termOver': (ends) => `Terminée le ${ends}`,
 		'lic.usage': (used, seats, free) =>
@@ -201,6 +209,10 @@ addWords({
 		'lic.ends': 'Endet am',
 		'lic.endsHint': 'Leer lassen für ein Jahr ab heute.',
 		'lic.auto': 'Neuen Mitgliedern automatisch einen freien Platz geben',
+		'lic.transfers': 'Übertragungen im Monat',
+		'lic.transfersHint': 'Wie oft im Monat Plätze ihren Inhabern entzogen werden dürfen (entfernt, verschoben, ein Gerät deaktiviert). Leer: ohne Grenze.',
+		'lic.offline': 'Offline-Tage eines Geräts',
+		'lic.offlineHint': 'Wie lange das Zertifikat, das ein Gerät erhält, ohne Netz gültig bleibt (1 bis 365).',
 		'lic.term': (ends, days) => `Bis ${ends} (noch ${days === 1 ? '1 Tag' : `${formatNumber(days)} Tage`})`,
 		'lic.termOver': (ends) => `Beendet am ${ends}`,
 		'lic.usage': (used, seats, free) =>
@@ -323,7 +335,7 @@ export function Licenses({ me, org }) {
 const dayEnd = (d) => (d ? `${d}T23:59:59Z` : undefined);
 
 export function GrantLicense({ org }) {
-	const f = useForm({ product: '', plan: '', seats: '10', unit: 'user', state: 'active', ends_at: '', auto_assign: false });
+	const f = useForm({ product: '', plan: '', seats: '10', unit: 'user', state: 'active', ends_at: '', auto_assign: false, offline_days: '7', max_transfers_per_month: '' });
 	async function submit(ev) {
 		ev.preventDefault();
 		await f.submit(async (v) => {
@@ -336,10 +348,16 @@ export function GrantLicense({ org }) {
 			};
 			if (v.plan) body.plan = v.plan;
 			if (v.ends_at) body.ends_at = dayEnd(v.ends_at);
-			if (!/^\d+$/.test(v.seats)) {
-				f.setErrors({ seats: t('error.invalid') });
+			const bad = {};
+			if (!/^\d+$/.test(v.seats)) bad.seats = t('error.invalid');
+			if (!/^\d+$/.test(v.offline_days)) bad.offline_days = t('error.invalid');
+			if (v.max_transfers_per_month !== '' && !/^\d+$/.test(v.max_transfers_per_month)) bad.max_transfers_per_month = t('error.invalid');
+			if (Object.keys(bad).length) {
+				f.setErrors(bad);
 				return;
 			}
+			body.offline_days = Number(v.offline_days);
+			if (v.max_transfers_per_month !== '') body.max_transfers_per_month = Number(v.max_transfers_per_month);
 			const p = await post(orgPath(org.id, '/licenses'), body);
 			navigate(`/orgs/${org.id}/licenses/${p.id}`);
 		});
@@ -362,6 +380,8 @@ export function GrantLicense({ org }) {
 			/>
 			<${Field} label=${t('lic.ends')} type="date" hint=${t('lic.endsHint')} ...${f.bind('ends_at')} />
 			<${Checkbox} label=${t('lic.auto')} name="auto_assign" checked=${f.values.auto_assign} onValue=${(v) => f.set('auto_assign', v)} />
+			<${Field} label=${t('lic.offline')} type="number" min="1" max="365" hint=${t('lic.offlineHint')} ...${f.bind('offline_days')} />
+			<${Field} label=${t('lic.transfers')} type="number" min="0" optional hint=${t('lic.transfersHint')} ...${f.bind('max_transfers_per_month')} />
 			<${ErrorBox} error=${f.error} />
 			<div class="actions">
 				<${Link} class="button secondary" href=${`/orgs/${org.id}/licenses`}>${t('app.cancel')}<//>
@@ -377,6 +397,7 @@ function ChangePool({ org, pool, onChanged }) {
 		state: pool.state === 'expired' ? 'active' : pool.state,
 		auto_assign: pool.auto_assign,
 		ends_at: pool.ends_at.slice(0, 10),
+		max_transfers_per_month: pool.max_transfers_per_month === null ? '' : String(pool.max_transfers_per_month),
 		reduce: false,
 	});
 	const [done, setDone] = useState('');
@@ -391,6 +412,11 @@ function ChangePool({ org, pool, onChanged }) {
 				ends_at: v.ends_at === pool.ends_at.slice(0, 10) ? pool.ends_at : dayEnd(v.ends_at),
 			};
 			if (v.reduce) body.reduce = 'newest_first';
+			if (v.max_transfers_per_month !== '' && !/^\d+$/.test(v.max_transfers_per_month)) {
+				f.setErrors({ max_transfers_per_month: t('error.invalid') });
+				return;
+			}
+			body.max_transfers_per_month = v.max_transfers_per_month === '' ? null : Number(v.max_transfers_per_month);
 			const p = await patch(orgPath(org.id, `/licenses/${pool.id}`), body);
 			onChanged(p);
 			setDone(p.taken_back.length ? t('lic.reduced', p.taken_back.length) : t('lic.changed'));
@@ -402,6 +428,7 @@ function ChangePool({ org, pool, onChanged }) {
 		<${Select} label=${t('lic.state')} options=${STATES.map((s) => ({ value: s, label: t(`lic.state.${s}`) }))} ...${f.bind('state')} />
 		<${Field} label=${t('lic.ends')} type="date" ...${f.bind('ends_at')} />
 		<${Checkbox} label=${t('lic.auto')} name="auto_assign" checked=${f.values.auto_assign} onValue=${(v) => f.set('auto_assign', v)} />
+		<${Field} label=${t('lic.transfers')} type="number" min="0" optional hint=${t('lic.transfersHint')} ...${f.bind('max_transfers_per_month')} />
 		<${Checkbox} label=${t('lic.reduce')} name="reduce" checked=${f.values.reduce} onValue=${(v) => f.set('reduce', v)} />
 		<${ErrorBox} error=${f.error} />
 		${done && html`<${Notice}>${done}<//>`}
