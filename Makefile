@@ -132,6 +132,7 @@ fuzz: $(FUZZ_TARGETS)
 bench: deps-test all
 	@sh bench/run.sh $(BUILD)
 	@sh bench/members.sh $(BUILD)
+	@sh bench/licenses.sh $(BUILD)
 	@sh bench/forgot.sh $(BUILD)
 	@sh bench/console.sh $(BUILD)
 
