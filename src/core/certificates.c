@@ -7,6 +7,9 @@
 #include "store/devices.h"
 #include "store/store.h"
 
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- keys ---- */
@@ -111,12 +114,88 @@ err_code license_keys_published(const struct ctx *c, const char **out_current, p
 
 /* ---- certificates ---- */
 
+/* Certificates signed in the last CERT_REUSE_MS, one slot per device (by
+ * its id's hash): the check an app makes at every start gets the same one
+ * again while everything it states is unchanged, instead of a signature
+ * per call (Ed25519 costs more than the rest of the request). The key
+ * that signs is part of what is compared: a rotation, by any process,
+ * makes the next call sign anew. */
+#define CERT_CACHE_SLOTS 32768
+#define CERT_REUSE_MS (60 * 1000LL)
+
+struct cached_cert {
+	char *stated; /* what it says, as one string; NULL: empty slot */
+	char *key_id, *payload, *signature;
+	int64_t issued_at, valid_until;
+};
+static struct cached_cert cert_cache[CERT_CACHE_SLOTS];
+static pthread_mutex_t cert_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static char *statement(struct arena *a, const struct device *d, const struct license_pool *p)
+{
+	return arena_printf(a, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%lld\x1f%d", d->id, d->code, d->user_id,
+	                    d->org_id, p->id, p->product, p->plan, p->unit, (long long)p->ends_at, p->offline_days);
+}
+
+static unsigned slot_of(const char *device_id)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *c = (const unsigned char *)device_id; *c; c++)
+		h = (h ^ *c) * 16777619u;
+	return h % CERT_CACHE_SLOTS;
+}
+
+static bool cache_get(struct arena *a, const char *stated, unsigned slot, int64_t now, struct certificate *out)
+{
+	bool hit = false;
+	pthread_mutex_lock(&cert_cache_lock);
+	struct cached_cert *c = &cert_cache[slot];
+	if (c->stated && !strcmp(c->stated, stated) && now - c->issued_at < CERT_REUSE_MS && now < c->valid_until) {
+		*out = (struct certificate){arena_strdup(a, c->key_id), arena_strdup(a, c->payload),
+		                            arena_strdup(a, c->signature), c->valid_until};
+		hit = true;
+	}
+	pthread_mutex_unlock(&cert_cache_lock);
+	return hit;
+}
+
+static void cache_put(const char *stated, unsigned slot, int64_t now, const struct certificate *cert)
+{
+	char *s = strdup(stated), *k = strdup(cert->key_id), *p = strdup(cert->payload), *g = strdup(cert->signature);
+	if (!s || !k || !p || !g) {
+		free(s), free(k), free(p), free(g);
+		return;
+	}
+	pthread_mutex_lock(&cert_cache_lock);
+	struct cached_cert *c = &cert_cache[slot];
+	free(c->stated), free(c->key_id), free(c->payload), free(c->signature);
+	*c = (struct cached_cert){s, k, p, g, now, cert->valid_until};
+	pthread_mutex_unlock(&cert_cache_lock);
+}
+
+static err_code sign_new(struct arena *a, const struct license_key *k, const struct device *d,
+                         const struct license_pool *p, int64_t now, struct certificate *out, struct err *e);
+
 err_code certificate_sign(struct db *db, struct arena *a, const struct device *d, const struct license_pool *p,
                           int64_t now, struct certificate *out, struct err *e)
 {
 	struct license_key k;
 	if (store_license_key_signing(db, a, &k, e))
 		return e->code == E_NOT_FOUND ? err_set(e, E_INTERNAL, NULL, "no license signing key") : e->code;
+	const char *stated = arena_printf(a, "%s\x1f%s", k.id, statement(a, d, p));
+	unsigned slot = slot_of(d->id);
+	if (cache_get(a, stated, slot, now, out))
+		return E_OK;
+	if (sign_new(a, &k, d, p, now, out, e))
+		return e->code;
+	cache_put(stated, slot, now, out);
+	return E_OK;
+}
+
+static err_code sign_new(struct arena *a, const struct license_key *key, const struct device *d,
+                         const struct license_pool *p, int64_t now, struct certificate *out, struct err *e)
+{
+	struct license_key k = *key;
 	unsigned char sk[SIGN_SECRET_LEN];
 	if (!hex_decode(k.secret_key, sk, sizeof sk))
 		return err_set(e, E_INTERNAL, NULL, "the license key %s is not hex", k.id);

@@ -207,13 +207,24 @@ static err_code license_tx(struct db *db, void *arg, struct err *e)
 	int64_t now = clock_now_ms();
 	err_code rc = token_check(db, a, TOKEN_DEVICE, x->token, &device_id, e);
 	if (rc == E_OK)
-		rc = store_device_active(db, a, device_id, now, &d, e);
+		rc = store_device_active_lean(db, a, device_id, &d, e);
 	if (rc == E_INVALID_TOKEN || rc == E_NOT_FOUND)
 		return err_set(e, E_UNAUTHENTICATED, NULL,
 		               "The device token is missing, revoked or its device deactivated.");
-	if (rc)
-		return rc;
-	return status_of(db, a, &d, x->product, now, x->out, e);
+	if (rc || status_of(db, a, &d, x->product, now, x->out, e))
+		return e->code;
+	/* The device's status from what was found, as the lists compute it. */
+	struct device_status *out = x->out;
+	bool waits = false;
+	if (!out->licensed && store_device_waits(db, &d, &waits, e))
+		return e->code;
+	out->device.status = out->licensed      ? "licensed"
+	                     : waits            ? "waiting"
+	                     : out->has_license ? "expired"
+	                                        : "unlicensed";
+	out->device.license_id = out->has_license ? out->license.id : NULL;
+	out->device.license_product = out->has_license ? out->license.product : NULL;
+	return E_OK;
 }
 
 static err_code touch_tx(struct db *db, void *arg, struct err *e)
@@ -254,7 +265,7 @@ static const struct list_filter device_filters[] = {
         {"status", store_device_status_sql, LIST_TEXT, LIST_EQ, status_values},
         {"user", "d.user_id", LIST_TEXT, LIST_EQ, NULL},
 };
-static const char *const device_search[] = {"d.code_key", "d.name_key", "m.email_key", NULL};
+static const char *const device_search[] = {"d.code_key", "d.name_key", "d.user_key", NULL};
 
 const struct list_spec device_list_spec = {
         .name = "devices",

@@ -23,11 +23,17 @@
 	" WHEN EXISTS (" SEATS_WHERE HOLDS_DEVICE ") OR EXISTS (" SEATS_WHERE HOLDS_USER ") THEN 'expired'"            \
 	" ELSE 'unlicensed' END)"
 
-/* The pool that licenses it (or last did): usable first, the latest term first. */
+/* The pool that licenses it (or last did): a usable one first, its own
+ * seat before its user's, the latest term first. Four lookups, each on
+ * one index (seats_device, seats_user): an OR of the two holders would
+ * read every seat of the organization. */
+#define POOL_OF(col, holds, usable)                                                                                    \
+	"(SELECT " col " FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE " holds usable                    \
+	" ORDER BY p.ends_at DESC, p.id LIMIT 1)"
 #define DEVICE_POOL_SQL(col)                                                                                           \
-	"(SELECT " col " FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE s.org_id = d.org_id"              \
-	" AND (" HOLDS_DEVICE " OR (s.user_id = d.user_id AND p.unit = 'user'))"                                       \
-	" ORDER BY CASE WHEN " POOL_USABLE " THEN 0 ELSE 1 END, p.ends_at DESC, p.id LIMIT 1)"
+	"COALESCE(" POOL_OF(col, HOLDS_DEVICE, " AND " POOL_USABLE) ", " POOL_OF(                                      \
+	        col, HOLDS_USER, " AND " POOL_USABLE) ", " POOL_OF(col, HOLDS_DEVICE,                                  \
+	                                                           "") ", " POOL_OF(col, HOLDS_USER, "") ")"
 
 const char store_device_status_sql[] = DEVICE_STATUS_SQL;
 
@@ -46,8 +52,10 @@ const char store_device_status_sql[] = DEVICE_STATUS_SQL;
 	     C_I64(&(d)->created_at), C_TEXT(&(d)->code_key))
 
 static const char SQL_DEVICE_INSERT[] =
-        "INSERT INTO devices (id, org_id, code, code_key, name, name_key, platform, user_id, state, activated_at,"
-        " last_seen_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $9, $9)";
+        "INSERT INTO devices (id, org_id, code, code_key, name, name_key, platform, user_id, user_key, state,"
+        " activated_at, last_seen_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+        " COALESCE((SELECT m.email_key FROM memberships m WHERE m.org_id = $2 AND m.user_id = $8), ''),"
+        " 'active', $9, $9, $9)";
 
 err_code store_device_insert(struct db *db, const struct device *d, const char *code_key, const char *name_key,
                              struct err *e)
@@ -76,22 +84,38 @@ err_code store_device_get(struct db *db, struct arena *a, const char *org_id, co
 	                   E_NOT_FOUND, e);
 }
 
-/* $1 is unused here but keeps $2 = now, as the status expression expects. */
-static const char SQL_DEVICE_ACTIVE[] =
-        "SELECT " DEVICE_COLS DEVICE_FROM " JOIN orgs o ON o.id = d.org_id"
-        " WHERE d.id = $3 AND CAST($1 AS TEXT) = '' AND d.state = 'active' AND u.state = 'active' AND o.state = "
-        "'active'"
+/* An active device of an active member, without its status and pool
+ * (the caller finds them): what the license check at every start reads. */
+static const char SQL_DEVICE_ACTIVE_LEAN[] =
+        "SELECT d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, u.last_name,"
+        " 'unlicensed', NULL, NULL, d.activated_at, d.last_seen_at, 0, d.created_at, d.code_key"
+        " FROM devices d JOIN users u ON u.id = d.user_id JOIN orgs o ON o.id = d.org_id"
+        " WHERE d.id = $1 AND d.state = 'active' AND u.state = 'active' AND o.state = 'active'"
         " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND m.user_id = d.user_id)";
 
-err_code store_device_active(struct db *db, struct arena *a, const char *id, int64_t now, struct device *out,
-                             struct err *e)
+err_code store_device_active_lean(struct db *db, struct arena *a, const char *id, struct device *out, struct err *e)
 {
-	return store_q_one(db, a, SQL_DEVICE_ACTIVE, PARAMS(P_TEXT(""), P_I64(now), P_TEXT(id)), DEVICE_READ(out),
-	                   E_NOT_FOUND, e);
+	return store_q_one(db, a, SQL_DEVICE_ACTIVE_LEAN, PARAMS(P_TEXT(id)), DEVICE_READ(out), E_NOT_FOUND, e);
+}
+
+static const char SQL_DEVICE_WAITS[] =
+        "SELECT COUNT(*) FROM seat_waiting w JOIN license_pools p ON p.id = w.pool_id"
+        " WHERE w.device_id = $1 OR (w.org_id = $2 AND w.user_id = $3 AND p.unit = 'user')";
+
+err_code store_device_waits(struct db *db, const struct device *d, bool *out, struct err *e)
+{
+	int64_t n;
+	if (store_q_count(db, SQL_DEVICE_WAITS,
+	                  PARAMS(P_TEXT(d->id), P_TEXT(d->org_id), P_TEXT(d->user_id ? d->user_id : "")), &n, e))
+		return e->code;
+	*out = n > 0;
+	return E_OK;
 }
 
 static const char SQL_DEVICE_REBIND[] =
         "UPDATE devices SET user_id = $2, state = 'active', deactivated_at = NULL,"
+        " user_key = COALESCE((SELECT m.email_key FROM memberships m WHERE m.org_id = devices.org_id"
+        " AND m.user_id = $2), ''),"
         " name = CASE WHEN $3 = '' THEN name ELSE $3 END, name_key = CASE WHEN $3 = '' THEN name_key ELSE $4 END,"
         " platform = CASE WHEN $5 = '' THEN platform ELSE $5 END,"
         " activated_at = CASE WHEN state = 'active' AND user_id = $2 THEN activated_at ELSE $6 END,"
@@ -154,9 +178,7 @@ err_code store_devices_of_user(struct db *db, struct arena *a, const char *org_i
 
 STORE_EACH(device, struct device, device_cb)
 
-static const char SQL_DEVICE_SCOPE[] =
-        "SELECT " DEVICE_COLS DEVICE_FROM " LEFT JOIN memberships m ON m.org_id = d.org_id AND m.user_id = d.user_id"
-        " WHERE d.org_id = $1 AND d.state = 'active'";
+static const char SQL_DEVICE_SCOPE[] = "SELECT " DEVICE_COLS DEVICE_FROM " WHERE d.org_id = $1 AND d.state = 'active'";
 
 err_code store_device_list(struct db *db, struct arena *a, const char *org_id, int64_t now, const struct list_query *q,
                            device_cb cb, void *arg, struct err *e)
@@ -173,24 +195,55 @@ err_code store_device_list(struct db *db, struct arena *a, const char *org_id, i
 	" p.ends_at, p.offline_days, COALESCE(p.max_transfers_per_month, -1), p.created_by, p.created_at,"             \
 	" p.updated_at, 0, CASE WHEN " POOL_USABLE " THEN 1 ELSE 0 END"
 
-static const char SQL_DEVICE_POOL[] =
+/* Its own seats, then its user's seats of per-user pools: each on its
+ * index, usable first, the latest term first. */
+#define DEVICE_POOL_ORDER                                                                                              \
+	" AND (CAST($4 AS TEXT) = '' OR p.product = $4) ORDER BY CASE WHEN " POOL_USABLE                               \
+	" THEN 0 ELSE 1 END, p.ends_at DESC, p.id LIMIT 1"
+static const char SQL_DEVICE_POOL_OWN[] = "SELECT " POOL_COLS_P " FROM seats s JOIN license_pools p ON p.id = s.pool_id"
+                                          " WHERE s.device_id = $3 AND CAST($1 AS TEXT) <> ''" DEVICE_POOL_ORDER;
+static const char SQL_DEVICE_POOL_USER[] =
         "SELECT " POOL_COLS_P " FROM seats s JOIN license_pools p ON p.id = s.pool_id"
-        " WHERE s.org_id = $1 AND (s.device_id = $3 OR (s.user_id = $4 AND p.unit = 'user'))"
-        " AND ($5 = '' OR p.product = $5)"
-        " ORDER BY CASE WHEN " POOL_USABLE " THEN 0 ELSE 1 END, p.ends_at DESC, p.id LIMIT 1";
+        " WHERE s.org_id = $1 AND s.user_id = $3 AND p.unit = 'user'" DEVICE_POOL_ORDER;
 
-err_code store_device_pool(struct db *db, struct arena *a, const struct device *d, const char *product, int64_t now,
-                           struct license_pool *p, bool *usable, struct err *e)
+static err_code pool_by(struct db *db, struct arena *a, const char *sql, const char *org_id, const char *holder,
+                        const char *product, int64_t now, struct license_pool *p, bool *usable, struct err *e)
 {
-	return store_q_one(db, a, SQL_DEVICE_POOL,
-	                   PARAMS(P_TEXT(d->org_id), P_I64(now), P_TEXT(d->id), P_TEXT(d->user_id ? d->user_id : ""),
-	                          P_TEXT(product ? product : "")),
+	return store_q_one(db, a, sql,
+	                   PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(holder), P_TEXT(product ? product : "")),
 	                   COLS(C_TEXT(&p->id), C_TEXT(&p->org_id), C_TEXT(&p->product), C_TEXT(&p->plan),
 	                        C_TEXT(&p->unit), C_TEXT(&p->state), C_I64(&p->seats), C_I64(&p->used),
 	                        C_I64(&p->reserved), C_BOOL(&p->auto_assign), C_I64(&p->starts_at), C_I64(&p->ends_at),
 	                        C_INT(&p->offline_days), C_INT(&p->max_transfers_per_month), C_TEXT(&p->created_by),
 	                        C_I64(&p->created_at), C_I64(&p->updated_at), C_I64(&p->waiting), C_BOOL(usable)),
 	                   E_NOT_FOUND, e);
+}
+
+err_code store_device_pool(struct db *db, struct arena *a, const struct device *d, const char *product, int64_t now,
+                           struct license_pool *p, bool *usable, struct err *e)
+{
+	err_code own = pool_by(db, a, SQL_DEVICE_POOL_OWN, d->org_id, d->id, product, now, p, usable, e);
+	if (own && own != E_NOT_FOUND)
+		return own;
+	err_clear(e);
+	if ((own == E_OK && *usable) || !d->user_id)
+		return own;
+	struct license_pool theirs;
+	bool theirs_usable;
+	err_code rc =
+	        pool_by(db, a, SQL_DEVICE_POOL_USER, d->org_id, d->user_id, product, now, &theirs, &theirs_usable, e);
+	if (rc == E_NOT_FOUND && own == E_OK) {
+		err_clear(e);
+		return E_OK;
+	}
+	if (rc)
+		return rc;
+	/* Its user's usable seat, or, when neither is usable, its own ended one first. */
+	if (own != E_OK || theirs_usable) {
+		*p = theirs;
+		*usable = theirs_usable;
+	}
+	return E_OK;
 }
 
 /* ---- per-device seats ---- */

@@ -15,13 +15,16 @@ err_code store_outbox_insert(struct db *db, const struct outbox_msg *m, int64_t 
 	                    E_INTERNAL, e);
 }
 
-/* The inner SELECT picks a candidate; the outer WHERE re-checks it, so that
- * of two concurrent claimers (several rosterd on one PostgreSQL) one wins. */
+/* The inner SELECTs pick a candidate: a message whose sender's claim ran
+ * out (a crash) first, else the queued one due first, each read in the
+ * order of outbox_due (no sort, however long the queue); the outer WHERE
+ * re-checks it, so that of two concurrent claimers (several rosterd on one
+ * PostgreSQL) one wins. */
 static const char SQL_OUTBOX_CLAIM[] =
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_until = $2"
-        " WHERE id = (SELECT id FROM outbox"
-        "   WHERE (state = 'queued' AND next_attempt_at <= $1) OR (state = 'sending' AND claimed_until <= $1)"
-        "   ORDER BY next_attempt_at LIMIT 1)"
+        " WHERE id = COALESCE("
+        "   (SELECT id FROM outbox WHERE state = 'sending' AND claimed_until <= $1 ORDER BY next_attempt_at LIMIT 1),"
+        "   (SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT 1))"
         " AND (state = 'queued' OR (state = 'sending' AND claimed_until <= $1))"
         " RETURNING id, recipient, language, subject, body_text, body_html, attempts, created_at";
 

@@ -306,6 +306,24 @@ describe('devices', { timeout: 240000 }, () => {
 			assert.equal(payloadOf(a.certificate).valid_until, Math.floor(Date.parse(ends) / 1000));
 		});
 
+		test('the certificate says what holds now: a renewal and a change of offline days show at the next call', async () => {
+			const org = (await c.post('/api/v1/orgs', { name: 'Renewed', type: 'enterprise', admin: { email: addr('first-rn') } }, { token: op })).json.id;
+			const p = await pool({ seats: 1, auto_assign: true }, org);
+			const a = await activated(await member(org), code('RENEW'));
+			const first = payloadOf((await license(a.token)).json.certificate);
+			assert.deepEqual(payloadOf((await license(a.token)).json.certificate), first, 'the same statement, the same certificate');
+			const ends = new Date(Date.now() + 800 * DAY_MS).toISOString();
+			const up = await c.patch(`/api/v1/orgs/${org}/licenses/${p.id}`, { ends_at: ends }, { token: op });
+			assert.equal(up.status, 200, up.text);
+			const renewed = payloadOf((await license(a.token)).json.certificate);
+			assert.equal(renewed.ends_at, Math.floor(Date.parse(ends) / 1000));
+			// Taken back: no certificate at once.
+			assert.equal((await c.req('DELETE', `${D(org)}/${a.device.id}/seat`, { token: op })).status, 204);
+			const l = await license(a.token);
+			assert.equal(l.json.licensed, false);
+			assert.equal(l.json.certificate, null);
+		});
+
 		test('last seen is written at most once a minute, not at every call', async () => {
 			const u = await member(A);
 			const a = await activated(u, code('SEEN'));

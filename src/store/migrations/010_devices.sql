@@ -2,7 +2,9 @@
 -- code the app sends (UNIQUE: 32 activations of one code at once make one
 -- device). A device belongs to the user who activated it last; its token
 -- is a token of purpose 'device' (tokens below), revoked when it is
--- deactivated. code_key and name_key are folded for ?q= (text_fold).
+-- deactivated. code_key and name_key are folded for ?q= (text_fold), and
+-- user_key is its user's email_key in the organization (kept with the
+-- member's keys), so that a search of the list reads indexes of this table.
 
 CREATE TABLE devices (
     id             TEXT PRIMARY KEY,
@@ -13,6 +15,7 @@ CREATE TABLE devices (
     name_key       KEYTEXT NOT NULL DEFAULT '',
     platform       TEXT NOT NULL DEFAULT '',
     user_id        TEXT REFERENCES users (id),
+    user_key       KEYTEXT NOT NULL DEFAULT '',
     state          TEXT NOT NULL CHECK (state IN ('active', 'deactivated')),
     activated_at   BIGINT NOT NULL,
     last_seen_at   BIGINT NOT NULL,
@@ -24,6 +27,7 @@ CREATE INDEX devices_activated ON devices (org_id, state, activated_at, id);
 CREATE INDEX devices_code_key ON devices (org_id, code_key, id);
 CREATE INDEX devices_name_key ON devices (org_id, name_key, id);
 CREATE INDEX devices_user ON devices (org_id, user_id);
+CREATE INDEX devices_user_key ON devices (org_id, user_key, id);
 
 -- A per-device seat names its device (holder_id = device_id) and the
 -- device's user (user_id), so that the holder lists show who uses it.
