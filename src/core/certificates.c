@@ -177,18 +177,25 @@ static err_code sign_new(struct arena *a, const struct license_key *k, const str
                          const struct license_pool *p, int64_t now, struct certificate *out, struct err *e);
 
 err_code certificate_sign(struct db *db, struct arena *a, const struct device *d, const struct license_pool *p,
-                          int64_t now, struct certificate *out, struct err *e)
+                          int64_t now, const char *key_id, struct certificate *out, struct err *e)
 {
-	struct license_key k;
-	if (store_license_key_signing(db, a, &k, e))
-		return e->code == E_NOT_FOUND ? err_set(e, E_INTERNAL, NULL, "no license signing key") : e->code;
-	const char *stated = arena_printf(a, "%s\x1f%s", k.id, statement(a, d, p));
+	struct license_key k = {0};
+	if (!key_id) {
+		if (store_license_key_signing(db, a, &k, e))
+			return e->code == E_NOT_FOUND ? err_set(e, E_INTERNAL, NULL, "no license signing key")
+			                              : e->code;
+		key_id = k.id;
+	}
+	const char *stated = arena_printf(a, "%s\x1f%s", key_id, statement(a, d, p));
 	unsigned slot = slot_of(d->id);
 	if (cache_get(a, stated, slot, now, out))
 		return E_OK;
+	if (!k.id && store_license_key_signing(db, a, &k, e))
+		return e->code == E_NOT_FOUND ? err_set(e, E_INTERNAL, NULL, "no license signing key") : e->code;
 	if (sign_new(a, &k, d, p, now, out, e))
 		return e->code;
-	cache_put(stated, slot, now, out);
+	/* Kept under the key that signed it (another may sign by now). */
+	cache_put(arena_printf(a, "%s\x1f%s", k.id, statement(a, d, p)), slot, now, out);
 	return E_OK;
 }
 

@@ -46,9 +46,12 @@ typedef void (*published_key_cb)(const struct published_key *k, void *arg);
 err_code license_keys_published(const struct ctx *c, const char **out_current, published_key_cb cb, void *arg,
                                 struct err *e);
 
-/* Signs the certificate of d licensed by p at now, in the caller's transaction. */
+/* The certificate of d licensed by p at now, in the caller's transaction:
+ * signed anew, or the one signed for the same statement with the same key
+ * less than a minute ago. key_id: the signing key's id when the caller
+ * read it already (NULL: read here). */
 err_code certificate_sign(struct db *db, struct arena *a, const struct device *d, const struct license_pool *p,
-                          int64_t now, struct certificate *out, struct err *e);
+                          int64_t now, const char *key_id, struct certificate *out, struct err *e);
 
 /* Checks a certificate (its JSON text) against the keys in the database:
  * E_OK with the payload's JSON text when the signature holds and now is

@@ -37,7 +37,7 @@ static err_code check_text(const char *field, const char *s, bool required, size
 /* ---- what a device is told ---- */
 
 static err_code status_of(struct db *db, struct arena *a, const struct device *d, const char *product, int64_t now,
-                          struct device_status *out, struct err *e)
+                          const char *key_id, struct device_status *out, struct err *e)
 {
 	out->device = *d;
 	out->licensed = out->has_license = out->has_certificate = false;
@@ -54,7 +54,7 @@ static err_code status_of(struct db *db, struct arena *a, const struct device *d
 	if (!usable)
 		return E_OK;
 	out->has_certificate = true;
-	return certificate_sign(db, a, d, &out->license, now, &out->certificate, e);
+	return certificate_sign(db, a, d, &out->license, now, key_id, &out->certificate, e);
 }
 
 /* ---- activation ---- */
@@ -144,7 +144,7 @@ static err_code activate_tx(struct db *db, void *arg, struct err *e)
 		return e->code;
 	if (store_device_get(db, a, acc.org.id, d.id, now, &d, e))
 		return e->code;
-	return status_of(db, a, &d, NULL, now, x->out, e);
+	return status_of(db, a, &d, NULL, now, NULL, x->out, e);
 }
 
 err_code device_activate(const struct ctx *c, const struct device_activation *in, char token[TOKEN_LEN + 1],
@@ -202,16 +202,17 @@ static err_code license_tx(struct db *db, void *arg, struct err *e)
 {
 	struct license_arg *x = arg;
 	struct arena *a = x->c->arena;
-	const char *device_id;
 	struct device d;
+	const char *key_id = NULL;
 	int64_t now = clock_now_ms();
-	err_code rc = token_check(db, a, TOKEN_DEVICE, x->token, &device_id, e);
-	if (rc == E_OK)
-		rc = store_device_active_lean(db, a, device_id, &d, e);
-	if (rc == E_INVALID_TOKEN || rc == E_NOT_FOUND)
+	char hash[TOKEN_HASH_LEN + 1];
+	token_hash(x->token, hash);
+	/* The token service's ISSUED device token and its device, in one read. */
+	err_code rc = store_device_by_token(db, a, hash, now, &d, &key_id, e);
+	if (rc == E_NOT_FOUND)
 		return err_set(e, E_UNAUTHENTICATED, NULL,
 		               "The device token is missing, revoked or its device deactivated.");
-	if (rc || status_of(db, a, &d, x->product, now, x->out, e))
+	if (rc || status_of(db, a, &d, x->product, now, key_id, x->out, e))
 		return e->code;
 	/* The device's status from what was found, as the lists compute it. */
 	struct device_status *out = x->out;

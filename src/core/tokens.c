@@ -20,8 +20,10 @@
 ** ISSUED   token_issue() wrote the row: used_at IS NULL, expires_at > now.
 **          The only state a consumer accepts, and only for its purpose.
 ** USED     token_consume() set used_at: the subject got the token's effect.
-**          A bearer token (purpose device) is never consumed: token_check()
-**          reads it at every use, and it stays ISSUED until revoked.
+**          A bearer token (purpose device) is never consumed: the license
+**          check reads it at every use, joined to its device in one
+**          statement (store_device_by_token, with STORE_TOKEN_ISSUED, the
+**          same condition), and it stays ISSUED until revoked.
 ** REVOKED  token_revoke() or token_revoke_user() set used_at: a newer link,
 **          a new password or a disabled account made the token useless.
 ** EXPIRED  no write: used_at IS NULL and expires_at <= now. Every query
@@ -122,12 +124,6 @@ err_code token_peek_any(struct db *db, struct arena *a, tokenset accept, const c
                         token_purpose *out_purpose, struct err *e)
 {
 	return token_find(store_token_peek, db, a, accept, token, out_subject, out_purpose, e);
-}
-
-err_code token_check(struct db *db, struct arena *a, token_purpose purpose, const char *token, const char **out_subject,
-                     struct err *e)
-{
-	return token_find(store_token_peek, db, a, TOKENSET(purpose), token, out_subject, NULL, e);
 }
 
 err_code token_revoke(struct db *db, token_purpose purpose, const char *subject, struct err *e)

@@ -64,11 +64,6 @@ err_code token_consume_any(struct db *db, struct arena *a, tokenset accept, cons
 err_code token_peek_any(struct db *db, struct arena *a, tokenset accept, const char *token, const char **out_subject,
                         token_purpose *out_purpose, struct err *e);
 
-/* What a bearer token is for, without using it: its subject while it is
- * issued; E_INVALID_TOKEN for anything else, as token_consume. */
-err_code token_check(struct db *db, struct arena *a, token_purpose purpose, const char *token, const char **out_subject,
-                     struct err *e);
-
 /* issued -> revoked: every unused token of this purpose of the subject;
  * its tokens of other purposes are untouched. */
 err_code token_revoke(struct db *db, token_purpose purpose, const char *subject, struct err *e);

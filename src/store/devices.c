@@ -3,6 +3,7 @@
 #include "store/list.h"
 #include "store/query.h"
 #include "store/store.h"
+#include "store/tokens.h"
 
 #include <string.h>
 
@@ -84,18 +85,31 @@ err_code store_device_get(struct db *db, struct arena *a, const char *org_id, co
 	                   E_NOT_FOUND, e);
 }
 
-/* An active device of an active member, without its status and pool
- * (the caller finds them): what the license check at every start reads. */
-static const char SQL_DEVICE_ACTIVE_LEAN[] =
+/* The device of an issued device token, if it is active, of an active
+ * member of an open organization, without its status and pool (the caller
+ * finds them), and the id of the key that signs now: what the license
+ * check at every start reads, in one statement. */
+static const char SQL_DEVICE_BY_TOKEN[] =
         "SELECT d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, u.last_name,"
-        " 'unlicensed', NULL, NULL, d.activated_at, d.last_seen_at, 0, d.created_at, d.code_key"
-        " FROM devices d JOIN users u ON u.id = d.user_id JOIN orgs o ON o.id = d.org_id"
-        " WHERE d.id = $1 AND d.state = 'active' AND u.state = 'active' AND o.state = 'active'"
-        " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND m.user_id = d.user_id)";
+        " 'unlicensed', NULL, NULL, d.activated_at, d.last_seen_at, 0, d.created_at, d.code_key,"
+        " (SELECT k.id FROM license_keys k WHERE k.retired_at IS NULL)"
+        " FROM tokens t JOIN devices d ON d.id = t.subject JOIN users u ON u.id = d.user_id JOIN orgs o ON o.id = "
+        "d.org_id"
+        " WHERE " STORE_TOKEN_ISSUED("device") " AND d.state = 'active' AND u.state = 'active' AND o.state = 'active'"
+                                               " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND "
+                                               "m.user_id = d.user_id)";
 
-err_code store_device_active_lean(struct db *db, struct arena *a, const char *id, struct device *out, struct err *e)
+err_code store_device_by_token(struct db *db, struct arena *a, const char *token_hash, int64_t now, struct device *d,
+                               const char **signing_key_id, struct err *e)
 {
-	return store_q_one(db, a, SQL_DEVICE_ACTIVE_LEAN, PARAMS(P_TEXT(id)), DEVICE_READ(out), E_NOT_FOUND, e);
+	return store_q_one(db, a, SQL_DEVICE_BY_TOKEN, PARAMS(P_TEXT(token_hash), P_I64(now)),
+	                   COLS(C_TEXT(&d->id), C_TEXT(&d->org_id), C_TEXT(&d->code), C_TEXT(&d->name),
+	                        C_TEXT(&d->platform), C_TEXT(&d->state), C_TEXT(&d->user_id), C_TEXT(&d->email),
+	                        C_TEXT(&d->first_name), C_TEXT(&d->last_name), C_TEXT(&d->status),
+	                        C_TEXT(&d->license_id), C_TEXT(&d->license_product), C_I64(&d->activated_at),
+	                        C_I64(&d->last_seen_at), C_I64(&d->deactivated_at), C_I64(&d->created_at),
+	                        C_TEXT(&d->code_key), C_TEXT(signing_key_id)),
+	                   E_NOT_FOUND, e);
 }
 
 static const char SQL_DEVICE_WAITS[] =

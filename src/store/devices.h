@@ -27,10 +27,13 @@ err_code store_device_by_code(struct db *db, struct arena *a, const char *org_id
 /* The organization's device (any state): E_NOT_FOUND. */
 err_code store_device_get(struct db *db, struct arena *a, const char *org_id, const char *id, int64_t now,
                           struct device *out, struct err *e);
-/* An active device of an active member of an open organization, by id
- * alone (a device token's subject), without its status and pool (the
- * caller finds them, store_device_pool): what the license check reads. */
-err_code store_device_active_lean(struct db *db, struct arena *a, const char *id, struct device *out, struct err *e);
+/* The device of an issued device token (its hash), active, of an active
+ * member of an open organization, without its status and pool (the
+ * caller finds them, store_device_pool), and the signing key's id (NULL
+ * before there is one): what the license check reads, in one statement.
+ * E_NOT_FOUND for anything else. */
+err_code store_device_by_token(struct db *db, struct arena *a, const char *token_hash, int64_t now, struct device *d,
+                               const char **signing_key_id, struct err *e);
 /* Whether the device, or its user for a per-user pool, waits for a seat. */
 err_code store_device_waits(struct db *db, const struct device *d, bool *out, struct err *e);
 /* Activated again, by user_id: active, its user, its name and platform

@@ -230,8 +230,6 @@ err_code store_member_count_role(struct db *db, const char *org_id, const char *
 	return store_q_count(db, SQL_MEMBER_COUNT_ROLE, PARAMS(P_TEXT(org_id), P_TEXT(role)), out, e);
 }
 
-/* The devices' copy of their user's email key (the device list's search). */
-static const char SQL_DEVICES_REFRESH[] = "UPDATE devices SET user_key = $2 WHERE user_id = $1";
 static const char SQL_MEMBER_ORGS_OF[] = "SELECT org_id FROM memberships WHERE user_id = $1";
 static const char SQL_MEMBER_REFRESH[] =
         "UPDATE memberships SET email_key = $2, first_key = $3, last_key = $4, full_key = $5 WHERE user_id = $1";
@@ -260,8 +258,7 @@ err_code store_member_refresh_keys(struct db *db, struct arena *a, const struct 
 	member_keys(a, u, &k);
 	if (store_q_exec(db, SQL_MEMBER_REFRESH,
 	                 PARAMS(P_TEXT(u->id), P_TEXT(k.email), P_TEXT(k.first), P_TEXT(k.last), P_TEXT(k.full)),
-	                 E_INTERNAL, e) ||
-	    store_q_exec(db, SQL_DEVICES_REFRESH, PARAMS(P_TEXT(u->id), P_TEXT(k.email)), E_INTERNAL, e))
+	                 E_INTERNAL, e))
 		return e->code;
 	/* The terms of every organization the user belongs to. */
 	struct org_id_collect x = {.a = a};

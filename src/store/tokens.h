@@ -14,6 +14,13 @@
  * a connection inside the caller's transaction and copies what it returns
  * into the arena. Purposes are passed as their stored names. */
 
+/* The condition of an ISSUED token of one purpose, on the tokens table as
+ * t, with $1 its hash and $2 now: for the one statement that reads a
+ * bearer token with its subject (store/devices.c, the license check at
+ * every start), the same condition as the peek's. */
+#define STORE_TOKEN_ISSUED(purpose)                                                                                    \
+	"t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2 AND t.purpose = '" purpose "'"
+
 /* How many purposes one consume or peek may accept at once. */
 #define STORE_TOKEN_PURPOSES_MAX 4
 

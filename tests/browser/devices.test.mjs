@@ -82,6 +82,7 @@ consoleTest('a device that signs in from the app appears on Devices / Licenses, 
 	await signInByApi(page, admin.email, admin.password);
 	await page.goto(`/orgs/${org.id}`);
 	const nav = page.getByRole('navigation', { name: 'Organization' });
+	await nav.getByRole('link', { name: 'Devices' }).waitFor();
 	assert.deepEqual((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim()).slice(0, 5), [
 		'Overview',
 		'Users',

@@ -3,8 +3,9 @@
 -- device). A device belongs to the user who activated it last; its token
 -- is a token of purpose 'device' (tokens below), revoked when it is
 -- deactivated. code_key and name_key are folded for ?q= (text_fold), and
--- user_key is its user's email_key in the organization (kept with the
--- member's keys), so that a search of the list reads indexes of this table.
+-- user_key is its user's email_key in the organization, copied when the
+-- device is bound (an email never changes; a migration that folds keys
+-- anew must fold this one too), so that a search reads this table alone.
 
 CREATE TABLE devices (
     id             TEXT PRIMARY KEY,
