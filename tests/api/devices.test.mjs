@@ -510,6 +510,13 @@ describe('devices', { timeout: 240000 }, () => {
 			assert.deepEqual(await q(`user=${people[1].id}`), ['LIST-1', 'LIST-3']);
 			assert.deepEqual(await q(`user=${people[1].id}&status=waiting`), ['LIST-3']);
 			assert.deepEqual(await q('q=nothing-like-it'), []);
+			// A search pages by its cursor like the whole list, newest first.
+			const first = await c.get(`${D(org)}?q=list&limit=2`, { token: op });
+			assert.deepEqual(first.json.items.map((d) => d.code), ['LIST-4', 'LIST-3']);
+			const second = await c.get(`${D(org)}?q=list&limit=2&cursor=${encodeURIComponent(first.json.next_cursor)}`, { token: op });
+			assert.deepEqual(second.json.items.map((d) => d.code), ['LIST-2', 'LIST-1']);
+			const bySearch = await c.get(`${D(org)}?q=machine&sort=code&status=licensed`, { token: op });
+			assert.deepEqual(bySearch.json.items.map((d) => d.code), ['LIST-0', 'LIST-1', 'LIST-2']);
 			assertError(await c.get(`${D(org)}?status=lost`, { token: op }), 400, 'bad_request', 'status');
 			assertError(await c.get(`${D(org)}?sort=name`, { token: op }), 400, 'bad_request', 'sort');
 		});
