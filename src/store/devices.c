@@ -12,36 +12,38 @@
 #define POOL_USABLE "p.state <> 'cancelled' AND p.ends_at > $2"
 #define HOLDS_DEVICE "s.device_id = d.id"
 #define HOLDS_USER "s.org_id = d.org_id AND s.user_id = d.user_id AND p.unit = 'user'"
+#define SEATS_WHERE "SELECT 1 FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE "
 
-/* The pool that licenses it (or last did): a usable one first, its own
- * seat before its user's, the latest term first. Four lookups at most,
- * each on one index (seats_device, seats_user): an OR of the two holders
- * would read every seat of the organization. */
-#define POOL_OF(holds, usable)                                                                                         \
-	"(SELECT p.id FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE " holds usable                       \
-	" ORDER BY p.ends_at DESC, p.id LIMIT 1)"
-#define DEVICE_POOL_SQL                                                                                                \
-	"COALESCE(" POOL_OF(HOLDS_DEVICE, " AND " POOL_USABLE) ", " POOL_OF(                                           \
-	        HOLDS_USER, " AND " POOL_USABLE) ", " POOL_OF(HOLDS_DEVICE, "") ", " POOL_OF(HOLDS_USER, "") ")"
-
-/* The status, one of DEVICE_STATUSES, from that pool (lp) and the waiting
- * lists; the list's status filter compares it. */
+/* The status, one of DEVICE_STATUSES; the list's status filter compares it. */
 #define DEVICE_STATUS_SQL                                                                                              \
-	"(CASE WHEN lp.id IS NOT NULL AND lp.state <> 'cancelled' AND lp.ends_at > $2 THEN 'licensed'"                 \
+	"(CASE WHEN EXISTS (" SEATS_WHERE HOLDS_DEVICE " AND " POOL_USABLE ") OR EXISTS (" SEATS_WHERE HOLDS_USER      \
+	" AND " POOL_USABLE ") THEN 'licensed'"                                                                        \
 	" WHEN EXISTS (SELECT 1 FROM seat_waiting w WHERE w.device_id = d.id) OR EXISTS (SELECT 1 FROM seat_waiting w" \
 	" JOIN license_pools p ON p.id = w.pool_id WHERE w.org_id = d.org_id AND w.user_id = d.user_id"                \
 	" AND p.unit = 'user') THEN 'waiting'"                                                                         \
-	" WHEN lp.id IS NOT NULL THEN 'expired' ELSE 'unlicensed' END)"
+	" WHEN EXISTS (" SEATS_WHERE HOLDS_DEVICE ") OR EXISTS (" SEATS_WHERE HOLDS_USER ") THEN 'expired'"            \
+	" ELSE 'unlicensed' END)"
+
+/* The pool that licenses it (or last did): a usable one first, its own
+ * seat before its user's, the latest term first. Four lookups, each on
+ * one index (seats_device, seats_user): an OR of the two holders would
+ * read every seat of the organization. */
+#define POOL_OF(col, holds, usable)                                                                                    \
+	"(SELECT " col " FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE " holds usable                    \
+	" ORDER BY p.ends_at DESC, p.id LIMIT 1)"
+#define DEVICE_POOL_SQL(col)                                                                                           \
+	"COALESCE(" POOL_OF(col, HOLDS_DEVICE, " AND " POOL_USABLE) ", " POOL_OF(                                      \
+	        col, HOLDS_USER, " AND " POOL_USABLE) ", " POOL_OF(col, HOLDS_DEVICE,                                  \
+	                                                           "") ", " POOL_OF(col, HOLDS_USER, "") ")"
 
 const char store_device_status_sql[] = DEVICE_STATUS_SQL;
 
 #define DEVICE_COLS                                                                                                    \
 	"d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, "                      \
-	"u.last_name, " DEVICE_STATUS_SQL                                                                              \
-	", lp.id, lp.product, d.activated_at, d.last_seen_at, COALESCE(d.deactivated_at, 0),"                          \
-	" d.created_at, d.code_key"
-#define DEVICE_FROM                                                                                                    \
-	" FROM devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN license_pools lp ON lp.id = " DEVICE_POOL_SQL
+	"u.last_name, " DEVICE_STATUS_SQL ", " DEVICE_POOL_SQL("p.id") ", " DEVICE_POOL_SQL(                           \
+	        "p.product") ", d.activated_at, d.last_seen_at, COALESCE(d.deactivated_at, 0), d.created_at, "         \
+	                     "d.code_key"
+#define DEVICE_FROM " FROM devices d LEFT JOIN users u ON u.id = d.user_id"
 
 #define DEVICE_READ(d)                                                                                                 \
 	COLS(C_TEXT(&(d)->id), C_TEXT(&(d)->org_id), C_TEXT(&(d)->code), C_TEXT(&(d)->name), C_TEXT(&(d)->platform),   \
