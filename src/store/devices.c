@@ -93,11 +93,15 @@ static const char SQL_DEVICE_BY_TOKEN[] =
         "SELECT d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, u.last_name,"
         " 'unlicensed', NULL, NULL, d.activated_at, d.last_seen_at, 0, d.created_at, d.code_key,"
         " (SELECT k.id FROM license_keys k WHERE k.retired_at IS NULL)"
-        " FROM tokens t JOIN devices d ON d.id = t.subject JOIN users u ON u.id = d.user_id JOIN orgs o ON o.id = "
-        "d.org_id"
-        " WHERE " STORE_TOKEN_ISSUED("device") " AND d.state = 'active' AND u.state = 'active' AND o.state = 'active'"
-                                               " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND "
-                                               "m.user_id = d.user_id)";
+        " FROM devices d JOIN users u ON u.id = d.user_id"
+        /* the token on its unique hash, then its device by id: subqueries, so
+         * that no statistics can make a join scan either table */
+        " WHERE d.id = (SELECT t.subject FROM tokens t WHERE " STORE_TOKEN_ISSUED(
+                "device") ")"
+                          " AND d.state = 'active' AND u.state = 'active'"
+                          " AND EXISTS (SELECT 1 FROM orgs o WHERE o.id = d.org_id AND o.state = 'active')"
+                          " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND m.user_id = "
+                          "d.user_id)";
 
 err_code store_device_by_token(struct db *db, struct arena *a, const char *token_hash, int64_t now, struct device *d,
                                const char **signing_key_id, struct err *e)
