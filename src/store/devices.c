@@ -25,24 +25,33 @@
 	" ELSE 'unlicensed' END)"
 
 /* The pool that licenses it (or last did): a usable one first, its own
- * seat before its user's, the latest term first. Four lookups, each on
- * one index (seats_device, seats_user): an OR of the two holders would
- * read every seat of the organization. */
-#define POOL_OF(col, holds, usable)                                                                                    \
-	"(SELECT " col " FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE " holds usable                    \
-	" ORDER BY p.ends_at DESC, p.id LIMIT 1)"
-#define DEVICE_POOL_SQL(col)                                                                                           \
-	"COALESCE(" POOL_OF(col, HOLDS_DEVICE, " AND " POOL_USABLE) ", " POOL_OF(                                      \
-	        col, HOLDS_USER, " AND " POOL_USABLE) ", " POOL_OF(col, HOLDS_DEVICE,                                  \
-	                                                           "") ", " POOL_OF(col, HOLDS_USER, "") ")"
+ * seat before its user's, the latest term first. Four lookups at most,
+ * each on one index (seats_device, seats_user): an OR of the two holders
+ * would read every seat of the organization. One column says it all, so
+ * that a row looks it up once: "L" (usable) or "E" (ended or cancelled),
+ * the pool's id, a space, its product; device_finish() takes it apart. */
+#define POOL_OF(mark, holds, usable)                                                                                   \
+	"(SELECT '" mark "' || p.id || ' ' || p.product FROM seats s JOIN license_pools p ON p.id = s.pool_id"         \
+	" WHERE " holds usable " ORDER BY p.ends_at DESC, p.id LIMIT 1)"
+#define DEVICE_POOL_SQL                                                                                                \
+	"COALESCE(" POOL_OF("L", HOLDS_DEVICE, " AND " POOL_USABLE) ", " POOL_OF(                                      \
+	        "L", HOLDS_USER, " AND " POOL_USABLE) ", " POOL_OF("E", HOLDS_DEVICE,                                  \
+	                                                           "") ", " POOL_OF("E", HOLDS_USER, "") ")"
+/* "w" when it, or its user for a per-user pool, waits for a seat. */
+#define DEVICE_WAITS_SQL                                                                                               \
+	"(CASE WHEN EXISTS (SELECT 1 FROM seat_waiting w WHERE w.device_id = d.id) OR EXISTS (SELECT 1 FROM"           \
+	" seat_waiting w JOIN license_pools p ON p.id = w.pool_id WHERE w.org_id = d.org_id AND w.user_id = d.user_id" \
+	" AND p.unit = 'user') THEN 'w' ELSE '' END)"
 
 const char store_device_status_sql[] = DEVICE_STATUS_SQL;
 
+/* status and license_id are read as DEVICE_WAITS_SQL and DEVICE_POOL_SQL,
+ * license_product as NULL: device_finish() makes the three of them. */
 #define DEVICE_COLS                                                                                                    \
 	"d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, "                      \
-	"u.last_name, " DEVICE_STATUS_SQL ", " DEVICE_POOL_SQL("p.id") ", " DEVICE_POOL_SQL(                           \
-	        "p.product") ", d.activated_at, d.last_seen_at, COALESCE(d.deactivated_at, 0), d.created_at, "         \
-	                     "d.code_key"
+	"u.last_name, " DEVICE_WAITS_SQL ", " DEVICE_POOL_SQL                                                          \
+	", NULL, d.activated_at, d.last_seen_at, COALESCE(d.deactivated_at, 0),"                                       \
+	" d.created_at, d.code_key"
 #define DEVICE_FROM " FROM devices d LEFT JOIN users u ON u.id = d.user_id"
 
 #define DEVICE_READ(d)                                                                                                 \
@@ -51,6 +60,31 @@ const char store_device_status_sql[] = DEVICE_STATUS_SQL;
 	     C_TEXT(&(d)->last_name), C_TEXT(&(d)->status), C_TEXT(&(d)->license_id), C_TEXT(&(d)->license_product),   \
 	     C_I64(&(d)->activated_at), C_I64(&(d)->last_seen_at), C_I64(&(d)->deactivated_at),                        \
 	     C_I64(&(d)->created_at), C_TEXT(&(d)->code_key))
+
+/* The status, the pool's id and product of a row read by DEVICE_COLS (its
+ * strings are the caller's arena's, cut in place); the same rule as
+ * DEVICE_STATUS_SQL. */
+static void device_finish(struct device *d)
+{
+	bool waits = d->status && *d->status == 'w';
+	char *info = (char *)d->license_id, *space = info && *info ? strchr(info + 1, ' ') : NULL;
+	d->license_id = d->license_product = NULL;
+	if (space) {
+		*space = 0;
+		d->license_id = info + 1;
+		d->license_product = space + 1;
+	}
+	d->status = space && info[0] == 'L' ? "licensed" : waits ? "waiting" : space ? "expired" : "unlicensed";
+}
+
+static err_code device_one(struct db *db, struct arena *a, const char *sql, const struct store_param *p, int np,
+                           struct device *out, struct err *e)
+{
+	if (store_q_one(db, a, sql, p, np, DEVICE_READ(out), E_NOT_FOUND, e))
+		return e->code;
+	device_finish(out);
+	return E_OK;
+}
 
 static const char SQL_DEVICE_INSERT[] =
         "INSERT INTO devices (id, org_id, code, code_key, name, name_key, platform, user_id, user_key, state,"
@@ -72,8 +106,7 @@ static const char SQL_DEVICE_BY_CODE[] = "SELECT " DEVICE_COLS DEVICE_FROM " WHE
 err_code store_device_by_code(struct db *db, struct arena *a, const char *org_id, const char *code, int64_t now,
                               struct device *out, struct err *e)
 {
-	return store_q_one(db, a, SQL_DEVICE_BY_CODE, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(code)),
-	                   DEVICE_READ(out), E_NOT_FOUND, e);
+	return device_one(db, a, SQL_DEVICE_BY_CODE, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(code)), out, e);
 }
 
 static const char SQL_DEVICE_GET[] = "SELECT " DEVICE_COLS DEVICE_FROM " WHERE d.org_id = $1 AND d.id = $3";
@@ -81,8 +114,7 @@ static const char SQL_DEVICE_GET[] = "SELECT " DEVICE_COLS DEVICE_FROM " WHERE d
 err_code store_device_get(struct db *db, struct arena *a, const char *org_id, const char *id, int64_t now,
                           struct device *out, struct err *e)
 {
-	return store_q_one(db, a, SQL_DEVICE_GET, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(id)), DEVICE_READ(out),
-	                   E_NOT_FOUND, e);
+	return device_one(db, a, SQL_DEVICE_GET, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(id)), out, e);
 }
 
 /* The device of an issued device token, if it is active, of an active
@@ -194,7 +226,18 @@ err_code store_devices_of_user(struct db *db, struct arena *a, const char *org_i
 	                    id_each_row, &x, e);
 }
 
-STORE_EACH(device, struct device, device_cb)
+struct device_each {
+	struct device row;
+	device_cb cb;
+	void *arg;
+};
+
+static void device_each_row(void *arg)
+{
+	struct device_each *x = arg;
+	device_finish(&x->row);
+	x->cb(&x->row, x->arg);
+}
 
 static const char SQL_DEVICE_SCOPE[] = "SELECT " DEVICE_COLS DEVICE_FROM " WHERE d.org_id = $1 AND d.state = 'active'";
 
