@@ -1,5 +1,6 @@
 #include "store/devices.h"
 
+#include "store/licenses.h"
 #include "store/list.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -329,12 +330,10 @@ err_code store_device_pool(struct db *db, struct arena *a, const struct device *
 
 /* ---- per-device seats ---- */
 
-/* assigned_at strictly increasing per pool, as for users (store/licenses.c). */
 static const char SQL_SEAT_INSERT_DEVICE[] =
         "INSERT INTO seats (pool_id, holder_id, org_id, user_id, device_id, source, assigned_by, assigned_at)"
         " SELECT $1, d.id, d.org_id, d.user_id, d.id, $4, $5,"
-        " COALESCE((SELECT MAX(s.assigned_at) + 1 FROM seats s WHERE s.pool_id = $1 AND s.assigned_at >= $6), $6)"
-        " FROM devices d WHERE d.org_id = $2 AND d.id = $3 AND d.state = 'active'";
+        " " STORE_SEAT_ASSIGNED_AT " FROM devices d WHERE d.org_id = $2 AND d.id = $3 AND d.state = 'active'";
 
 err_code store_seat_insert_device(struct db *db, const char *org_id, const char *pool_id, const char *device_id,
                                   const char *source, const char *assigned_by, int64_t now, struct err *e)
@@ -353,8 +352,7 @@ err_code store_seat_insert_device(struct db *db, const char *org_id, const char 
 static const char SQL_WAITING_ADD_DEVICE[] =
         "INSERT INTO seat_waiting (pool_id, holder_id, org_id, user_id, device_id, joined_at)"
         " SELECT $1, d.id, d.org_id, d.user_id, d.id,"
-        " COALESCE((SELECT MAX(w.joined_at) + 1 FROM seat_waiting w WHERE w.pool_id = $1 AND w.joined_at >= $4), $4)"
-        " FROM devices d WHERE d.org_id = $2 AND d.id = $3 AND d.state = 'active'"
+        " " STORE_WAITING_JOINED_AT " FROM devices d WHERE d.org_id = $2 AND d.id = $3 AND d.state = 'active'"
         " ON CONFLICT (pool_id, holder_id) DO NOTHING";
 
 err_code store_waiting_add_device(struct db *db, const char *org_id, const char *pool_id, const char *device_id,

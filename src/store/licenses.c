@@ -113,15 +113,11 @@ err_code store_seat_take(struct db *db, const char *org_id, const char *pool_id,
 	return rc;
 }
 
-/* Only a member of the pool's organization can hold its seat. assigned_at is
- * now, or just after the pool's newest seat when that is not earlier: seats
- * given within one millisecond keep their order, which a reduction by newest
- * holders depends on (the organization is locked meanwhile). */
+/* Only a member of the pool's organization can hold its seat. */
 static const char SQL_SEAT_INSERT_USER[] =
         "INSERT INTO seats (pool_id, holder_id, org_id, user_id, device_id, source, assigned_by, assigned_at)"
         " SELECT $1, m.user_id, m.org_id, m.user_id, NULL, $4, $5,"
-        " COALESCE((SELECT MAX(s.assigned_at) + 1 FROM seats s WHERE s.pool_id = $1 AND s.assigned_at >= $6), $6)"
-        " FROM memberships m WHERE m.org_id = $2 AND m.user_id = $3";
+        " " STORE_SEAT_ASSIGNED_AT " FROM memberships m WHERE m.org_id = $2 AND m.user_id = $3";
 
 err_code store_seat_insert_user(struct db *db, const char *org_id, const char *pool_id, const char *user_id,
                                 const char *source, const char *assigned_by, int64_t now, struct err *e)
@@ -215,14 +211,11 @@ err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, co
 
 /* ---- the waiting list ---- */
 
-/* joined_at is now, or just after the last one to join when that is not
- * earlier: two who join within one millisecond keep the order they came in
- * (the organization is locked meanwhile, so nobody joins between). */
+/* joined_at: STORE_WAITING_JOINED_AT, the order they came in. */
 static const char SQL_WAITING_ADD_USER[] =
         "INSERT INTO seat_waiting (pool_id, holder_id, org_id, user_id, device_id, joined_at)"
         " SELECT $1, m.user_id, m.org_id, m.user_id, NULL,"
-        " COALESCE((SELECT MAX(w.joined_at) + 1 FROM seat_waiting w WHERE w.pool_id = $1 AND w.joined_at >= $4), $4)"
-        " FROM memberships m WHERE m.org_id = $2 AND m.user_id = $3"
+        " " STORE_WAITING_JOINED_AT " FROM memberships m WHERE m.org_id = $2 AND m.user_id = $3"
         " ON CONFLICT (pool_id, holder_id) DO NOTHING";
 
 err_code store_waiting_add_user(struct db *db, const char *org_id, const char *pool_id, const char *user_id,

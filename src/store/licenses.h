@@ -30,6 +30,16 @@ err_code store_license_update(struct db *db, const struct license_pool *p, int64
 /* Locks the pool row for the rest of the transaction. */
 err_code store_license_lock(struct db *db, const char *org_id, const char *id, struct err *e);
 
+/* The time a seat given at $6 (now) is recorded with, in the pool $1: now,
+ * or just after the pool's newest seat when that is not earlier, so that
+ * seats given within one millisecond keep their order (a reduction by
+ * newest holders depends on it; the organization is locked meanwhile).
+ * The same for a place on the waiting list, joined at $4. */
+#define STORE_SEAT_ASSIGNED_AT                                                                                         \
+	"COALESCE((SELECT MAX(s.assigned_at) + 1 FROM seats s WHERE s.pool_id = $1 AND s.assigned_at >= $6), $6)"
+#define STORE_WAITING_JOINED_AT                                                                                        \
+	"COALESCE((SELECT MAX(w.joined_at) + 1 FROM seat_waiting w WHERE w.pool_id = $1 AND w.joined_at >= $4), $4)"
+
 /* Takes one seat of the pool's counter when one is free and the pool is
  * usable at now (not cancelled, within its term): *taken says whether. */
 err_code store_seat_take(struct db *db, const char *org_id, const char *pool_id, int64_t now, bool *taken,
