@@ -79,6 +79,13 @@ void jw_end_arr(struct jw *w)
 	close(w, ']');
 }
 
+/* Bytes that JSON writes escaped: control characters, '"' and '\\'. */
+static bool needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* Runs of bytes that need no escape are copied whole: most strings are one run. */
 static void put_string(struct jw *w, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -86,20 +93,25 @@ static void put_string(struct jw *w, const char *s)
 	reserve(w, n * 6 + 2);
 	char *o = w->buf + w->len;
 	*o++ = '"';
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned char c = *p;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	while (p < end) {
+		const unsigned char *run = p;
+		while (p < end && !needs_escape(*p))
+			p++;
+		memcpy(o, run, (size_t)(p - run));
+		o += p - run;
+		if (p == end)
+			break;
+		unsigned char c = *p++;
+		*o++ = '\\';
 		if (c == '"' || c == '\\') {
-			*o++ = '\\';
 			*o++ = (char)c;
-		} else if (c < 0x20) {
-			*o++ = '\\';
+		} else {
 			*o++ = 'u';
 			*o++ = '0';
 			*o++ = '0';
 			*o++ = hex[c >> 4];
 			*o++ = hex[c & 15];
-		} else {
-			*o++ = (char)c;
 		}
 	}
 	*o++ = '"';

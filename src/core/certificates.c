@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,60 +115,100 @@ err_code license_keys_published(const struct ctx *c, const char **out_current, p
 
 /* ---- certificates ---- */
 
-/* Certificates signed in the last CERT_REUSE_MS, one slot per device (by
- * its id's hash): the check an app makes at every start gets the same one
- * again while everything it states is unchanged, instead of a signature
- * per call (Ed25519 costs more than the rest of the request). The key
- * that signs is part of what is compared: a rotation, by any process,
- * makes the next call sign anew. */
-#define CERT_CACHE_SLOTS 32768
+/* Certificates signed in the last CERT_REUSE_MS, one a device, in sets of
+ * CERT_CACHE_WAYS slots chosen by a hash of its id (so that two devices
+ * whose ids meet in a slot do not make each other sign on every call):
+ * the check an app makes at every start gets the same one again while
+ * everything it states is unchanged, instead of a signature per call
+ * (Ed25519 costs more than the rest of the request). The key that signs
+ * is part of what is compared: a rotation, by any process, makes the
+ * next call sign anew. A full set gives up its oldest. */
+#define CERT_CACHE_SETS 8192
+#define CERT_CACHE_WAYS 4
 #define CERT_REUSE_MS (60 * 1000LL)
 
 struct cached_cert {
-	char *stated; /* what it says, as one string; NULL: empty slot */
+	char *stated; /* what it says, as one string, the device's id first; NULL: empty slot */
 	char *key_id, *payload, *signature;
 	int64_t issued_at, valid_until;
 };
-static struct cached_cert cert_cache[CERT_CACHE_SLOTS];
+static struct cached_cert cert_cache[CERT_CACHE_SETS][CERT_CACHE_WAYS];
 static pthread_mutex_t cert_cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static char *statement(struct arena *a, const struct device *d, const struct license_pool *p)
+/* The fields joined by 0x1f, each NULL as empty: cut by hand, not by
+ * printf, as it runs at every check. */
+static char *statement(struct arena *a, const char *key_id, const struct device *d, const struct license_pool *p)
 {
-	return arena_printf(a, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%lld\x1f%d", d->id, d->code, d->user_id,
-	                    d->org_id, p->id, p->product, p->plan, p->unit, (long long)p->ends_at, p->offline_days);
+	char ends[24], days[16];
+	snprintf(ends, sizeof ends, "%lld", (long long)p->ends_at);
+	snprintf(days, sizeof days, "%d", p->offline_days);
+	const char *part[] = {d->id,      d->code, d->user_id, d->org_id, key_id, p->id,
+	                      p->product, p->plan, p->unit,    ends,      days};
+	size_t n = 0, len[sizeof part / sizeof *part];
+	for (size_t i = 0; i < sizeof part / sizeof *part; i++)
+		n += (len[i] = part[i] ? strlen(part[i]) : 0) + 1;
+	char *out = arena_alloc(a, n), *o = out;
+	for (size_t i = 0; i < sizeof part / sizeof *part; i++) {
+		memcpy(o, part[i] ? part[i] : "", len[i]);
+		o += len[i];
+		*o++ = '\x1f';
+	}
+	o[-1] = 0;
+	return out;
 }
 
-static unsigned slot_of(const char *device_id)
+static struct cached_cert *set_of(const char *device_id)
 {
 	uint32_t h = 2166136261u;
 	for (const unsigned char *c = (const unsigned char *)device_id; *c; c++)
 		h = (h ^ *c) * 16777619u;
-	return h % CERT_CACHE_SLOTS;
+	return cert_cache[h % CERT_CACHE_SETS];
 }
 
-static bool cache_get(struct arena *a, const char *stated, unsigned slot, int64_t now, struct certificate *out)
+/* Whether the slot holds a certificate of this device (the statement's first field). */
+static bool slot_is(const struct cached_cert *c, const char *device_id, size_t id_len)
+{
+	return c->stated && !strncmp(c->stated, device_id, id_len) && c->stated[id_len] == '\x1f';
+}
+
+static bool cache_get(struct arena *a, const char *stated, const char *device_id, int64_t now, struct certificate *out)
 {
 	bool hit = false;
+	size_t id_len = strlen(device_id);
 	pthread_mutex_lock(&cert_cache_lock);
-	struct cached_cert *c = &cert_cache[slot];
-	if (c->stated && !strcmp(c->stated, stated) && now - c->issued_at < CERT_REUSE_MS && now < c->valid_until) {
-		*out = (struct certificate){arena_strdup(a, c->key_id), arena_strdup(a, c->payload),
-		                            arena_strdup(a, c->signature), c->valid_until};
-		hit = true;
+	struct cached_cert *set = set_of(device_id);
+	for (int i = 0; i < CERT_CACHE_WAYS && !hit; i++) {
+		struct cached_cert *c = &set[i];
+		if (slot_is(c, device_id, id_len) && !strcmp(c->stated, stated) && now - c->issued_at < CERT_REUSE_MS &&
+		    now < c->valid_until) {
+			*out = (struct certificate){arena_strdup(a, c->key_id), arena_strdup(a, c->payload),
+			                            arena_strdup(a, c->signature), c->valid_until};
+			hit = true;
+		}
 	}
 	pthread_mutex_unlock(&cert_cache_lock);
 	return hit;
 }
 
-static void cache_put(const char *stated, unsigned slot, int64_t now, const struct certificate *cert)
+static void cache_put(const char *stated, const char *device_id, int64_t now, const struct certificate *cert)
 {
 	char *s = strdup(stated), *k = strdup(cert->key_id), *p = strdup(cert->payload), *g = strdup(cert->signature);
 	if (!s || !k || !p || !g) {
 		free(s), free(k), free(p), free(g);
 		return;
 	}
+	size_t id_len = strlen(device_id);
 	pthread_mutex_lock(&cert_cache_lock);
-	struct cached_cert *c = &cert_cache[slot];
+	struct cached_cert *set = set_of(device_id), *c = &set[0];
+	/* The device's own slot, else an empty one, else the oldest. */
+	for (int i = 0; i < CERT_CACHE_WAYS; i++) {
+		if (slot_is(&set[i], device_id, id_len)) {
+			c = &set[i];
+			break;
+		}
+		if (!set[i].stated ? c->stated != NULL : c->stated && set[i].issued_at < c->issued_at)
+			c = &set[i];
+	}
 	free(c->stated), free(c->key_id), free(c->payload), free(c->signature);
 	*c = (struct cached_cert){s, k, p, g, now, cert->valid_until};
 	pthread_mutex_unlock(&cert_cache_lock);
@@ -186,16 +227,14 @@ err_code certificate_sign(struct db *db, struct arena *a, const struct device *d
 			                              : e->code;
 		key_id = k.id;
 	}
-	const char *stated = arena_printf(a, "%s\x1f%s", key_id, statement(a, d, p));
-	unsigned slot = slot_of(d->id);
-	if (cache_get(a, stated, slot, now, out))
+	if (cache_get(a, statement(a, key_id, d, p), d->id, now, out))
 		return E_OK;
 	if (!k.id && store_license_key_signing(db, a, &k, e))
 		return e->code == E_NOT_FOUND ? err_set(e, E_INTERNAL, NULL, "no license signing key") : e->code;
 	if (sign_new(a, &k, d, p, now, out, e))
 		return e->code;
 	/* Kept under the key that signed it (another may sign by now). */
-	cache_put(arena_printf(a, "%s\x1f%s", k.id, statement(a, d, p)), slot, now, out);
+	cache_put(statement(a, k.id, d, p), d->id, now, out);
 	return E_OK;
 }
 

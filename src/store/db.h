@@ -52,7 +52,8 @@ struct db_driver {
 	int64_t (*changes)(struct db_stmt *st);
 	const char *(*errmsg)(struct db *db);
 	bool (*healthy)(struct db *db);
-	/* Ends the implicit read of statements run outside a transaction; NULL if nothing to do. */
+	/* Around the statements of store_read(); NULL if nothing to do. */
+	void (*begin_read)(struct db *db);
 	void (*end_read)(struct db *db);
 	/* The column type that migrations call KEYTEXT: text compared byte by byte. */
 	const char *key_text_type;

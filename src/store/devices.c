@@ -25,33 +25,42 @@
 	" WHEN EXISTS (" SEATS_WHERE HOLDS_DEVICE ") OR EXISTS (" SEATS_WHERE HOLDS_USER ") THEN 'expired'"            \
 	" ELSE 'unlicensed' END)"
 
-/* The pool that licenses it (or last did): a usable one first, its own
- * seat before its user's, the latest term first. Four lookups at most,
- * each on one index (seats_device, seats_user): an OR of the two holders
- * would read every seat of the organization. One column says it all, so
- * that a row looks it up once: "L" (usable) or "E" (ended or cancelled),
- * the pool's id, a space, its product; device_finish() takes it apart. */
+/* The pool that licenses it (or last did), and whether it waits: one
+ * column, so that a row looks them up once, and the waiting lists only
+ * when no usable seat is found. A usable pool first, its own seat before
+ * its user's, the latest term first (then the greatest id): "L", the end
+ * of the term as DEVICE_POOL_KEY_DIGITS digits, a space, the pool's id, a
+ * space, its product. Else, when it (or its user, for a per-user pool)
+ * is on a waiting list, "W" and what follows. Else, or after the "W", an
+ * ended or cancelled pool's the same way with "E", or nothing.
+ * device_finish() takes it apart. Each lookup is on one index
+ * (seats_device, seats_user): an OR of the two holders would read every
+ * seat of the organization. Each is a MAX over a key that sorts as that
+ * order, not an ORDER BY ... LIMIT 1, for which SQLite builds a temporary
+ * b-tree each time it runs. */
+#define POOL_KEY "CAST(p.ends_at + 1000000000000000 AS TEXT) || ' ' || p.id || ' ' || p.product"
+#define DEVICE_POOL_KEY_DIGITS 16
 #define POOL_OF(mark, holds, usable)                                                                                   \
-	"(SELECT '" mark "' || p.id || ' ' || p.product FROM seats s JOIN license_pools p ON p.id = s.pool_id"         \
-	" WHERE " holds usable " ORDER BY p.ends_at DESC, p.id LIMIT 1)"
+	"('" mark "' || (SELECT MAX(" POOL_KEY ") FROM seats s JOIN license_pools p ON p.id = s.pool_id"               \
+	" WHERE " holds usable "))"
+#define ENDED_POOL_OF POOL_OF("E", HOLDS_DEVICE, "") ", " POOL_OF("E", HOLDS_USER, "")
+#define DEVICE_WAITS                                                                                                   \
+	"EXISTS (SELECT 1 FROM seat_waiting w WHERE w.device_id = d.id) OR EXISTS (SELECT 1 FROM seat_waiting w"       \
+	" JOIN license_pools p ON p.id = w.pool_id WHERE w.org_id = d.org_id AND w.user_id = d.user_id"                \
+	" AND p.unit = 'user')"
 #define DEVICE_POOL_SQL                                                                                                \
 	"COALESCE(" POOL_OF("L", HOLDS_DEVICE, " AND " POOL_USABLE) ", " POOL_OF(                                      \
-	        "L", HOLDS_USER, " AND " POOL_USABLE) ", " POOL_OF("E", HOLDS_DEVICE,                                  \
-	                                                           "") ", " POOL_OF("E", HOLDS_USER, "") ")"
-/* "w" when it, or its user for a per-user pool, waits for a seat. */
-#define DEVICE_WAITS_SQL                                                                                               \
-	"(CASE WHEN EXISTS (SELECT 1 FROM seat_waiting w WHERE w.device_id = d.id) OR EXISTS (SELECT 1 FROM"           \
-	" seat_waiting w JOIN license_pools p ON p.id = w.pool_id WHERE w.org_id = d.org_id AND w.user_id = d.user_id" \
-	" AND p.unit = 'user') THEN 'w' ELSE '' END)"
+	        "L", HOLDS_USER, " AND " POOL_USABLE) ", (CASE WHEN " DEVICE_WAITS                                     \
+	                                              " THEN 'W' || COALESCE(" ENDED_POOL_OF                           \
+	                                              ", '') END), " ENDED_POOL_OF ")"
 
 const char store_device_status_sql[] = DEVICE_STATUS_SQL;
 
-/* status and license_id are read as DEVICE_WAITS_SQL and DEVICE_POOL_SQL,
- * license_product as NULL: device_finish() makes the three of them. */
+/* license_id is read as DEVICE_POOL_SQL, status and license_product as
+ * NULL: device_finish() makes the three of them. */
 #define DEVICE_COLS                                                                                                    \
 	"d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, "                      \
-	"u.last_name, " DEVICE_WAITS_SQL ", " DEVICE_POOL_SQL                                                          \
-	", NULL, d.activated_at, d.last_seen_at, COALESCE(d.deactivated_at, 0),"                                       \
+	"u.last_name, NULL, " DEVICE_POOL_SQL ", NULL, d.activated_at, d.last_seen_at, COALESCE(d.deactivated_at, 0)," \
 	" d.created_at, d.code_key"
 #define DEVICE_FROM " FROM devices d LEFT JOIN users u ON u.id = d.user_id"
 
@@ -67,12 +76,16 @@ const char store_device_status_sql[] = DEVICE_STATUS_SQL;
  * DEVICE_STATUS_SQL. */
 static void device_finish(struct device *d)
 {
-	bool waits = d->status && *d->status == 'w';
-	char *info = (char *)d->license_id, *space = info && *info ? strchr(info + 1, ' ') : NULL;
+	char *info = (char *)d->license_id;
+	bool waits = info && *info == 'W';
+	if (waits)
+		info++;
+	char *id = info && strlen(info) > 1 + DEVICE_POOL_KEY_DIGITS ? info + 1 + DEVICE_POOL_KEY_DIGITS + 1 : NULL;
+	char *space = id ? strchr(id, ' ') : NULL;
 	d->license_id = d->license_product = NULL;
 	if (space) {
 		*space = 0;
-		d->license_id = info + 1;
+		d->license_id = id;
 		d->license_product = space + 1;
 	}
 	d->status = space && info[0] == 'L' ? "licensed" : waits ? "waiting" : space ? "expired" : "unlicensed";
@@ -277,54 +290,64 @@ err_code store_device_list(struct db *db, struct arena *a, const char *org_id, i
 	" p.ends_at, p.offline_days, COALESCE(p.max_transfers_per_month, -1), p.created_by, p.created_at,"             \
 	" p.updated_at, 0, CASE WHEN " POOL_USABLE " THEN 1 ELSE 0 END"
 
-/* Its own seats, then its user's seats of per-user pools: each on its
- * index, usable first, the latest term first. */
-#define DEVICE_POOL_ORDER                                                                                              \
-	" AND (CAST($4 AS TEXT) = '' OR p.product = $4) ORDER BY CASE WHEN " POOL_USABLE                               \
-	" THEN 0 ELSE 1 END, p.ends_at DESC, p.id LIMIT 1"
-static const char SQL_DEVICE_POOL_OWN[] = "SELECT " POOL_COLS_P " FROM seats s JOIN license_pools p ON p.id = s.pool_id"
-                                          " WHERE s.device_id = $3 AND CAST($1 AS TEXT) <> ''" DEVICE_POOL_ORDER;
-static const char SQL_DEVICE_POOL_USER[] =
-        "SELECT " POOL_COLS_P " FROM seats s JOIN license_pools p ON p.id = s.pool_id"
-        " WHERE s.org_id = $1 AND s.user_id = $3 AND p.unit = 'user'" DEVICE_POOL_ORDER;
+/* Every pool it holds a seat of, its own seats (1) and its user's of
+ * per-user pools (0), each on its index, in one statement; the caller
+ * picks, as DEVICE_POOL_SQL does: no ORDER BY, which on SQLite costs a
+ * temporary b-tree for the one or two rows a device has. */
+#define DEVICE_POOLS_OF(own, holds)                                                                                    \
+	"SELECT " own ", " POOL_COLS_P " FROM seats s JOIN license_pools p ON p.id = s.pool_id WHERE " holds           \
+	" AND (CAST($4 AS TEXT) = '' OR p.product = $4)"
+static const char SQL_DEVICE_POOLS[] = DEVICE_POOLS_OF("1", "s.device_id = $3") " UNION ALL " DEVICE_POOLS_OF(
+        "0", "s.org_id = $1 AND s.user_id = $5 AND p.unit = 'user'");
 
-static err_code pool_by(struct db *db, struct arena *a, const char *sql, const char *org_id, const char *holder,
-                        const char *product, int64_t now, struct license_pool *p, bool *usable, struct err *e)
+struct pool_pick {
+	struct license_pool row, best;
+	bool own, usable, best_own, best_usable, found;
+};
+
+/* Usable before not, its own before its user's, the later term, then the
+ * greater id: the order of DEVICE_POOL_SQL's key. */
+static bool pool_before(const struct pool_pick *x)
 {
-	return store_q_one(db, a, sql,
-	                   PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(holder), P_TEXT(product ? product : "")),
-	                   COLS(C_TEXT(&p->id), C_TEXT(&p->org_id), C_TEXT(&p->product), C_TEXT(&p->plan),
-	                        C_TEXT(&p->unit), C_TEXT(&p->state), C_I64(&p->seats), C_I64(&p->used),
-	                        C_I64(&p->reserved), C_BOOL(&p->auto_assign), C_I64(&p->starts_at), C_I64(&p->ends_at),
-	                        C_INT(&p->offline_days), C_INT(&p->max_transfers_per_month), C_TEXT(&p->created_by),
-	                        C_I64(&p->created_at), C_I64(&p->updated_at), C_I64(&p->waiting), C_BOOL(usable)),
-	                   E_NOT_FOUND, e);
+	if (x->usable != x->best_usable)
+		return x->usable;
+	if (x->own != x->best_own)
+		return x->own;
+	if (x->row.ends_at != x->best.ends_at)
+		return x->row.ends_at > x->best.ends_at;
+	return strcmp(x->row.id, x->best.id) > 0;
+}
+
+static void pool_pick_row(void *arg)
+{
+	struct pool_pick *x = arg;
+	if (!x->found || pool_before(x)) {
+		x->best = x->row;
+		x->best_own = x->own;
+		x->best_usable = x->usable;
+		x->found = true;
+	}
 }
 
 err_code store_device_pool(struct db *db, struct arena *a, const struct device *d, const char *product, int64_t now,
                            struct license_pool *p, bool *usable, struct err *e)
 {
-	err_code own = pool_by(db, a, SQL_DEVICE_POOL_OWN, d->org_id, d->id, product, now, p, usable, e);
-	if (own && own != E_NOT_FOUND)
-		return own;
-	err_clear(e);
-	if ((own == E_OK && *usable) || !d->user_id)
-		return own;
-	struct license_pool theirs;
-	bool theirs_usable;
-	err_code rc =
-	        pool_by(db, a, SQL_DEVICE_POOL_USER, d->org_id, d->user_id, product, now, &theirs, &theirs_usable, e);
-	if (rc == E_NOT_FOUND && own == E_OK) {
-		err_clear(e);
-		return E_OK;
-	}
-	if (rc)
-		return rc;
-	/* Its user's usable seat, or, when neither is usable, its own ended one first. */
-	if (own != E_OK || theirs_usable) {
-		*p = theirs;
-		*usable = theirs_usable;
-	}
+	struct pool_pick x = {0};
+	struct license_pool *r = &x.row;
+	if (store_q_each(db, a, SQL_DEVICE_POOLS,
+	                 PARAMS(P_TEXT(d->org_id), P_I64(now), P_TEXT(d->id), P_TEXT(product ? product : ""),
+	                        P_TEXT(d->user_id)),
+	                 COLS(C_BOOL(&x.own), C_TEXT(&r->id), C_TEXT(&r->org_id), C_TEXT(&r->product), C_TEXT(&r->plan),
+	                      C_TEXT(&r->unit), C_TEXT(&r->state), C_I64(&r->seats), C_I64(&r->used),
+	                      C_I64(&r->reserved), C_BOOL(&r->auto_assign), C_I64(&r->starts_at), C_I64(&r->ends_at),
+	                      C_INT(&r->offline_days), C_INT(&r->max_transfers_per_month), C_TEXT(&r->created_by),
+	                      C_I64(&r->created_at), C_I64(&r->updated_at), C_I64(&r->waiting), C_BOOL(&x.usable)),
+	                 pool_pick_row, &x, e))
+		return e->code;
+	if (!x.found)
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	*p = x.best;
+	*usable = x.best_usable;
 	return E_OK;
 }
 

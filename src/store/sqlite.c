@@ -24,6 +24,7 @@ struct sq_db {
 	struct db base;
 	sqlite3 *h;
 	bool holds_write_lock;
+	bool in_read; /* in the transaction of sq_begin_read() */
 	struct sq_stmt cache[DB_STMT_CACHE];
 	sqlite3_stmt *ctl[4]; /* BEGIN, BEGIN IMMEDIATE, COMMIT, ROLLBACK: prepared once, not parsed per transaction */
 };
@@ -57,8 +58,19 @@ static const char *target_path(const char *target)
 	return strncmp(target, "sqlite:", 7) == 0 ? target + 7 : target;
 }
 
+/* Before the first connection: no memory statistics, whose upkeep takes
+ * one process-wide mutex on every allocation of every connection (each
+ * thread has its own connection; nothing here reads the statistics). */
+static pthread_once_t sq_configured = PTHREAD_ONCE_INIT;
+
+static void sq_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static struct db *sq_open(const char *target, bool sync_full, char *errbuf, size_t errlen)
 {
+	pthread_once(&sq_configured, sq_configure);
 	struct sq_db *d = calloc(1, sizeof *d);
 	if (!d)
 		return NULL;
@@ -162,9 +174,24 @@ static void reset_all(struct sq_db *d)
 		sqlite3_reset(d->cache[i].st);
 }
 
+/* The statements of one store_read() share one read transaction: one
+ * snapshot, and the WAL's read lock (a lock on the -shm file, a system
+ * call when this process is its first or last holder) is taken and given
+ * back once, not by every statement. */
+static void sq_begin_read(struct db *db)
+{
+	struct sq_db *d = (struct sq_db *)db;
+	d->in_read = sqlite3_get_autocommit(d->h) && run_ctl(d, CTL_BEGIN) == DB_OK;
+}
+
 static void sq_end_read(struct db *db)
 {
-	reset_all((struct sq_db *)db);
+	struct sq_db *d = (struct sq_db *)db;
+	reset_all(d);
+	if (d->in_read && !sqlite3_get_autocommit(d->h) && run_ctl(d, CTL_COMMIT) != DB_OK &&
+	    !sqlite3_get_autocommit(d->h))
+		run_ctl(d, CTL_ROLLBACK);
+	d->in_read = false;
 }
 
 static db_rc sq_commit(struct db *db)
@@ -313,6 +340,7 @@ const struct db_driver db_sqlite_driver = {
         .name = "sqlite",
         .key_text_type = "TEXT",
         .without_rowid = "WITHOUT ROWID",
+        .begin_read = sq_begin_read,
         .end_read = sq_end_read,
         .open = sq_open,
         .close = sq_close,

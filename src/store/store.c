@@ -140,6 +140,8 @@ err_code store_read(struct store *st, store_tx_fn fn, void *arg, struct err *e)
 		struct db *db = store_conn(st, e);
 		if (!db)
 			return e->code;
+		if (db->drv->begin_read)
+			db->drv->begin_read(db);
 		err_code rc = fn(db, arg, e);
 		if (db->drv->end_read)
 			db->drv->end_read(db);

@@ -29,10 +29,12 @@ struct db *store_conn(struct store *st, struct err *e);
 typedef err_code (*store_tx_fn)(struct db *db, void *arg, struct err *e);
 err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struct err *e);
 
-/* Runs fn on this thread's connection without a transaction: each
- * statement reads its own consistent snapshot, and a transaction's BEGIN
- * and COMMIT (a round trip each on PostgreSQL) are saved. For reads whose
- * statements need not agree with each other; retried like store_tx. */
+/* Runs fn on this thread's connection for reads whose statements need
+ * not agree with each other; retried like store_tx. On PostgreSQL without
+ * a transaction: each statement reads its own consistent snapshot, and a
+ * transaction's BEGIN and COMMIT (a round trip each) are saved. On SQLite
+ * in one read transaction, which costs no round trip and takes the WAL's
+ * read lock once instead of once a statement. */
 err_code store_read(struct store *st, store_tx_fn fn, void *arg, struct err *e);
 
 /* Maps a statement outcome to an error; constraint violations become `on_constraint`. */
