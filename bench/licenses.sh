@@ -4,7 +4,8 @@
 # `make bench` runs it as `sh bench/licenses.sh build`.
 #
 #  - GET /api/v1/device/license (the app's check at every start: token,
-#    device, pool, an Ed25519 certificate signed per call) over every
+#    device, pool, an Ed25519 certificate, signed again when what it states
+#    changes or a minute has passed) over every
 #    device's token (bench/devlicense.lua), 64 connections, against
 #    GET /healthz of the same rosterd: req/s, p99, share (targets: >= 50 %,
 #    p99 < 10 ms);

@@ -123,7 +123,7 @@ static int sq_open(struct sq *d)
 	sqlite3_busy_timeout(d->h, 5000); /* LIMIT_BUSY_WAIT_MS */
 	if (sqlite3_exec(d->h,
 	                 "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-	                 " PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8192;",
+	                 " PRAGMA mmap_size=0; PRAGMA cache_size=-8192;",
 	                 NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	for (int i = 0; i < NSQL; i++)
@@ -195,7 +195,8 @@ static int pg_tx(PGconn *c, int a, int b, const char *user)
 		int retry = state && (!strcmp(state, "40001") || !strcmp(state, "40P01"));
 		if (!ok && !retry)
 			fprintf(stderr, "seatbare: %s\n",
-			        PQresultStatus(r) == PGRES_COMMAND_OK ? "no seat free or no seat held" : PQerrorMessage(c));
+			        PQresultStatus(r) == PGRES_COMMAND_OK ? "no seat free or no seat held"
+			                                              : PQerrorMessage(c));
 		PQclear(r);
 		if (!ok) {
 			PQclear(PQexec(c, "ROLLBACK"));
@@ -261,6 +262,7 @@ int main(int argc, char **argv)
 	double secs = strtod(argv[4], NULL);
 	int n = argc - 5;
 	bool pg = !strncmp(url, "postgres://", 11) || !strncmp(url, "postgresql://", 13);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); /* as src/store/sqlite.c configures SQLite */
 	struct worker *w = calloc((size_t)n, sizeof *w);
 	if (!w)
 		return 1;

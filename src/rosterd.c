@@ -153,6 +153,10 @@ static bool setup_process(const struct config *cfg, sigset_t *sigs)
 	 * mmap'ed and returned at free, instead of glibc raising the threshold
 	 * and keeping them in its heaps after a login storm. */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+	/* Fixing that threshold also fixes the trim threshold at 128 KiB: each
+	 * thread's heap would then hand its free top back to the kernel (an
+	 * madvise, page faults after it) after nearly every large reply. */
+	mallopt(M_TRIM_THRESHOLD, 16 * 1024 * 1024);
 	log_set_level(cfg->log_debug ? LOG_DEBUG : LOG_INFO);
 	log_set_buffered(true);
 	if (!crypto_setup()) {

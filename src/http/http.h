@@ -58,6 +58,8 @@ void http_log_user(struct request *r, const char *user_id);
 /* Replies with obj (reference stolen). */
 err_code http_reply_json(struct request *r, int status, json_t *obj);
 err_code http_reply_empty(struct request *r, int status);
+/* body is sent as it is, not copied: it must live until the request ends
+ * (the request's arena, or static memory). */
 err_code http_reply_text(struct request *r, int status, const char *content_type, const char *body, size_t len);
 /* Adds a response header; name and value are copied. E_INTERNAL past
  * HTTP_MAX_OUT_HEADERS. */

@@ -154,7 +154,6 @@ struct request {
 	int nout;
 	bool close;
 	bool replied;
-	bool resp_static;               /* resp is the binary's own memory: not copied */
 	const char *cache_control;      /* NULL: no-store */
 	const struct http_asset *asset; /* a console file to answer with */
 };
@@ -362,8 +361,10 @@ static void run_offloaded(void *item, bool late)
 
 static enum MHD_Result queue_reply(struct request *r)
 {
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
-	        r->resp_len, (void *)r->resp, r->resp_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY);
+	/* Sent from where it is: the request's arena, freed in on_completed()
+	 * once libmicrohttpd is done with the connection's reply, or static. */
+	struct MHD_Response *resp =
+	        MHD_create_response_from_buffer(r->resp_len, (void *)r->resp, MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO;
 	if (r->content_type)
@@ -835,7 +836,6 @@ static void reply_asset(struct request *r)
 	add_header(r, "Content-Security-Policy", CONSOLE_CSP);
 	add_header(r, "Referrer-Policy", "no-referrer");
 	r->cache_control = a->immutable ? "public, max-age=31536000, immutable" : "no-store";
-	r->resp_static = true;
 	r->replied = true;
 	const char *inm = http_header(r, "If-None-Match");
 	if (inm && !strcmp(inm, a->etag)) {
