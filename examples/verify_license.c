@@ -5,8 +5,9 @@
  *
  * CERTIFICATE.json holds the certificate object of GET /api/v1/device/license;
  * PUBLIC_KEY is the public_key (base64url) of its key_id in GET /api/v1/license-key.
- * Prints the payload; exits 0 when the certificate is valid, 1 when it is not
- * (bad encoding, bad signature, past valid_until), 2 on wrong usage. */
+ * Prints the payload and exits 0 when the certificate is valid; prints nothing
+ * on standard output and exits 1 when it is not (bad encoding, bad signature,
+ * past valid_until), 2 on wrong usage. */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +75,6 @@ int main(int argc, char **argv)
 	if (payload_len < 0 || b64_value(cert, "signature", sig, sizeof sig) != (long)sizeof sig)
 		return invalid("the payload or the signature is not base64url (no padding)");
 	payload[payload_len] = '\0';
-	printf("%s\n", (const char *)payload);
 	if (crypto_sign_verify_detached(sig, payload, (unsigned long long)payload_len, key) != 0)
 		return invalid("the signature does not match the payload and this key");
 	/* Signed, so written by roster: a flat object whose valid_until is an integer. */
@@ -85,6 +85,7 @@ int main(int argc, char **argv)
 		return invalid("the payload has no valid_until");
 	if ((long long)time(NULL) >= valid_until)
 		return invalid("past valid_until: connect to renew the certificate");
+	printf("%s\n", (const char *)payload); /* only what the signature and the clock vouch for */
 	fprintf(stderr, "valid until %lld (Unix seconds)\n", valid_until);
 	return 0;
 }

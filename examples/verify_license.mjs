@@ -4,8 +4,9 @@
 //
 // CERTIFICATE.json holds the certificate object of GET /api/v1/device/license;
 // PUBLIC_KEY is the public_key (base64url) of its key_id in GET /api/v1/license-key.
-// Prints the payload; exits 0 when the certificate is valid, 1 when it is not
-// (bad encoding, bad signature, past valid_until), 2 on wrong usage.
+// Prints the payload and exits 0 when the certificate is valid; prints nothing
+// on standard output and exits 1 when it is not (bad encoding, bad signature,
+// past valid_until), 2 on wrong usage.
 // verifyLicense() uses only WebCrypto, atob and btoa: it runs as is in a browser.
 import { readFileSync } from 'node:fs';
 
@@ -54,6 +55,6 @@ try {
 	/* not valid either */
 }
 const r = await verifyLicense(cert, process.argv[3]);
-if (r.payload !== undefined) console.log(r.payload);
+if (r.valid) console.log(r.payload); // only what the signature and the clock vouch for
 console.error(r.valid ? `valid until ${r.valid_until} (Unix seconds)` : `invalid: ${r.why}`);
 process.exit(r.valid ? 0 : 1);

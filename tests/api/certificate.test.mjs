@@ -121,13 +121,14 @@ async function accepted(cert, publicKey, what) {
 	}
 }
 
-// Both verifiers refuse cert, exit 1, and say why (matching why when given).
+// Both verifiers refuse cert, exit 1, say why (matching why when given), and print no payload.
 async function refused(cert, publicKey, what, why = /./) {
 	for (const which of ['c', 'js']) {
 		const r = await verify(which, cert, publicKey);
 		assert.equal(r.code, 1, `${which} verifier refuses ${what} (stdout ${r.stdout}, stderr ${r.stderr})`);
 		assert.match(r.stderr, /^invalid: /, `${which} verifier says it is invalid`);
 		assert.match(r.stderr, why, `${which} verifier says why: ${what}`);
+		assert.equal(r.stdout, '', `${which} verifier prints nothing of a refused certificate`);
 	}
 }
 
