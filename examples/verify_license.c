@@ -41,6 +41,32 @@ static long b64_value(const char *json, const char *name, unsigned char *out, si
 	return (long)len;
 }
 
+/* The verifier: NULL when cert (a certificate's JSON text) is signed with key
+ * (32 bytes) and still valid at now, its payload then in payload (cap bytes) and
+ * its valid_until in *valid_until; otherwise why it is not. */
+static const char *license_invalid(const char *cert, const unsigned char *key, long long now, unsigned char *payload,
+                                   size_t cap, long long *valid_until)
+{
+	unsigned char sig[crypto_sign_BYTES];
+	const char *format = json_value(cert, "format"), *v;
+	if (!format || strncmp(format, "\"roster-license-1\"", 18) != 0)
+		return "not a roster-license-1 certificate";
+	long n = b64_value(cert, "payload", payload, cap - 1);
+	if (n < 0 || b64_value(cert, "signature", sig, sizeof sig) != (long)sizeof sig)
+		return "the payload or the signature is not base64url (no padding)";
+	payload[n] = '\0';
+	if (crypto_sign_verify_detached(sig, payload, (unsigned long long)n, key) != 0)
+		return "the signature does not match the payload and this key";
+	/* Signed, so written by roster: a flat object whose valid_until is an integer. */
+	char *end;
+	*valid_until = (v = json_value((const char *)payload, "valid_until")) ? strtoll(v, &end, 10) : 0;
+	if (!v || end == v)
+		return "the payload has no valid_until";
+	if (now >= *valid_until)
+		return "past valid_until: connect to renew the certificate";
+	return NULL;
+}
+
 static int invalid(const char *why)
 {
 	fprintf(stderr, "invalid: %s\n", why);
@@ -51,8 +77,9 @@ int main(int argc, char **argv)
 {
 	static char cert[65536];
 	static unsigned char payload[49152];
-	unsigned char key[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
+	unsigned char key[crypto_sign_PUBLICKEYBYTES];
 	size_t key_len, n = 0;
+	long long valid_until;
 	if (argc != 3) {
 		fprintf(stderr, "usage: %s CERTIFICATE.json PUBLIC_KEY\n", argv[0]);
 		return 2;
@@ -68,23 +95,9 @@ int main(int argc, char **argv)
 	if (sodium_base642bin(key, sizeof key, argv[2], strlen(argv[2]), NULL, &key_len, NULL, B64URL) != 0 ||
 	    key_len != sizeof key)
 		return invalid("the public key is not 32 bytes in base64url");
-	const char *format = json_value(cert, "format");
-	if (!format || strncmp(format, "\"roster-license-1\"", 18) != 0)
-		return invalid("not a roster-license-1 certificate");
-	long payload_len = b64_value(cert, "payload", payload, sizeof payload - 1);
-	if (payload_len < 0 || b64_value(cert, "signature", sig, sizeof sig) != (long)sizeof sig)
-		return invalid("the payload or the signature is not base64url (no padding)");
-	payload[payload_len] = '\0';
-	if (crypto_sign_verify_detached(sig, payload, (unsigned long long)payload_len, key) != 0)
-		return invalid("the signature does not match the payload and this key");
-	/* Signed, so written by roster: a flat object whose valid_until is an integer. */
-	const char *v = json_value((const char *)payload, "valid_until");
-	char *end;
-	long long valid_until = v ? strtoll(v, &end, 10) : 0;
-	if (!v || end == v)
-		return invalid("the payload has no valid_until");
-	if ((long long)time(NULL) >= valid_until)
-		return invalid("past valid_until: connect to renew the certificate");
+	const char *why = license_invalid(cert, key, (long long)time(NULL), payload, sizeof payload, &valid_until);
+	if (why)
+		return invalid(why);
 	printf("%s\n", (const char *)payload); /* only what the signature and the clock vouch for */
 	fprintf(stderr, "valid until %lld (Unix seconds)\n", valid_until);
 	return 0;
