@@ -32,6 +32,10 @@ struct db_stmt;
 
 struct db_driver {
 	const char *name;
+	/* Whether write transactions go to one connection of the store (one
+	 * writer at a time: SQLite), whose cache is then not dropped by the
+	 * writes of the others. */
+	bool one_writer;
 	struct db *(*open)(const char *target, bool sync_full, char *errbuf, size_t errlen);
 	void (*close)(struct db *db);
 	db_rc (*exec)(struct db *db, const char *script);

@@ -341,6 +341,7 @@ static bool sq_backup(struct db *db, const char *file, char *errbuf, size_t errl
 
 const struct db_driver db_sqlite_driver = {
         .name = "sqlite",
+        .one_writer = true,
         .key_text_type = "TEXT",
         .without_rowid = "WITHOUT ROWID",
         .begin_read = sq_begin_read,

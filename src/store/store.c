@@ -14,7 +14,13 @@ struct store {
 	char *url;
 	bool sync_full;
 	const struct db_driver *drv;
-	pthread_key_t key;
+	pthread_key_t key; /* each thread's connection */
+	/* With drv->one_writer, the connection of every write transaction,
+	 * used under writer_lock: a connection drops its page cache after any
+	 * other connection's write, so the writer's stays warm only if every
+	 * write is its own. NULL until the first. */
+	struct db *writer;
+	pthread_mutex_t writer_lock;
 };
 
 static void conn_close(void *p)
@@ -40,6 +46,7 @@ err_code store_open(const char *url, bool sync_full, struct store **out, struct 
 	st->sync_full = sync_full;
 	st->drv = driver_for(url);
 	pthread_key_create(&st->key, conn_close);
+	pthread_mutex_init(&st->writer_lock, NULL);
 	if (!store_conn(st, e)) {
 		store_free(st);
 		return e->code;
@@ -55,6 +62,8 @@ void store_free(struct store *st)
 	conn_close(pthread_getspecific(st->key));
 	pthread_setspecific(st->key, NULL);
 	pthread_key_delete(st->key);
+	conn_close(st->writer);
+	pthread_mutex_destroy(&st->writer_lock);
 	free(st->url);
 	free(st);
 }
@@ -62,6 +71,17 @@ void store_free(struct store *st)
 const char *store_engine(const struct store *st)
 {
 	return st->drv->name;
+}
+
+static struct db *conn_open(struct store *st, struct err *e)
+{
+	char msg[512];
+	struct db *db = st->drv->open(st->url, st->sync_full, msg, sizeof msg);
+	if (!db) {
+		log_msg(LOG_ERROR, "db_connect_failed", "%s", msg);
+		err_set(e, E_UNAVAILABLE, NULL, "The database cannot be reached.");
+	}
+	return db;
 }
 
 struct db *store_conn(struct store *st, struct err *e)
@@ -74,15 +94,22 @@ struct db *store_conn(struct store *st, struct err *e)
 	}
 	if (db)
 		return db;
-	char msg[512];
-	db = st->drv->open(st->url, st->sync_full, msg, sizeof msg);
-	if (!db) {
-		log_msg(LOG_ERROR, "db_connect_failed", "%s", msg);
-		err_set(e, E_UNAVAILABLE, NULL, "The database cannot be reached.");
-		return NULL;
-	}
-	pthread_setspecific(st->key, db);
+	db = conn_open(st, e);
+	if (db)
+		pthread_setspecific(st->key, db);
 	return db;
+}
+
+/* Under writer_lock. */
+static struct db *writer_conn(struct store *st, struct err *e)
+{
+	if (st->writer && st->writer->last_rc == DB_LOST) {
+		st->writer->drv->close(st->writer);
+		st->writer = NULL;
+	}
+	if (!st->writer)
+		st->writer = conn_open(st, e);
+	return st->writer;
 }
 
 err_code store_fail(struct db *db, db_rc rc, err_code on_constraint, struct err *e)
@@ -105,11 +132,11 @@ static void backoff(int attempt)
 	nanosleep(&ts, NULL);
 }
 
-err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struct err *e)
+static err_code run_tx(struct store *st, bool write, bool shared, store_tx_fn fn, void *arg, struct err *e)
 {
 	for (int attempt = 1;; attempt++) {
 		err_clear(e);
-		struct db *db = store_conn(st, e);
+		struct db *db = shared ? writer_conn(st, e) : store_conn(st, e);
 		if (!db)
 			return e->code;
 		db_rc brc = db->drv->begin(db, write);
@@ -131,6 +158,17 @@ err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struc
 		db->drv->rollback(db);
 		backoff(attempt);
 	}
+}
+
+err_code store_tx(struct store *st, bool write, store_tx_fn fn, void *arg, struct err *e)
+{
+	bool shared = write && st->drv->one_writer;
+	if (shared)
+		pthread_mutex_lock(&st->writer_lock);
+	err_code rc = run_tx(st, write, shared, fn, arg, e);
+	if (shared)
+		pthread_mutex_unlock(&st->writer_lock);
+	return rc;
 }
 
 err_code store_read(struct store *st, store_tx_fn fn, void *arg, struct err *e)
