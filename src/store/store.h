@@ -22,7 +22,9 @@ const char *store_engine(const struct store *st); /* "sqlite" or "postgres" */
 /* This thread's connection, or NULL (and e filled) when the database cannot be reached. */
 struct db *store_conn(struct store *st, struct err *e);
 
-/* Runs fn inside a transaction on this thread's connection. A retryable
+/* Runs fn inside a transaction on this thread's connection (a write
+ * transaction on SQLite: on the store's one writer connection, one thread
+ * at a time). A retryable
  * failure (busy, serialization, lost connection before commit) rolls back
  * and runs fn again, a few times with a short backoff; fn must therefore
  * have no effect outside the database. fn returns E_OK to commit. */
