@@ -36,9 +36,9 @@ err_code store_audit_list(struct db *db, struct arena *a, const char *org_id, co
 		return e->code;
 	struct audit_each x = {.cb = cb, .arg = arg};
 	struct audit_row *r = &x.row;
-	return store_q_each(db, a, page.sql, page.p, page.np,
-	                    COLS(C_TEXT(&r->id), C_TEXT(&r->org_id), C_TEXT(&r->actor_id), C_TEXT(&r->action),
-	                         C_TEXT(&r->target_type), C_TEXT(&r->target_id), C_TEXT(&r->request_id),
-	                         C_TEXT(&r->client_addr), C_TEXT(&r->details), C_I64(&r->at)),
-	                    audit_each_row, &x, e);
+	return store_page_each(db, a, &page,
+	                       COLS(C_TEXT(&r->id), C_TEXT(&r->org_id), C_TEXT(&r->actor_id), C_TEXT(&r->action),
+	                            C_TEXT(&r->target_type), C_TEXT(&r->target_id), C_TEXT(&r->request_id),
+	                            C_TEXT(&r->client_addr), C_TEXT(&r->details), C_I64(&r->at)),
+	                       audit_each_row, &x, e);
 }

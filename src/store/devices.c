@@ -282,7 +282,7 @@ err_code store_device_list(struct db *db, struct arena *a, const char *org_id, i
 	if (rc)
 		return rc;
 	struct device_each x = {.cb = cb, .arg = arg};
-	return store_q_each(db, a, page.sql, page.p, page.np, DEVICE_READ(&x.row), device_each_row, &x, e);
+	return store_page_each(db, a, &page, DEVICE_READ(&x.row), device_each_row, &x, e);
 }
 
 #define POOL_COLS_P                                                                                                    \

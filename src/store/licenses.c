@@ -201,12 +201,12 @@ err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, co
 		return e->code;
 	struct seat_each x = {.cb = cb, .arg = arg};
 	struct seat_row *r = &x.row;
-	return store_q_each(db, a, page.sql, page.p, page.np,
-	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
-	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
-	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at), C_TEXT(&r->device_code),
-	                         C_TEXT(&r->device_name)),
-	                    seat_each_row, &x, e);
+	return store_page_each(db, a, &page,
+	                       COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id),
+	                            C_TEXT(&r->device_id), C_TEXT(&r->email), C_TEXT(&r->first_name),
+	                            C_TEXT(&r->last_name), C_TEXT(&r->source), C_TEXT(&r->assigned_by),
+	                            C_I64(&r->assigned_at), C_TEXT(&r->device_code), C_TEXT(&r->device_name)),
+	                       seat_each_row, &x, e);
 }
 
 /* ---- the waiting list ---- */
@@ -328,10 +328,10 @@ err_code store_waiting_list(struct db *db, struct arena *a, const char *pool_id,
 		return e->code;
 	struct seat_each x = {.cb = cb, .arg = arg};
 	struct seat_row *r = &x.row;
-	return store_q_each(db, a, page.sql, page.p, page.np,
-	                    COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id), C_TEXT(&r->device_id),
-	                         C_TEXT(&r->email), C_TEXT(&r->first_name), C_TEXT(&r->last_name), C_TEXT(&r->source),
-	                         C_TEXT(&r->assigned_by), C_I64(&r->assigned_at), C_TEXT(&r->device_code),
-	                         C_TEXT(&r->device_name)),
-	                    seat_each_row, &x, e);
+	return store_page_each(db, a, &page,
+	                       COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id),
+	                            C_TEXT(&r->device_id), C_TEXT(&r->email), C_TEXT(&r->first_name),
+	                            C_TEXT(&r->last_name), C_TEXT(&r->source), C_TEXT(&r->assigned_by),
+	                            C_I64(&r->assigned_at), C_TEXT(&r->device_code), C_TEXT(&r->device_name)),
+	                       seat_each_row, &x, e);
 }

@@ -195,8 +195,7 @@ err_code store_org_list(struct db *db, struct arena *a, org_scope scope, const c
 	if (store_list_page(SQL_ORG_SCOPES[scope], PARAMS(P_TEXT(scope_id ? scope_id : "")), q, &page, e))
 		return e->code;
 	struct org_each x = {.cb = cb, .arg = arg};
-	return store_q_each(db, a, page.sql, page.p, page.np, COLS(ORG_SPEC(&x.row), C_TEXT(&x.extra)), org_each_row,
-	                    &x, e);
+	return store_page_each(db, a, &page, COLS(ORG_SPEC(&x.row), C_TEXT(&x.extra)), org_each_row, &x, e);
 }
 
 static const char SQL_ORGS_OF_USER[] = "SELECT " ORG_COLS ", m.role FROM memberships m JOIN orgs o ON o.id = m.org_id"

@@ -3,7 +3,12 @@
  * SQL built from the spec. */
 #include "testutil.h"
 
+#include "core/audit.h"
+#include "core/devices.h"
+#include "core/licenses.h"
 #include "core/list.h"
+#include "core/orgs.h"
+#include "store/db.h"
 #include "store/list.h"
 
 struct kv {
@@ -187,8 +192,9 @@ static void a_cursor_belongs_to_its_query(void **state)
 	arena_free(a);
 }
 
-/* The keyset SQL: every filter, the search, the position and the order
- * as numbered parameters after the scope's, one text per shape. */
+/* The keyset SQL: the filters that are set, the search, the position and
+ * the order as numbered parameters after the scope's, the limit in the
+ * text; one text per shape. */
 static void the_page_sql_follows_the_spec(void **state)
 {
 	(void)state;
@@ -203,31 +209,52 @@ static void the_page_sql_follows_the_spec(void **state)
 	assert_int_equal(store_list_page(base, scope, 1, &q, &p, &e), E_OK);
 	assert_string_equal(p.sql,
 	                    "SELECT t.id FROM things t WHERE t.org = $1"
-	                    " AND ($2 = '' OR t.colour = $2) AND ($3 = '' OR t.owner = $3)"
-	                    " AND t.at >= $4 AND t.at < $5"
-	                    " AND ((t.name_key >= $6 AND t.name_key < $7) OR (t.email_key >= $6 AND t.email_key < $7))"
-	                    " AND (t.at, t.id) < ($8, $9) ORDER BY t.at DESC, t.id DESC LIMIT $10");
-	assert_int_equal(p.np, 10);
+	                    " AND t.colour = $2"
+	                    " AND t.at >= $3 AND t.at < $4"
+	                    " AND ((t.name_key >= $5 AND t.name_key < $6) OR (t.email_key >= $5 AND t.email_key < $6))"
+	                    " AND (t.at, t.id) < ($7, $8) ORDER BY t.at DESC, t.id DESC LIMIT 11");
+	assert_int_equal(p.np, 8);
+	assert_int_equal(p.rows, 6);
 	assert_string_equal(p.p[1].text, "red");
-	assert_string_equal(p.p[2].text, "");
-	assert_int_equal(p.p[3].i64, INT64_MIN);
-	assert_int_equal(p.p[4].i64, INT64_MAX);
-	assert_string_equal(p.p[5].text, "ab");
-	assert_int_equal(p.p[7].i64, INT64_MAX); /* descending, from the newest */
-	assert_int_equal(p.p[9].i64, 6);
+	assert_int_equal(p.p[2].i64, INT64_MIN);
+	assert_int_equal(p.p[3].i64, INT64_MAX);
+	assert_string_equal(p.p[4].text, "ab");
+	assert_int_equal(p.p[6].i64, INT64_MAX); /* descending, from the newest */
 	/* the same shape, the same text (the drivers cache statements by it) */
 	const char *first = p.sql;
-	const struct kv other_values[] = {{"q", "zz"}, {"colour", "green"}, {NULL, NULL}};
+	const struct kv other_values[] = {{"q", "zz"}, {"colour", "green"}, {"limit", "10"}, {NULL, NULL}};
 	assert_int_equal(parse(a, &things, NULL, other_values, &q, &e), E_OK);
 	assert_int_equal(store_list_page(base, scope, 1, &q, &p, &e), E_OK);
 	assert_ptr_equal(p.sql, first);
-	/* another shape, another text: ascending by name, no search */
+	assert_string_equal(p.p[1].text, "green");
+	assert_int_equal(p.rows, 11);
+	/* another filter set, another text: the owner instead of the colour */
+	const struct kv by_owner[] = {{"q", "zz"}, {"owner", "usr_1"}, {"limit", "10"}, {NULL, NULL}};
+	assert_int_equal(parse(a, &things, NULL, by_owner, &q, &e), E_OK);
+	assert_int_equal(store_list_page(base, scope, 1, &q, &p, &e), E_OK);
+	assert_ptr_not_equal(p.sql, first);
+	assert_non_null(strstr(p.sql, "WHERE t.org = $1 AND t.owner = $2 AND t.at >= $3"));
+	assert_null(strstr(p.sql, "t.colour"));
+	/* a bigger page, another text; the default page's limit is its fetch */
+	const struct kv bigger[] = {{"q", "zz"}, {"colour", "red"}, {"limit", "12"}, {NULL, NULL}};
+	assert_int_equal(parse(a, &things, NULL, bigger, &q, &e), E_OK);
+	assert_int_equal(store_list_page(base, scope, 1, &q, &p, &e), E_OK);
+	assert_ptr_not_equal(p.sql, first);
+	assert_non_null(strstr(p.sql, " LIMIT 51"));
+	assert_int_equal(p.rows, 13);
+	const struct kv largest[] = {{"limit", "200"}, {NULL, NULL}};
+	assert_int_equal(parse(a, &things, NULL, largest, &q, &e), E_OK);
+	assert_int_equal(store_list_page(base, scope, 1, &q, &p, &e), E_OK);
+	assert_non_null(strstr(p.sql, " LIMIT 201"));
+	/* another shape, another text: ascending by name, no search, no filter */
 	const struct kv by_name[] = {{"sort", "name"}, {NULL, NULL}};
 	assert_int_equal(parse(a, &things, NULL, by_name, &q, &e), E_OK);
 	assert_int_equal(store_list_page(base, scope, 1, &q, &p, &e), E_OK);
 	assert_ptr_not_equal(p.sql, first);
-	assert_non_null(strstr(p.sql, "(t.name_key, t.id) > ($6, $7) ORDER BY t.name_key ASC, t.id ASC LIMIT $8"));
-	assert_string_equal(p.p[5].text, "");
+	assert_string_equal(p.sql, "SELECT t.id FROM things t WHERE t.org = $1 AND t.at >= $2 AND t.at < $3"
+	                           " AND (t.name_key, t.id) > ($4, $5) ORDER BY t.name_key ASC, t.id ASC LIMIT 51");
+	assert_int_equal(p.np, 5);
+	assert_string_equal(p.p[3].text, "");
 	/* sort=match is the member planner's, not the machinery's */
 	const struct kv searching[] = {{"q", "mar"}, {NULL, NULL}};
 	assert_int_equal(parse(a, &matching, NULL, searching, &q, &e), E_OK);
@@ -235,13 +262,73 @@ static void the_page_sql_follows_the_spec(void **state)
 	arena_free(a);
 }
 
+/* A page reads at most its fetch of the rows the text's limit lets
+ * through (here 7 of the 11 a LIMIT 11 gives). */
+static int rows_seen;
+static void count_row(void *arg)
+{
+	(void)arg;
+	rows_seen++;
+}
+
+static void a_page_reads_its_fetch_only(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct err e;
+	struct db *db = db_sqlite_driver.open(":memory:", false, e.detail, sizeof e.detail);
+	assert_non_null(db);
+	assert_int_equal(db->drv->exec(db,
+	                               "CREATE TABLE things (id TEXT, org TEXT, at INTEGER, name_key TEXT);"
+	                               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)"
+	                               " INSERT INTO things SELECT 'thg_' || i, 'org_1', i, 'k' || i FROM n"),
+	                 DB_OK);
+	struct list_query q;
+	const struct kv kv[] = {{"limit", "6"}, {"sort", "at"}, {NULL, NULL}};
+	static const struct list_spec plain = {
+	        .name = "plain", .sorts = sorts, .nsorts = 2, .default_sort = 1, .id_column = "id"};
+	assert_int_equal(parse(a, &plain, NULL, kv, &q, &e), E_OK);
+	struct store_page p;
+	const struct store_param scope[] = {P_TEXT("org_1")};
+	assert_int_equal(store_list_page("SELECT id FROM things t WHERE t.org = $1", scope, 1, &q, &p, &e), E_OK);
+	assert_non_null(strstr(p.sql, " LIMIT 11"));
+	const char *id = NULL;
+	rows_seen = 0;
+	assert_int_equal(store_page_each(db, a, &p, COLS(C_TEXT(&id)), count_row, NULL, &e), E_OK);
+	assert_int_equal(rows_seen, 7);
+	db->drv->close(db);
+	arena_free(a);
+}
+
+/* Every text the lists of the binary can make fits in the statement
+ * caches beside the static statements. */
+static void the_lists_shapes_fit_the_caches(void **state)
+{
+	(void)state;
+	struct {
+		const struct list_spec *spec;
+		int bases;
+	} lists[] = {{&audit_list_spec, 1},   {&device_list_spec, 2}, {&seat_list_spec, 1},
+	             {&waiting_list_spec, 1}, {&org_list_spec, 3},    {&customer_list_spec, 3}};
+	int n = 0;
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		int k = store_list_shapes_max(lists[i].spec, lists[i].bases);
+		assert_true(k > 0);
+		n += k;
+	}
+	assert_true(n <= DB_STMT_CACHE - DB_STMT_STATIC);
+	/* 2 orders, 2 directions, a search or none, 4 sets of the two LIST_EQ filters, 3 page sizes */
+	assert_int_equal(store_list_shapes_max(&things, 1), 2 * 2 * 2 * 4 * 3);
+}
+
 int main(void)
 {
 	crypto_setup();
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(defaults_come_from_the_spec),   cmocka_unit_test(bad_parameters_are_named),
-	        cmocka_unit_test(match_is_for_searches),         cmocka_unit_test(a_cursor_belongs_to_its_query),
-	        cmocka_unit_test(the_page_sql_follows_the_spec),
+	        cmocka_unit_test(defaults_come_from_the_spec),     cmocka_unit_test(bad_parameters_are_named),
+	        cmocka_unit_test(match_is_for_searches),           cmocka_unit_test(a_cursor_belongs_to_its_query),
+	        cmocka_unit_test(the_page_sql_follows_the_spec),   cmocka_unit_test(a_page_reads_its_fetch_only),
+	        cmocka_unit_test(the_lists_shapes_fit_the_caches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
