@@ -36,25 +36,28 @@ static err_code check_text(const char *field, const char *s, bool required, size
 
 /* ---- what a device is told ---- */
 
+/* What the device is told, once its pool is known (out->license, when has_pool). */
+static err_code status_with(struct db *db, struct arena *a, const struct device *d, bool has_pool, bool usable,
+                            int64_t now, const char *key_id, struct device_status *out, struct err *e)
+{
+	out->device = *d;
+	out->has_license = has_pool;
+	out->licensed = has_pool && usable;
+	out->has_certificate = out->licensed;
+	if (!out->licensed)
+		return E_OK;
+	return certificate_sign(db, a, d, &out->license, now, key_id, &out->certificate, e);
+}
+
 static err_code status_of(struct db *db, struct arena *a, const struct device *d, const char *product, int64_t now,
                           const char *key_id, struct device_status *out, struct err *e)
 {
-	out->device = *d;
-	out->licensed = out->has_license = out->has_certificate = false;
 	bool usable = false;
 	err_code rc = store_device_pool(db, a, d, product, now, &out->license, &usable, e);
-	if (rc == E_NOT_FOUND) {
-		err_clear(e);
-		return E_OK;
-	}
-	if (rc)
+	if (rc && rc != E_NOT_FOUND)
 		return rc;
-	out->has_license = true;
-	out->licensed = usable;
-	if (!usable)
-		return E_OK;
-	out->has_certificate = true;
-	return certificate_sign(db, a, d, &out->license, now, key_id, &out->certificate, e);
+	err_clear(e);
+	return status_with(db, a, d, rc == E_OK, usable, now, key_id, out, e);
 }
 
 /* ---- activation ---- */
@@ -207,12 +210,14 @@ static err_code license_tx(struct db *db, void *arg, struct err *e)
 	int64_t now = clock_now_ms();
 	char hash[TOKEN_HASH_LEN + 1];
 	token_hash(x->token, hash);
-	/* The token service's ISSUED device token and its device, in one read. */
-	err_code rc = store_device_by_token(db, a, hash, now, &d, &key_id, e);
+	/* The token service's ISSUED device token, its device and its pool, in one read. */
+	bool has_pool = false, usable = false;
+	err_code rc = store_device_license(db, a, hash, x->product, now, &d, &key_id, &x->out->license, &has_pool,
+	                                   &usable, e);
 	if (rc == E_NOT_FOUND)
 		return err_set(e, E_UNAUTHENTICATED, NULL,
 		               "The device token is missing, revoked or its device deactivated.");
-	if (rc || status_of(db, a, &d, x->product, now, key_id, x->out, e))
+	if (rc || status_with(db, a, &d, has_pool, usable, now, key_id, x->out, e))
 		return e->code;
 	/* The device's status from what was found, as the lists compute it. */
 	struct device_status *out = x->out;

@@ -22,7 +22,7 @@
 ** USED     token_consume() set used_at: the subject got the token's effect.
 **          A bearer token (purpose device) is never consumed: the license
 **          check reads it at every use, joined to its device in one
-**          statement (store_device_by_token, with STORE_TOKEN_ISSUED, the
+**          statement (store_device_license, with STORE_TOKEN_ISSUED, the
 **          same condition), and it stays ISSUED until revoked.
 ** REVOKED  token_revoke() or token_revoke_user() set used_at: a newer link,
 **          a new password or a disabled account made the token useless.

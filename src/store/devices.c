@@ -131,37 +131,6 @@ err_code store_device_get(struct db *db, struct arena *a, const char *org_id, co
 	return device_one(db, a, SQL_DEVICE_GET, PARAMS(P_TEXT(org_id), P_I64(now), P_TEXT(id)), out, e);
 }
 
-/* The device of an issued device token, if it is active, of an active
- * member of an open organization, without its status and pool (the caller
- * finds them), and the id of the key that signs now: what the license
- * check at every start reads, in one statement. */
-static const char SQL_DEVICE_BY_TOKEN[] =
-        "SELECT d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name, u.last_name,"
-        " 'unlicensed', NULL, NULL, d.activated_at, d.last_seen_at, 0, d.created_at, d.code_key,"
-        " (SELECT k.id FROM license_keys k WHERE k.retired_at IS NULL)"
-        " FROM devices d JOIN users u ON u.id = d.user_id"
-        /* the token on its unique hash, then its device by id: subqueries, so
-         * that no statistics can make a join scan either table */
-        " WHERE d.id = (SELECT t.subject FROM tokens t WHERE " STORE_TOKEN_ISSUED(
-                "device") ")"
-                          " AND d.state = 'active' AND u.state = 'active'"
-                          " AND EXISTS (SELECT 1 FROM orgs o WHERE o.id = d.org_id AND o.state = 'active')"
-                          " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND m.user_id = "
-                          "d.user_id)";
-
-err_code store_device_by_token(struct db *db, struct arena *a, const char *token_hash, int64_t now, struct device *d,
-                               const char **signing_key_id, struct err *e)
-{
-	return store_q_one(db, a, SQL_DEVICE_BY_TOKEN, PARAMS(P_TEXT(token_hash), P_I64(now)),
-	                   COLS(C_TEXT(&d->id), C_TEXT(&d->org_id), C_TEXT(&d->code), C_TEXT(&d->name),
-	                        C_TEXT(&d->platform), C_TEXT(&d->state), C_TEXT(&d->user_id), C_TEXT(&d->email),
-	                        C_TEXT(&d->first_name), C_TEXT(&d->last_name), C_TEXT(&d->status),
-	                        C_TEXT(&d->license_id), C_TEXT(&d->license_product), C_I64(&d->activated_at),
-	                        C_I64(&d->last_seen_at), C_I64(&d->deactivated_at), C_I64(&d->created_at),
-	                        C_TEXT(&d->code_key), C_TEXT(signing_key_id)),
-	                   E_NOT_FOUND, e);
-}
-
 static const char SQL_DEVICE_WAITS[] =
         "SELECT COUNT(*) FROM seat_waiting w JOIN license_pools p ON p.id = w.pool_id"
         " WHERE w.device_id = $1 OR (w.org_id = $2 AND w.user_id = $3 AND p.unit = 'user')";
@@ -348,6 +317,85 @@ err_code store_device_pool(struct db *db, struct arena *a, const struct device *
 		return err_set(e, E_NOT_FOUND, NULL, NULL);
 	*p = x.best;
 	*usable = x.best_usable;
+	return E_OK;
+}
+
+/* The license check in one statement, one round trip on PostgreSQL. Rows
+ * of kind 1: the device of the token, if it is active, of an active member
+ * of an open organization, with the id of the key that signs now, and a
+ * pool it holds a seat of (NULL when none); rows of kind 0: the per-user
+ * pools its user holds a seat of. Each on its index (seats_device,
+ * seats_user), the token on its unique hash and the device by id in
+ * subqueries, so that no statistics can make a join scan a table; no WITH,
+ * which SQLite would copy into a temporary table. */
+#define LICENSE_DEVICE_NULLS "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+#define LICENSE_PRODUCT "(CAST($3 AS TEXT) = '' OR p.product = $3)"
+#define LICENSE_TOKEN_DEVICE "d.id = (SELECT t.subject FROM tokens t WHERE " STORE_TOKEN_ISSUED("device") ")"
+static const char SQL_DEVICE_LICENSE[] =
+        "SELECT 1, d.id, d.org_id, d.code, d.name, d.platform, d.state, d.user_id, u.email, u.first_name,"
+        " u.last_name, d.activated_at, d.last_seen_at, d.created_at, d.code_key,"
+        " (SELECT k.id FROM license_keys k WHERE k.retired_at IS NULL), " POOL_COLS_P
+        " FROM devices d JOIN users u ON u.id = d.user_id LEFT JOIN seats s ON s.device_id = d.id"
+        " LEFT JOIN license_pools p ON p.id = s.pool_id AND " LICENSE_PRODUCT " WHERE " LICENSE_TOKEN_DEVICE
+        " AND d.state = 'active' AND u.state = 'active'"
+        " AND EXISTS (SELECT 1 FROM orgs o WHERE o.id = d.org_id AND o.state = 'active')"
+        " AND EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = d.org_id AND m.user_id = d.user_id)"
+        " UNION ALL SELECT 0, " LICENSE_DEVICE_NULLS ", " POOL_COLS_P
+        " FROM devices d JOIN seats s ON s.org_id = d.org_id AND s.user_id = d.user_id"
+        " JOIN license_pools p ON p.id = s.pool_id WHERE " LICENSE_TOKEN_DEVICE
+        " AND p.unit = 'user' AND " LICENSE_PRODUCT;
+
+struct license_rows {
+	int kind;
+	struct device dev, *d;
+	const char *key_id, **signing_key_id;
+	bool found_device;
+	struct pool_pick pick;
+};
+
+static void license_row(void *arg)
+{
+	struct license_rows *x = arg;
+	if (x->kind == 1) {
+		*x->d = x->dev;
+		*x->signing_key_id = x->key_id;
+		x->found_device = true;
+	}
+	x->pick.own = x->kind == 1;
+	if (x->pick.row.id)
+		pool_pick_row(&x->pick);
+}
+
+err_code store_device_license(struct db *db, struct arena *a, const char *token_hash, const char *product, int64_t now,
+                              struct device *d, const char **signing_key_id, struct license_pool *pool, bool *has_pool,
+                              bool *usable, struct err *e)
+{
+	struct license_rows x = {.d = d, .signing_key_id = signing_key_id};
+	struct device *v = &x.dev;
+	struct license_pool *r = &x.pick.row;
+	*signing_key_id = NULL;
+	if (store_q_each(db, a, SQL_DEVICE_LICENSE,
+	                 PARAMS(P_TEXT(token_hash), P_I64(now), P_TEXT(product ? product : "")),
+	                 COLS(C_INT(&x.kind), C_TEXT(&v->id), C_TEXT(&v->org_id), C_TEXT(&v->code), C_TEXT(&v->name),
+	                      C_TEXT(&v->platform), C_TEXT(&v->state), C_TEXT(&v->user_id), C_TEXT(&v->email),
+	                      C_TEXT(&v->first_name), C_TEXT(&v->last_name), C_I64(&v->activated_at),
+	                      C_I64(&v->last_seen_at), C_I64(&v->created_at), C_TEXT(&v->code_key), C_TEXT(&x.key_id),
+	                      C_TEXT(&r->id), C_TEXT(&r->org_id), C_TEXT(&r->product), C_TEXT(&r->plan),
+	                      C_TEXT(&r->unit), C_TEXT(&r->state), C_I64(&r->seats), C_I64(&r->used),
+	                      C_I64(&r->reserved), C_BOOL(&r->auto_assign), C_I64(&r->starts_at), C_I64(&r->ends_at),
+	                      C_INT(&r->offline_days), C_INT(&r->max_transfers_per_month), C_TEXT(&r->created_by),
+	                      C_I64(&r->created_at), C_I64(&r->updated_at), C_I64(&r->waiting), C_BOOL(&x.pick.usable)),
+	                 license_row, &x, e))
+		return e->code;
+	if (!x.found_device)
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	d->status = "unlicensed";
+	d->license_id = d->license_product = NULL;
+	d->deactivated_at = 0;
+	*has_pool = x.pick.found;
+	*usable = x.pick.found && x.pick.best_usable;
+	if (x.pick.found)
+		*pool = x.pick.best;
 	return E_OK;
 }
 

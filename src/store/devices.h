@@ -27,13 +27,6 @@ err_code store_device_by_code(struct db *db, struct arena *a, const char *org_id
 /* The organization's device (any state): E_NOT_FOUND. */
 err_code store_device_get(struct db *db, struct arena *a, const char *org_id, const char *id, int64_t now,
                           struct device *out, struct err *e);
-/* The device of an issued device token (its hash), active, of an active
- * member of an open organization, without its status and pool (the
- * caller finds them, store_device_pool), and the signing key's id (NULL
- * before there is one): what the license check reads, in one statement.
- * E_NOT_FOUND for anything else. */
-err_code store_device_by_token(struct db *db, struct arena *a, const char *token_hash, int64_t now, struct device *d,
-                               const char **signing_key_id, struct err *e);
 /* Whether the device, or its user for a per-user pool, waits for a seat. */
 err_code store_device_waits(struct db *db, const struct device *d, bool *out, struct err *e);
 /* Activated again, by user_id: active, its user, its name and platform
@@ -60,6 +53,15 @@ err_code store_device_list(struct db *db, struct arena *a, const char *org_id, i
  * holds no seat. *usable says which. */
 err_code store_device_pool(struct db *db, struct arena *a, const struct device *d, const char *product, int64_t now,
                            struct license_pool *out, bool *usable, struct err *e);
+
+/* What the license check reads, in one statement: the device of an
+ * issued device token (its hash), active, of an active member of an open
+ * organization, without its status (E_NOT_FOUND for anything else); the
+ * signing key's id (NULL before there is one); and the pool
+ * store_device_pool() would find (*has_pool false when it holds no seat). */
+err_code store_device_license(struct db *db, struct arena *a, const char *token_hash, const char *product, int64_t now,
+                              struct device *d, const char **signing_key_id, struct license_pool *pool, bool *has_pool,
+                              bool *usable, struct err *e);
 
 /* ---- per-device seats (core/licenses.c) ---- */
 
