@@ -45,7 +45,10 @@ static const char *cookie_token(struct request *r)
 	return NULL;
 }
 
-static err_code authenticate(struct request *r, struct api_call *c, struct err *e)
+/* The caller; for a route on an organization (org_id), in the same read,
+ * what decides their access there (*ra). */
+static err_code authenticate(struct request *r, struct api_call *c, const char *org_id, unsigned needs,
+                             struct authz_read_ahead *ra, struct err *e)
 {
 	const char *token = bearer_token(r);
 	bool by_cookie = false;
@@ -55,7 +58,8 @@ static err_code authenticate(struct request *r, struct api_call *c, struct err *
 	}
 	if (!token)
 		return err_set(e, E_UNAUTHENTICATED, NULL, NULL);
-	err_code rc = account_authenticate(&c->ctx, token, &c->auth, e);
+	err_code rc = org_id ? account_authenticate_org(&c->ctx, token, org_id, needs, &c->auth, ra, e)
+	                     : account_authenticate(&c->ctx, token, &c->auth, e);
 	if (rc)
 		return rc;
 	c->ctx.who = &c->auth;
@@ -101,12 +105,16 @@ err_code api_dispatch(struct request *r, const void *route, void *arg, struct er
 	                .defer = defer_after_reply,
 	                .defer_arg = r},
 	};
-	if ((rt->flags & R_AUTH) && authenticate(r, &c, e))
+	const char *org_id = rt->flags & R_ORG ? http_param(r, "org") : NULL;
+	unsigned needs = rt->flags & R_CUSTOMER_LOGIN ? AUTHZ_CUSTOMER_LOGIN : 0;
+	struct authz_read_ahead ra;
+	bool read_ahead = (rt->flags & R_AUTH) && org_id;
+	if ((rt->flags & R_AUTH) && authenticate(r, &c, org_id, needs, &ra, e))
 		return e->code;
 	/* The organization first: one the caller cannot see is 404 even on operator routes. */
-	if (rt->flags & R_ORG) {
-		unsigned needs = rt->flags & R_CUSTOMER_LOGIN ? AUTHZ_CUSTOMER_LOGIN : 0;
-		if (authz_org(&c.ctx, http_param(r, "org"), rt->permission, needs, &c.access, e))
+	if (org_id) {
+		if (read_ahead ? authz_org_read_ahead(&ra, rt->permission, &c.access, e)
+		               : authz_org(&c.ctx, org_id, rt->permission, needs, &c.access, e))
 			return e->code;
 		c.ctx.access = &c.access;
 	}

@@ -1,6 +1,7 @@
 #include "store/accounts.h"
 #include "core/accounts.h"
 #include "core/audit.h"
+#include "core/authz.h"
 #include "core/member_card.h"
 #include "core/ops.h"
 #include "core/tokens.h"
@@ -239,6 +240,16 @@ static err_code touch_tx(struct db *db, void *arg, struct err *e)
 	return store_session_touch(db, who->session.id, clock_now_ms(), e);
 }
 
+/* Touched often enough that a session in use never reaches its idle timeout. */
+static void touch_if_due(struct app *app, struct auth *who)
+{
+	int64_t touch_every = app->session_idle_ms / 4 < TOUCH_EVERY_MS ? app->session_idle_ms / 4 : TOUCH_EVERY_MS;
+	if (clock_now_ms() - who->session.last_seen_at > touch_every) {
+		struct err ignored;
+		store_tx(app->store, true, touch_tx, who, &ignored);
+	}
+}
+
 err_code account_authenticate(const struct ctx *c, const char *token, struct auth *out, struct err *e)
 {
 	struct app *app = c->app;
@@ -256,12 +267,49 @@ err_code account_authenticate(const struct ctx *c, const char *token, struct aut
 		rc = store_tx(app->store, false, authenticate_tx, &aa, e);
 	if (rc)
 		return rc;
-	/* Touched often enough that a session in use never reaches its idle timeout. */
-	int64_t touch_every = app->session_idle_ms / 4 < TOUCH_EVERY_MS ? app->session_idle_ms / 4 : TOUCH_EVERY_MS;
-	if (clock_now_ms() - out->session.last_seen_at > touch_every) {
-		struct err ignored;
-		store_tx(app->store, true, touch_tx, out, &ignored);
+	touch_if_due(app, out);
+	return E_OK;
+}
+
+struct auth_org_arg {
+	const struct ctx *c;
+	const char *hash, *org_id;
+	unsigned needs;
+	struct auth *out;
+	struct authz_read_ahead *ra;
+};
+
+static err_code authenticate_org_tx(struct db *db, void *arg, struct err *e)
+{
+	struct auth_org_arg *x = arg;
+	int64_t now = clock_now_ms();
+	struct org_view v;
+	bool found = false;
+	err_code rc = store_session_org_view(db, x->c->arena, x->hash, now, now - x->c->app->session_idle_ms, x->org_id,
+	                                     &x->out->session, &x->out->user, &v, &found, e);
+	if (rc == E_NOT_FOUND)
+		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
+	if (rc)
+		return rc;
+	return authz_gather_view(db, x->c->arena, x->out, x->org_id, x->needs, &v, found, x->ra, e);
+}
+
+err_code account_authenticate_org(const struct ctx *c, const char *token, const char *org_id, unsigned needs,
+                                  struct auth *out, struct authz_read_ahead *ra, struct err *e)
+{
+	/* An id that cannot exist is not worth a query (authz_org()). */
+	if (!id_valid("org", org_id)) {
+		memset(ra, 0, sizeof *ra);
+		return account_authenticate(c, token, out, e);
 	}
+	if (!token || strlen(token) != TOKEN_LEN)
+		return err_set(e, E_UNAUTHENTICATED, NULL, "The session is missing, expired or ended; sign in again.");
+	char hash[TOKEN_HASH_LEN + 1];
+	token_hash(token, hash);
+	struct auth_org_arg x = {c, hash, org_id, needs, out, ra};
+	if (store_read(c->app->store, authenticate_org_tx, &x, e))
+		return e->code;
+	touch_if_due(c->app, out);
 	return E_OK;
 }
 

@@ -54,6 +54,13 @@ err_code account_verify(const struct ctx *c, const char *email, const char *pass
 /* The session and user for a token; E_UNAUTHENTICATED when there is none. */
 err_code account_authenticate(const struct ctx *c, const char *token, struct auth *out, struct err *e);
 
+/* account_authenticate() and, in the same read, what authz_org() would
+ * read for that caller in org_id (with the enum authz_need flags needs),
+ * for authz_org_read_ahead() to decide on: one round trip for both. */
+struct authz_read_ahead;
+err_code account_authenticate_org(const struct ctx *c, const char *token, const char *org_id, unsigned needs,
+                                  struct auth *out, struct authz_read_ahead *ra, struct err *e);
+
 err_code account_logout(const struct ctx *c, struct err *e);
 
 /* NULL fields are left as they are. */

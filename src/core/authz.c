@@ -146,15 +146,12 @@ struct gather {
 	struct authz_facts f;
 };
 
-/* The facts, in the caller's transaction or read. */
-static err_code gather_facts(struct db *db, struct gather *g, struct err *e)
+/* The facts from the caller's view of the organization, in the read it
+ * came from: the provider's modules and custom roles where they count. */
+static err_code gather_from_view(struct db *db, struct gather *g, const struct org_view *view, struct err *e)
 {
 	struct org_access *out = g->out;
-	struct org_view v;
-	/* One read: the org, the caller's role in it and in its provider. */
-	err_code rc = store_org_view(db, g->a, g->org_id, g->user_id, &v, e);
-	if (rc)
-		return rc;
+	struct org_view v = *view;
 	out->org = v.org;
 	g->f.is_operator = g->is_operator;
 	g->f.org_closed = org_has_state(&out->org, ORG_CLOSED);
@@ -183,6 +180,17 @@ static err_code gather_facts(struct db *db, struct gather *g, struct err *e)
 			return e->code;
 	}
 	return E_OK;
+}
+
+/* The facts, in the caller's transaction or read. */
+static err_code gather_facts(struct db *db, struct gather *g, struct err *e)
+{
+	struct org_view v;
+	/* One read: the org, the caller's role in it and in its provider. */
+	err_code rc = store_org_view(db, g->a, g->org_id, g->user_id, &v, e);
+	if (rc)
+		return rc;
+	return gather_from_view(db, g, &v, e);
 }
 
 static err_code gather_tx(struct db *db, void *arg, struct err *e)
@@ -216,6 +224,35 @@ err_code authz_org(const struct ctx *c, const char *org_id, perm need, unsigned 
 	err_code rc = store_read(c->app->store, gather_tx, &g, e);
 	if (rc)
 		return rc;
+	return decide_into(&g, need, e);
+}
+
+err_code authz_gather_view(struct db *db, struct arena *a, const struct auth *who, const char *org_id, unsigned needs,
+                           const struct org_view *v, bool org_found, struct authz_read_ahead *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->org_found = org_found;
+	if (!org_found)
+		return E_OK;
+	struct gather g = {.a = a,
+	                   .user_id = who->user.id ? who->user.id : "",
+	                   .is_operator = who->user.is_operator,
+	                   .org_id = org_id,
+	                   .needs = needs,
+	                   .out = &out->access};
+	err_code rc = gather_from_view(db, &g, v, e);
+	out->facts = g.f;
+	out->needs = needs;
+	return rc;
+}
+
+err_code authz_org_read_ahead(const struct authz_read_ahead *ra, perm need, struct org_access *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (!ra->org_found)
+		return err_set(e, E_NOT_FOUND, NULL, NULL);
+	*out = ra->access;
+	struct gather g = {.needs = ra->needs, .out = out, .f = ra->facts};
 	return decide_into(&g, need, e);
 }
 

@@ -95,6 +95,20 @@ struct org_access {
 err_code authz_org(const struct ctx *c, const char *org_id, perm need, unsigned needs, struct org_access *out,
                    struct err *e);
 
+/* authz_org() in two steps, for a read that finds the caller's session
+ * and their view of the organization at once (account_authenticate_org()):
+ * authz_gather_view() gathers the facts in that read, from the view;
+ * authz_org_read_ahead() decides on them, as authz_org() would have. */
+struct authz_read_ahead {
+	bool org_found;
+	unsigned needs;
+	struct org_access access; /* the organization and the caller's roles, undecided */
+	struct authz_facts facts;
+};
+err_code authz_gather_view(struct db *db, struct arena *a, const struct auth *who, const char *org_id, unsigned needs,
+                           const struct org_view *v, bool org_found, struct authz_read_ahead *out, struct err *e);
+err_code authz_org_read_ahead(const struct authz_read_ahead *ra, perm need, struct org_access *out, struct err *e);
+
 /* Inside a write transaction, before anything that rests on the caller's
  * access: decides again, with what c->access was granted for, on what
  * the database holds now, and fills *out with the fresh access (use it,

@@ -122,6 +122,15 @@ struct seat_row {
 	const char *device_code, *device_name; /* per-device pools; NULL otherwise */
 };
 
+/* An organization as one caller sees it: their role in it, and in its
+ * provider's organization (for a customer), what authz decides on. */
+struct org_view {
+	struct org org;
+	const char *role, *provider_role;
+	const char *provider_type;
+	bool provider_closed;
+	bool in_provider_team;
+};
 /* A device as the lists show it. status is read, never written: licensed
  * (a usable seat of its own or of its user), waiting (on a waiting list),
  * expired (seats only of pools that ended or were cancelled), unlicensed. */

@@ -4,6 +4,7 @@
 #include "base/text.h"
 #include "store/list.h"
 #include "store/query.h"
+#include "store/rows.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -58,6 +59,44 @@ err_code store_org_view(struct db *db, struct arena *a, const char *org_id, cons
 	                E_NOT_FOUND, e))
 		return e->code;
 	out->provider_closed = pstate && !strcmp(pstate, "closed");
+	return E_OK;
+}
+
+/* SQL_SESSION_LOOKUP's session and user, and SQL_ORG_VIEW for that user
+ * (NULLs when there is no such organization): one round trip for what
+ * every request on an organization's route reads first. */
+static const char SQL_SESSION_ORG_VIEW[] =
+        "SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, " USER_COLS ", " ORG_COLS
+        ", m.role, pm.role, p.state, p.type,"
+        " EXISTS (SELECT 1 FROM team_accounts ta JOIN team_members tm ON tm.team_id = ta.team_id AND tm.user_id = u.id"
+        "   WHERE ta.customer_org_id = o.id AND ta.org_id = o.provider_id)"
+        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        " LEFT JOIN orgs o ON o.id = $4"
+        " LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = u.id"
+        " LEFT JOIN orgs p ON p.id = o.provider_id"
+        " LEFT JOIN memberships pm ON pm.org_id = o.provider_id AND pm.user_id = u.id"
+        " WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.state = 'active'";
+
+err_code store_session_org_view(struct db *db, struct arena *a, const char *token_hash, int64_t now,
+                                int64_t idle_cutoff, const char *org_id, struct session *out_s, struct user *out_u,
+                                struct org_view *out_v, bool *org_found, struct err *e)
+{
+	const char *pstate = NULL;
+	struct store_col cols[4 + USER_NCOLS + 14] = {C_TEXT(&out_s->id), C_I64(&out_s->created_at),
+	                                              C_I64(&out_s->last_seen_at), C_I64(&out_s->expires_at)};
+	struct store_col *c = store_user_cols(cols + 4, out_u, true);
+	const struct store_col view[] = {ORG_SPEC(&out_v->org),         C_TEXT(&out_v->role),
+	                                 C_TEXT(&out_v->provider_role), C_TEXT(&pstate),
+	                                 C_TEXT(&out_v->provider_type), C_BOOL(&out_v->in_provider_team)};
+	_Static_assert(sizeof view / sizeof view[0] == 14, "the view's columns");
+	memcpy(c, view, sizeof view);
+	if (store_q_one(db, a, SQL_SESSION_ORG_VIEW,
+	                PARAMS(P_TEXT(token_hash), P_I64(now), P_I64(idle_cutoff), P_TEXT(org_id)), cols,
+	                STORE_LEN(cols), E_NOT_FOUND, e))
+		return e->code;
+	out_s->user_id = out_u->id;
+	out_v->provider_closed = pstate && !strcmp(pstate, "closed");
+	*org_found = out_v->org.id != NULL;
 	return E_OK;
 }
 

@@ -32,15 +32,14 @@ err_code store_org_make_independent(struct db *db, const char *id, int64_t now, 
  * on. provider_type and provider_closed describe the provider (NULL and
  * false without one). in_provider_team: the user is in the team of the
  * provider that has this organization as an account. */
-struct org_view {
-	struct org org;
-	const char *role, *provider_role;
-	const char *provider_type;
-	bool provider_closed;
-	bool in_provider_team;
-};
 err_code store_org_view(struct db *db, struct arena *a, const char *org_id, const char *user_id, struct org_view *out,
                         struct err *e);
+/* store_session_lookup() and store_org_view() for the session's user, in
+ * one statement: E_NOT_FOUND when there is no such session, *org_found
+ * false when there is no such organization. */
+err_code store_session_org_view(struct db *db, struct arena *a, const char *token_hash, int64_t now,
+                                int64_t idle_cutoff, const char *org_id, struct session *out_s, struct user *out_u,
+                                struct org_view *out_v, bool *org_found, struct err *e);
 
 /* Writes again the search key of every organization and team name whose
  * key differs from text_fold() of the name (after the folding rules

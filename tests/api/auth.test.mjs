@@ -1,7 +1,7 @@
 // Sign-in, sessions (bearer and cookie), CSRF, profile updates, password change.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeDb, migrate, createUser, startRosterd, api, sessionCookie, assertError, email, poll } from './lib/harness.mjs';
+import { makeDb, migrate, createUser, startRosterd, api, sessionCookie, assertError, email, poll, rosterctl, PUBLIC_URL } from './lib/harness.mjs';
 
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -27,9 +27,10 @@ describe('auth scenario', { timeout: 60000 }, () => {
 	let token; // bearer session of alice
 	let cookie; // cookie session of alice (a second login)
 	let userId;
+	let db;
 
 	before(async () => {
-		const db = makeDb('auth');
+		db = makeDb('auth');
 		await migrate(db);
 		await createUser(db, alice, PW);
 		srv = await startRosterd({ db });
@@ -116,6 +117,32 @@ describe('auth scenario', { timeout: 60000 }, () => {
 		assertError(res, 403, 'csrf_failed');
 		const me = await c.get('/api/v1/me', { cookie });
 		assert.equal(me.status, 200, me.text);
+	});
+
+	test('step 8b: on an organization\'s route the session comes first, then CSRF, then the organization', async () => {
+		// alice is an operator: she sees every organization, so only a missing one is 404 for her.
+		const other = await rosterctl(['--public-url', PUBLIC_URL, 'org', 'create', 'Elsewhere', 'enterprise', email('owner')], { db });
+		assert.equal(other.code, 0, other.stderr);
+		const otherId = other.stdout.split('\t')[0].trim();
+		assert.match(otherId, /^org_[0-9a-z]{26}$/);
+		const paths = {
+			'/api/v1/orgs/org_00000000000000000000000000': 404,
+			'/api/v1/orgs/not-an-id': 404,
+			[`/api/v1/orgs/${otherId}`]: 200,
+		};
+		for (const [path, status] of Object.entries(paths)) {
+			// A cookie without X-Roster-CSRF is refused before the organization is looked at.
+			assertError(await c.patch(path, { name: 'Renamed' }, { cookie }), 403, 'csrf_failed');
+			// No session, or a dead one: 401 before anything about the organization.
+			assertError(await c.get(path, {}), 401, 'unauthenticated');
+			assertError(await c.get(path, { token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), 401, 'unauthenticated');
+			assertError(await c.get(path, { cookie: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), 401, 'unauthenticated');
+			const read = await c.get(path, { cookie });
+			if (status === 404) assertError(read, 404, 'not_found');
+			else assert.equal(read.status, 200, read.text);
+		}
+		const after = await c.get(`/api/v1/orgs/${otherId}`, { token });
+		assert.equal(after.json.name, 'Elsewhere', 'the refused PATCH changed nothing');
 	});
 
 	test('step 9: wrong password and unknown email → 401 invalid_credentials with identical bodies, no cookie', async () => {
