@@ -73,11 +73,11 @@ struct db_driver {
 /* Each connection keeps its prepared statements, found again by the
  * address of their SQL text: every statement is a static string, or one
  * made once and kept (store/list.c). DB_STMT_CACHE bounds them per
- * connection: DB_STMT_STATIC for the static strings (the binary has about
- * half as many) and the rest for the most the lists can make (a unit test
+ * connection: DB_STMT_STATIC for the static strings (the binary has well
+ * under that many) and the rest for the most the lists can make (a unit test
  * adds them up). */
-#define DB_STMT_CACHE 768
-#define DB_STMT_STATIC 256
+#define DB_STMT_CACHE 1024
+#define DB_STMT_STATIC 512
 
 /* Every driver's connection and statement begin with these. */
 struct db {

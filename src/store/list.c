@@ -30,8 +30,10 @@ struct shape {
 	char *sql;
 };
 #define SHAPES_MAX 1024
-static const int PAGE_ROWS[] = {11, LIMIT_PAGE_DEFAULT + 1, LIMIT_PAGE_MAX + 1};
-#define NPAGE_ROWS ((int)(sizeof PAGE_ROWS / sizeof PAGE_ROWS[0]))
+static const int PAGE_ROWS[STORE_PAGE_ROWS_N] = {STORE_PAGE_ROWS_SMALL, STORE_PAGE_ROWS_DEFAULT, STORE_PAGE_ROWS_MAX};
+#define NPAGE_ROWS STORE_PAGE_ROWS_N
+_Static_assert(STORE_PAGE_ROWS_DEFAULT == LIMIT_PAGE_DEFAULT + 1, "the default page is one text");
+_Static_assert(STORE_PAGE_ROWS_MAX == LIMIT_PAGE_MAX + 1, "the largest page fits the largest text");
 static struct shape shapes[SHAPES_MAX];
 static int nshapes;
 static pthread_mutex_t shapes_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -86,13 +88,19 @@ static char *build(const char *base, int nbase, const struct list_query *q, unsi
 	return b.overflow ? NULL : strdup(b.s);
 }
 
-/* The smallest of PAGE_ROWS that holds fetch rows. */
-static int page_rows(int fetch)
+int store_page_rows_at(int fetch)
 {
 	for (int i = 0; i < NPAGE_ROWS; i++)
-		if (fetch <= PAGE_ROWS[i])
-			return PAGE_ROWS[i];
-	return 0;
+		if (fetch >= 1 && fetch <= PAGE_ROWS[i])
+			return i;
+	return -1;
+}
+
+/* The smallest of PAGE_ROWS that holds fetch rows, or 0. */
+static int page_rows(int fetch)
+{
+	int i = store_page_rows_at(fetch);
+	return i < 0 ? 0 : PAGE_ROWS[i];
 }
 
 static unsigned eq_filters_set(const struct list_query *q)

@@ -14,6 +14,13 @@
  * process: the drivers find prepared statements by it. E_INTERNAL for a
  * spec the machinery cannot serve (sort=match, too many parameters). */
 #define STORE_PAGE_PARAMS 24
+/* The limits a page's text may have: a page of fetch rows takes the
+ * smallest that holds them (store_page_rows_at(): its index, or -1). */
+#define STORE_PAGE_ROWS_SMALL 11
+#define STORE_PAGE_ROWS_DEFAULT 51 /* LIMIT_PAGE_DEFAULT + 1 */
+#define STORE_PAGE_ROWS_MAX 201    /* LIMIT_PAGE_MAX + 1 */
+#define STORE_PAGE_ROWS_N 3
+int store_page_rows_at(int fetch);
 struct store_page {
 	const char *sql;
 	struct store_param p[STORE_PAGE_PARAMS];

@@ -1,6 +1,7 @@
 #include "store/member_search.h"
 
 #include "base/text.h"
+#include "store/list.h"
 #include "store/query.h"
 #include "store/store.h"
 
@@ -21,38 +22,52 @@
 /* In a walk the filter must not be an index range, or the planner would read
  * every match instead: the keys are wrapped in expressions. */
 #define Q_FILTER \
-	" AND (((m.email_key || '') >= $6 AND (m.email_key || '') < $7)" \
-	" OR ((m.last_key || '') >= $6 AND (m.last_key || '') < $7)" \
-	" OR ((m.full_key || '') >= $6 AND (m.full_key || '') < $7))"
-#define MEMBER_PAGE(key, cmp, dir, filter) \
+	" AND (((m.email_key || '') >= $5 AND (m.email_key || '') < $6)" \
+	" OR ((m.last_key || '') >= $5 AND (m.last_key || '') < $6)" \
+	" OR ((m.full_key || '') >= $5 AND (m.full_key || '') < $6))"
+/* Each statement comes with the role filter or without it ($2 is then only
+ * compared once, with ''), and with its limit as a number, one of
+ * STORE_PAGE_ROWS_*, so that PostgreSQL can plan it once (store/list.c
+ * says why); a page reads at most q->limit of its rows. */
+#define ROLE_ANY(col) " AND $2 = ''"
+#define ROLE_IS(col) " AND " col " = $2"
+#define MEMBER_PAGE(key, cmp, dir, filter, role, rows) \
 	"SELECT m.user_id, " key ", m.card FROM memberships m" \
-	" WHERE m.org_id = $1 AND ($2 = '' OR m.role = $2) AND (" key ", m.user_id) " cmp " ($3, $4)" filter \
-	" ORDER BY " key " " dir ", m.user_id " dir " LIMIT $5"
+	" WHERE m.org_id = $1" role("m.role") " AND (" key ", m.user_id) " cmp " ($3, $4)" filter \
+	" ORDER BY " key " " dir ", m.user_id " dir " LIMIT " rows
 #define HIT(key, col) \
-	"SELECT user_id, " key " AS k FROM memberships WHERE org_id = $1 AND " col " >= $6 AND " col " < $7"
-#define MEMBER_HITS(key, cmp, dir) \
+	"SELECT user_id, " key " AS k FROM memberships WHERE org_id = $1 AND " col " >= $5 AND " col " < $6"
+#define MEMBER_HITS(key, cmp, dir, role, rows) \
 	"SELECT h.user_id, h.k, m.card FROM (" HIT(key, "email_key") " UNION " HIT(key, "last_key") \
 	" UNION " HIT(key, "full_key") ") h" \
 	" JOIN memberships m ON m.org_id = $1 AND m.user_id = h.user_id" \
-	" WHERE ($2 = '' OR m.role = $2) AND (h.k, h.user_id) " cmp " ($3, $4)" \
-	" ORDER BY h.k " dir ", h.user_id " dir " LIMIT $5"
-#define MEMBER_PAGES(key) \
-	{MEMBER_PAGE("m." key, ">", "ASC", ""), MEMBER_PAGE("m." key, "<", "DESC", ""), \
-	 MEMBER_PAGE("m." key, ">", "ASC", Q_FILTER), MEMBER_PAGE("m." key, "<", "DESC", Q_FILTER), \
-	 MEMBER_HITS(key, ">", "ASC"), MEMBER_HITS(key, "<", "DESC")}
+	" WHERE (h.k, h.user_id) " cmp " ($3, $4)" role("m.role") \
+	" ORDER BY h.k " dir ", h.user_id " dir " LIMIT " rows
+#define MEMBER_PAGES_FOR(key, role, rows) \
+	{MEMBER_PAGE("m." key, ">", "ASC", "", role, rows), MEMBER_PAGE("m." key, "<", "DESC", "", role, rows), \
+	 MEMBER_PAGE("m." key, ">", "ASC", Q_FILTER, role, rows), MEMBER_PAGE("m." key, "<", "DESC", Q_FILTER, role, rows), \
+	 MEMBER_HITS(key, ">", "ASC", role, rows), MEMBER_HITS(key, "<", "DESC", role, rows)}
+#define ROWS_(n) #n
+#define ROWS(n) ROWS_(n)
+#define BY_ROWS(make, ...) \
+	{make(__VA_ARGS__, ROWS(STORE_PAGE_ROWS_SMALL)), make(__VA_ARGS__, ROWS(STORE_PAGE_ROWS_DEFAULT)), \
+	 make(__VA_ARGS__, ROWS(STORE_PAGE_ROWS_MAX))}
+#define MEMBER_PAGES(key) {BY_ROWS(MEMBER_PAGES_FOR, key, ROLE_ANY), BY_ROWS(MEMBER_PAGES_FOR, key, ROLE_IS)}
 /* clang-format on */
 
 /* A search in term order: each member once, at its first matching term.
  * The member's term before this one (prev_term) matches too exactly when it
  * is not below the prefix, so duplicates are dropped from the term rows
  * alone, which also carry the role and the card: a search reads one index. */
-static const char SQL_MEMBER_MATCH[] =
-        "SELECT t.user_id, t.term, t.card FROM member_terms t"
-        " WHERE t.org_id = $1 AND t.term >= $6 AND t.term < $7 AND (t.term, t.user_id) > ($3, $4)"
-        " AND t.prev_term < $6 AND ($2 = '' OR t.role = $2)"
-        " ORDER BY t.term, t.user_id LIMIT $5";
+#define MEMBER_MATCH(role, rows)                                                                                       \
+	"SELECT t.user_id, t.term, t.card FROM member_terms t"                                                         \
+	" WHERE t.org_id = $1 AND t.term >= $5 AND t.term < $6 AND (t.term, t.user_id) > ($3, $4)"                     \
+	" AND t.prev_term < $5" role("t.role") " ORDER BY t.term, t.user_id LIMIT " rows
+static const char *const SQL_MEMBER_MATCH[2][STORE_PAGE_ROWS_N] = {BY_ROWS(MEMBER_MATCH, ROLE_ANY),
+                                                                   BY_ROWS(MEMBER_MATCH, ROLE_IS)};
 
-static const char *const SQL_MEMBER_PAGES[3][6] = {
+/* [sort][role given][page rows][variant] */
+static const char *const SQL_MEMBER_PAGES[3][2][STORE_PAGE_ROWS_N][6] = {
         [MEMBER_SORT_NAME] = MEMBER_PAGES("full_key"),
         [MEMBER_SORT_EMAIL] = MEMBER_PAGES("email_key"),
         [MEMBER_SORT_CREATED] = MEMBER_PAGES("created_at"),
@@ -72,14 +87,17 @@ static err_code search_count(struct db *db, const struct member_query *q, int64_
 
 STORE_EACH(item, struct member_item, member_item_cb)
 
-/* The rows of a page go to cb as the statement yields them, uncopied. */
-static err_code each_item(struct db *db, const char *sql, const struct store_param *p, int np, member_item_cb cb,
-                          void *arg, struct err *e)
+/* The rows of a page go to cb as the statement yields them, uncopied, at
+ * most rows of them. */
+static err_code each_item(struct db *db, const char *sql, const struct store_param *p, int np, int rows,
+                          member_item_cb cb, void *arg, struct err *e)
 {
 	struct item_each x = {.cb = cb, .arg = arg};
-	return store_q_each(db, NULL, sql, p, np,
-	                    COLS(C_TEXT_REF(&x.row.user_id), C_TEXT_REF(&x.row.sort_key), C_TEXT_REF(&x.row.card)),
-	                    item_each_row, &x, e);
+	struct store_page page = {.sql = sql, .np = np, .rows = rows};
+	memcpy(page.p, p, (size_t)np * sizeof *p);
+	return store_page_each(db, NULL, &page,
+	                       COLS(C_TEXT_REF(&x.row.user_id), C_TEXT_REF(&x.row.sort_key), C_TEXT_REF(&x.row.card)),
+	                       item_each_row, &x, e);
 }
 
 static err_code list_matches(struct db *db, const struct member_query *q, member_item_cb cb, void *arg, struct err *e)
@@ -87,12 +105,15 @@ static err_code list_matches(struct db *db, const struct member_query *q, member
 	/* The keyset bound starts at the prefix itself: PostgreSQL starts its index
 	 * scan at the row-value bound, which must not lie before the matches. */
 	bool from_prefix = !q->after_key || strcmp(q->after_key, q->q_lo ? q->q_lo : "") < 0;
-	return each_item(db, SQL_MEMBER_MATCH,
+	int rows_at = store_page_rows_at(q->limit);
+	if (rows_at < 0)
+		return err_set(e, E_INTERNAL, NULL, "members: a page of %d", q->limit);
+	return each_item(db, SQL_MEMBER_MATCH[q->role != NULL][rows_at],
 	                 PARAMS(P_TEXT(q->org_id), P_TEXT(q->role ? q->role : ""),
 	                        P_TEXT(from_prefix ? (q->q_lo ? q->q_lo : "") : q->after_key),
-	                        P_TEXT(from_prefix ? "" : q->after_id), P_I64(q->limit), P_TEXT(q->q_lo ? q->q_lo : ""),
+	                        P_TEXT(from_prefix ? "" : q->after_id), P_TEXT(q->q_lo ? q->q_lo : ""),
 	                        P_TEXT(q->q_hi ? q->q_hi : KEY_MAX)),
-	                 cb, arg, e);
+	                 q->limit, cb, arg, e);
 }
 
 /* $3, the sort key of the keyset cursor. */
@@ -110,6 +131,9 @@ err_code store_member_list(struct db *db, const struct member_query *q, member_i
 {
 	if (q->sort == MEMBER_SORT_MATCH)
 		return list_matches(db, q, cb, arg, e);
+	int rows_at = store_page_rows_at(q->limit);
+	if (rows_at < 0)
+		return err_set(e, E_INTERNAL, NULL, "members: a page of %d", q->limit);
 	int variant = q->desc ? 1 : 0;
 	if (q->q_lo) {
 		int64_t hits = 0;
@@ -120,8 +144,8 @@ err_code store_member_list(struct db *db, const struct member_query *q, member_i
 	const struct store_param p[] = {
 	        P_TEXT(q->org_id), P_TEXT(q->role ? q->role : ""),
 	        after_key(q),      P_TEXT(q->after_id ? q->after_id : (q->desc ? KEY_MAX : "")),
-	        P_I64(q->limit),   P_TEXT(q->q_lo),
-	        P_TEXT(q->q_hi),
+	        P_TEXT(q->q_lo),   P_TEXT(q->q_hi),
 	};
-	return each_item(db, SQL_MEMBER_PAGES[q->sort][variant], p, q->q_lo ? 7 : 5, cb, arg, e);
+	return each_item(db, SQL_MEMBER_PAGES[q->sort][q->role != NULL][rows_at][variant], p, q->q_lo ? 6 : 4, q->limit,
+	                 cb, arg, e);
 }

@@ -93,6 +93,44 @@ describe('lists', { timeout: 120000 }, () => {
 		}
 	});
 
+	test('pages of every size around the statement limits (10-12, 50-52, 60) walk each list whole, filtered or not', async () => {
+		const org = orgs[2].id;
+		for (let i = 0; i < 62; i++) {
+			const role = i % 3 === 0 ? 'moderator' : 'member';
+			const res = await c.post(`/api/v1/orgs/${org}/members`, { email: `walk-${String(i).padStart(2, '0')}-${uniq}@example.com`, role }, { token: opToken });
+			assert.equal(res.status, 201, res.text);
+		}
+		const lists = [
+			`/api/v1/orgs/${org}/members`,
+			`/api/v1/orgs/${org}/members?role=moderator`,
+			`/api/v1/orgs/${org}/members?q=walk-&sort=email`,
+			`/api/v1/orgs/${org}/members?q=walk-&role=member`,
+			`/api/v1/orgs/${org}/members?sort=-created_at`,
+			`/api/v1/orgs/${org}/audit`,
+			`/api/v1/orgs/${org}/audit?action=member.created`,
+		];
+		for (const path of lists) {
+			const sep = path.includes('?') ? '&' : '?';
+			const full = await c.get(`${path}${sep}limit=200`, { token: opToken });
+			assert.equal(full.status, 200, full.text);
+			const ids = full.json.items.map((x) => x.id);
+			assert.ok(ids.length >= 20, `${path}: ${ids.length} items`);
+			assert.equal(new Set(ids).size, ids.length, `${path}: no item twice`);
+			for (const limit of [10, 11, 12, 50, 51, 52, 60]) {
+				const { items, sizes } = await walk(c, path, opToken, limit);
+				assert.deepEqual(items.map((x) => x.id), ids, `${path} limit=${limit}`);
+				assert.ok(sizes.every((n) => n > 0 && n <= limit), `${path} limit=${limit}: ${sizes}`);
+			}
+		}
+		// the filters filter: each member of ?role=moderator is a moderator
+		const admins = await c.get(`/api/v1/orgs/${org}/members?role=moderator&limit=12`, { token: opToken });
+		assert.equal(admins.json.items.length, 12);
+		assert.ok(admins.json.items.every((m) => m.role === 'moderator'), 'only moderators');
+		const created = await c.get(`/api/v1/orgs/${org}/audit?action=member.created&limit=52`, { token: opToken });
+		assert.equal(created.json.items.length, 52);
+		assert.ok(created.json.items.every((a) => a.action === 'member.created'), 'only member.created');
+	});
+
 	test('customers and the audit log end without a cursor too', async () => {
 		const partner = orgs[3].id;
 		for (const name of ['One', 'Two']) {
