@@ -193,11 +193,12 @@ static const char SQL_SEAT_SCOPE[] =
         " FROM seats s JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id"
         " JOIN users u ON u.id = s.user_id LEFT JOIN devices dv ON dv.id = s.device_id WHERE s.pool_id = $1";
 
-err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
-                         seat_row_cb cb, void *arg, struct err *e)
+/* A page of a pool's seat rows (its holders, or its waiting list) over scope. */
+static err_code seat_rows_page(struct db *db, struct arena *a, const char *scope, const char *pool_id,
+                               const struct list_query *q, seat_row_cb cb, void *arg, struct err *e)
 {
 	struct store_page page;
-	if (store_list_page(SQL_SEAT_SCOPE, PARAMS(P_TEXT(pool_id)), q, &page, e))
+	if (store_list_page(scope, PARAMS(P_TEXT(pool_id)), q, &page, e))
 		return e->code;
 	struct seat_each x = {.cb = cb, .arg = arg};
 	struct seat_row *r = &x.row;
@@ -207,6 +208,12 @@ err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, co
 	                            C_TEXT(&r->last_name), C_TEXT(&r->source), C_TEXT(&r->assigned_by),
 	                            C_I64(&r->assigned_at), C_TEXT(&r->device_code), C_TEXT(&r->device_name)),
 	                       seat_each_row, &x, e);
+}
+
+err_code store_seat_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
+                         seat_row_cb cb, void *arg, struct err *e)
+{
+	return seat_rows_page(db, a, SQL_SEAT_SCOPE, pool_id, q, cb, arg, e);
 }
 
 /* ---- the waiting list ---- */
@@ -323,15 +330,5 @@ static const char SQL_WAITING_SCOPE[] =
 err_code store_waiting_list(struct db *db, struct arena *a, const char *pool_id, const struct list_query *q,
                             seat_row_cb cb, void *arg, struct err *e)
 {
-	struct store_page page;
-	if (store_list_page(SQL_WAITING_SCOPE, PARAMS(P_TEXT(pool_id)), q, &page, e))
-		return e->code;
-	struct seat_each x = {.cb = cb, .arg = arg};
-	struct seat_row *r = &x.row;
-	return store_page_each(db, a, &page,
-	                       COLS(C_TEXT(&r->pool_id), C_TEXT(&r->holder_id), C_TEXT(&r->user_id),
-	                            C_TEXT(&r->device_id), C_TEXT(&r->email), C_TEXT(&r->first_name),
-	                            C_TEXT(&r->last_name), C_TEXT(&r->source), C_TEXT(&r->assigned_by),
-	                            C_I64(&r->assigned_at), C_TEXT(&r->device_code), C_TEXT(&r->device_name)),
-	                       seat_each_row, &x, e);
+	return seat_rows_page(db, a, SQL_WAITING_SCOPE, pool_id, q, cb, arg, e);
 }
